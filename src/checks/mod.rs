@@ -1,0 +1,156 @@
+//! Checks: each one is a small self-describing unit (`meta()` + `run()`) that turns
+//! probe results into findings. `registry()` lists every real check.
+
+pub mod system;
+pub mod testing;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+
+use crate::config::Config;
+use crate::model::{Attachment, Category, Finding};
+
+/// What a check needs beyond an ordinary user session, shown before it runs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Needs {
+    pub root: bool,
+    pub network: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckMeta {
+    /// Stable dotted id: `<area>.<family>.<what>`, e.g. `system.disk.free`.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub category: Category,
+    /// One sentence: what the check looks at, for the GUI tooltip and docs.
+    pub description: &'static str,
+    pub timeout: Duration,
+    pub needs: Needs,
+}
+
+/// What a check hands back when it could run.
+#[derive(Debug, Clone, Default)]
+pub struct CheckResult {
+    pub findings: Vec<Finding>,
+    /// Structured results for machines reading the JSON.
+    pub data: serde_json::Value,
+    pub attachments: Vec<Attachment>,
+}
+
+impl CheckResult {
+    pub fn new(findings: Vec<Finding>) -> Self {
+        Self { findings, ..Self::default() }
+    }
+
+    pub fn with_data(mut self, data: impl serde::Serialize) -> Self {
+        // Serialising our own plain structs cannot fail; if it ever did, the findings still stand.
+        self.data = serde_json::to_value(data).unwrap_or(serde_json::Value::Null);
+        self
+    }
+
+    pub fn attach(mut self, attachment: Attachment) -> Self {
+        self.attachments.push(attachment);
+        self
+    }
+}
+
+/// Why a check could not produce findings.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum CheckError {
+    /// The feature or hardware is absent on this system (not a failure).
+    #[error("not available on this system: {0}")]
+    Unsupported(String),
+    /// Deliberately not run (missing privilege, missing tool, not asked for).
+    #[error("skipped: {0}")]
+    Skipped(String),
+    #[error("{0}")]
+    Failed(String),
+}
+
+/// Progress notes a check can send while it runs ("hop 3 answered").
+pub type ProgressFn = Arc<dyn Fn(&str) + Send + Sync>;
+
+/// Everything a check may use while it runs.
+#[derive(Clone)]
+pub struct CheckCx {
+    pub config: Arc<Config>,
+    progress: ProgressFn,
+}
+
+impl CheckCx {
+    pub fn new(config: Arc<Config>, progress: ProgressFn) -> Self {
+        Self { config, progress }
+    }
+
+    /// A context that drops progress notes, for tests and one-off runs.
+    pub fn quiet(config: Config) -> Self {
+        Self::new(Arc::new(config), Arc::new(|_| {}))
+    }
+
+    pub fn progress(&self, note: &str) {
+        (self.progress)(note);
+    }
+}
+
+#[async_trait]
+pub trait Check: Send + Sync {
+    fn meta(&self) -> &CheckMeta;
+    async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError>;
+}
+
+pub type CheckBox = Arc<dyn Check>;
+
+/// Every real check, in display order.
+pub fn registry() -> Vec<CheckBox> {
+    system::checks()
+}
+
+/// The real checks of the given areas.
+pub fn for_areas(areas: &[Category]) -> Vec<CheckBox> {
+    registry().into_iter().filter(|c| areas.contains(&c.meta().category)).collect()
+}
+
+/// Areas that have no checks yet; `run` says so instead of pretending.
+pub fn areas_without_checks(areas: &[Category]) -> Vec<Category> {
+    let reg = registry();
+    areas.iter().copied().filter(|a| !reg.iter().any(|c| c.meta().category == *a)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+
+    /// Conformance over every registered check (and the test-only ones): the engine
+    /// and the report rely on these promises.
+    #[test]
+    fn every_check_is_well_described() {
+        let mut all = registry();
+        all.extend(testing::checks());
+        let mut ids = HashSet::new();
+        for check in &all {
+            let m = check.meta();
+            assert!(ids.insert(m.id), "duplicate check id {}", m.id);
+            assert!(m.id.split('.').count() >= 2, "id {} must be dotted", m.id);
+            assert!(
+                m.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_'),
+                "id {} must be lowercase ascii",
+                m.id
+            );
+            assert!(!m.title.trim().is_empty(), "{} has no title", m.id);
+            assert!(!m.description.trim().is_empty(), "{} has no description", m.id);
+            assert!(m.timeout > Duration::ZERO, "{} has no timeout", m.id);
+            assert!(m.timeout <= Duration::from_secs(60), "{} timeout too long", m.id);
+        }
+        let prefixes = ["system.", "net.", "printers.", "displays.", "peripherals.", "test."];
+        for check in registry() {
+            let id = check.meta().id;
+            assert!(prefixes.iter().any(|p| id.starts_with(p)), "{id} has an unknown area prefix");
+            assert!(!id.starts_with("test."), "test check {id} in the real registry");
+        }
+    }
+}

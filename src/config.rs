@@ -1,0 +1,188 @@
+//! `deskcheck.toml`: organisation details, outside targets and thresholds.
+//! Layered in one place: built-in defaults, then the file, then CLI flags.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("could not read config file {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    /// `path:line:column: message`, the way compilers report, so editors can jump there.
+    #[error("{path}:{line}:{column}: {message}")]
+    Parse { path: PathBuf, line: usize, column: usize, message: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Shown in the report header and the GUI title.
+    pub organisation: Option<String>,
+    /// Who the user should call; shown with every "escalate" next step.
+    pub support_contact: Option<String>,
+    pub targets: Targets,
+    pub thresholds: Thresholds,
+}
+
+/// Everything outside this computer that checks talk to. Defaults are public services
+/// for users' machines; tests and IT departments override them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Targets {
+    /// Hosts to ping and trace to ("is the internet there?").
+    pub ping_hosts: Vec<String>,
+    /// Names each DNS server must resolve.
+    pub dns_names: Vec<String>,
+    /// Extra DNS servers to test besides the system's own.
+    pub dns_servers: Vec<String>,
+    /// A domain under which a random label must be NXDOMAIN (hijack detection).
+    pub nxdomain_probe_domain: String,
+    /// URLs fetched with HTTP(S) GET.
+    pub http_urls: Vec<String>,
+    /// `host:port` pairs that must accept a TCP connection.
+    pub tcp_ports: Vec<String>,
+    pub captive_portal: CaptivePortal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CaptivePortal {
+    pub url: String,
+    pub expected_body: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Thresholds {
+    pub memory_warn_percent: f64,
+    pub memory_fail_percent: f64,
+    pub disk_warn_free_percent: f64,
+    pub disk_fail_free_percent: f64,
+    /// Below this many free bytes a disk fails whatever its size (a full disk breaks logins, updates, printing).
+    pub disk_fail_free_bytes: u64,
+    pub cpu_temp_warn_celsius: f64,
+    pub battery_health_warn_percent: f64,
+}
+
+impl Default for Targets {
+    fn default() -> Self {
+        Self {
+            ping_hosts: vec!["1.1.1.1".into(), "8.8.8.8".into()],
+            dns_names: vec!["example.com".into(), "wikipedia.org".into()],
+            dns_servers: Vec::new(),
+            nxdomain_probe_domain: "example.com".into(),
+            http_urls: vec!["https://www.example.com/".into()],
+            tcp_ports: vec!["example.com:443".into()],
+            captive_portal: CaptivePortal::default(),
+        }
+    }
+}
+
+impl Default for CaptivePortal {
+    fn default() -> Self {
+        // The same probe Windows NCSI uses: a tiny file with a known body.
+        Self {
+            url: "http://www.msftconnecttest.com/connecttest.txt".into(),
+            expected_body: "Microsoft Connect Test".into(),
+        }
+    }
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Self {
+            memory_warn_percent: 90.0,
+            memory_fail_percent: 97.0,
+            disk_warn_free_percent: 10.0,
+            disk_fail_free_percent: 3.0,
+            disk_fail_free_bytes: 1024 * 1024 * 1024,
+            cpu_temp_warn_celsius: 90.0,
+            battery_health_warn_percent: 60.0,
+        }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            organisation: None,
+            support_contact: None,
+            targets: Targets::default(),
+            thresholds: Thresholds::default(),
+        }
+    }
+}
+
+impl Config {
+    /// The platform config file: `~/.config/deskcheck/deskcheck.toml` on Linux,
+    /// `%APPDATA%\deskcheck\deskcheck.toml` on Windows, `~/Library/Application Support/...` on macOS.
+    pub fn default_path() -> Option<PathBuf> {
+        dirs::config_dir().map(|d| d.join("deskcheck").join("deskcheck.toml"))
+    }
+
+    /// Explicit file (must exist), else the platform file if present, else defaults.
+    pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+        match explicit {
+            Some(path) => Self::from_file(path),
+            None => match Self::default_path() {
+                Some(path) if path.is_file() => Self::from_file(&path),
+                _ => Ok(Config::default()),
+            },
+        }
+    }
+
+    pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
+        let text =
+            std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
+        Self::parse(&text, path)
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        toml::from_str(text).map_err(|err| {
+            let (line, column) = err.span().map(|s| line_column(text, s.start)).unwrap_or((1, 1));
+            ConfigError::Parse { path: path.to_path_buf(), line, column, message: err.message().to_string() }
+        })
+    }
+}
+
+/// 1-based line and column of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        let cfg = Config::parse("", Path::new("x.toml")).unwrap();
+        assert_eq!(cfg, Config::default());
+    }
+
+    #[test]
+    fn overrides_targets_and_keeps_other_defaults() {
+        let text = "organisation = \"Acme\"\n[targets]\nping_hosts = [\"10.0.0.1\"]\n";
+        let cfg = Config::parse(text, Path::new("x.toml")).unwrap();
+        assert_eq!(cfg.organisation.as_deref(), Some("Acme"));
+        assert_eq!(cfg.targets.ping_hosts, vec!["10.0.0.1"]);
+        assert_eq!(cfg.targets.dns_names, Targets::default().dns_names);
+    }
+
+    #[test]
+    fn bad_file_names_line_and_column() {
+        let text = "organisation = \"Acme\"\n[targets]\nping_hosts = 5\n";
+        let err = Config::parse(text, Path::new("/etc/x.toml")).unwrap_err().to_string();
+        assert!(err.starts_with("/etc/x.toml:3:14:"), "{err}");
+    }
+
+    #[test]
+    fn unknown_key_is_an_error() {
+        let err = Config::parse("[targets]\npingg = []\n", Path::new("x.toml")).unwrap_err();
+        assert!(err.to_string().starts_with("x.toml:2:1:"), "{err}");
+    }
+}

@@ -1,0 +1,310 @@
+//! The engine: a tokio runtime on its own thread that runs checks concurrently,
+//! each under its own timeout, with panics caught and cancellation, and streams
+//! `EngineEvent`s to whoever drives it (GUI, CLI, tests).
+
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use tokio::sync::watch;
+
+use crate::checks::{CheckBox, CheckCx, CheckError, CheckResult};
+use crate::config::Config;
+use crate::model::{Category, CheckRun, Outcome};
+
+/// Called whenever an event is queued; the GUI passes `ctx.request_repaint()`,
+/// so it repaints only when something changed. The CLI passes a no-op.
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum EngineEvent {
+    /// Sent for every check before any starts, so views can list what is coming.
+    Planned {
+        id: String,
+        title: String,
+        category: Category,
+    },
+    Started {
+        id: String,
+    },
+    Progress {
+        id: String,
+        note: String,
+    },
+    Finished(Box<CheckRun>),
+    AllDone,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error("could not start the check runtime: {0}")]
+    Runtime(std::io::Error),
+    #[error("could not start the engine thread: {0}")]
+    Thread(std::io::Error),
+}
+
+/// A run in progress. Dropping it cancels what is still running.
+pub struct RunHandle {
+    events: mpsc::Receiver<EngineEvent>,
+    cancel: watch::Sender<bool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl RunHandle {
+    /// Next event if one is queued; never blocks (for the UI thread).
+    pub fn try_recv(&self) -> Option<EngineEvent> {
+        self.events.try_recv().ok()
+    }
+
+    /// Wait for the next event; `None` once the run has ended and all events were read.
+    pub fn recv(&self) -> Option<EngineEvent> {
+        self.events.recv().ok()
+    }
+
+    /// Ask every running check to stop; each ends as Skipped ("cancelled").
+    pub fn cancel(&self) {
+        // A send error means the run already ended: nothing left to cancel.
+        let _ = self.cancel.send(true);
+    }
+}
+
+impl Drop for RunHandle {
+    fn drop(&mut self) {
+        self.cancel();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Start running `checks` on a fresh runtime thread.
+pub fn start(checks: Vec<CheckBox>, config: Arc<Config>, waker: Waker) -> Result<RunHandle, EngineError> {
+    let (tx, rx) = mpsc::channel();
+    let (cancel_tx, cancel_rx) = watch::channel(false);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("deskcheck-engine")
+        .enable_all()
+        .build()
+        .map_err(EngineError::Runtime)?;
+    let thread = std::thread::Builder::new()
+        .name("deskcheck-engine-main".into())
+        .spawn(move || {
+            let emit = Emitter { tx, waker };
+            runtime.block_on(run_all(checks, config, emit, cancel_rx));
+            // Checks that block a thread past their timeout must not hold up the caller.
+            runtime.shutdown_timeout(Duration::from_millis(200));
+        })
+        .map_err(EngineError::Thread)?;
+    Ok(RunHandle { events: rx, cancel: cancel_tx, thread: Some(thread) })
+}
+
+/// Run to completion on the calling thread, collecting every finished run
+/// (for tests and simple callers; `start` is the streaming form).
+pub fn run_blocking(checks: Vec<CheckBox>, config: Arc<Config>) -> Result<Vec<CheckRun>, EngineError> {
+    let handle = start(checks, config, Arc::new(|| {}))?;
+    let mut runs = Vec::new();
+    while let Some(event) = handle.recv() {
+        match event {
+            EngineEvent::Finished(run) => runs.push(*run),
+            EngineEvent::AllDone => break,
+            _ => {}
+        }
+    }
+    Ok(runs)
+}
+
+#[derive(Clone)]
+struct Emitter {
+    tx: mpsc::Sender<EngineEvent>,
+    waker: Waker,
+}
+
+impl Emitter {
+    fn send(&self, event: EngineEvent) {
+        // The receiver is gone only when the caller dropped the run; then nobody listens.
+        if self.tx.send(event).is_ok() {
+            (self.waker)();
+        }
+    }
+}
+
+async fn run_all(checks: Vec<CheckBox>, config: Arc<Config>, emit: Emitter, cancel: watch::Receiver<bool>) {
+    for check in &checks {
+        let m = check.meta();
+        emit.send(EngineEvent::Planned { id: m.id.into(), title: m.title.into(), category: m.category });
+    }
+    let mut tasks = tokio::task::JoinSet::new();
+    for check in checks {
+        let emit = emit.clone();
+        let config = config.clone();
+        let cancel = cancel.clone();
+        tasks.spawn(run_one(check, config, emit, cancel));
+    }
+    // Report in completion order: fast checks show up first.
+    while tasks.join_next().await.is_some() {}
+    tracing::info!("all checks done");
+    emit.send(EngineEvent::AllDone);
+}
+
+/// Runs one check with timeout, panic capture and cancellation, and emits its events.
+async fn run_one(check: CheckBox, config: Arc<Config>, emit: Emitter, mut cancel: watch::Receiver<bool>) {
+    let meta = check.meta().clone();
+    let id = meta.id.to_string();
+    emit.send(EngineEvent::Started { id: id.clone() });
+    tracing::info!(check = %id, "started");
+    let started_at = Utc::now();
+    let clock = Instant::now();
+
+    let progress_emit = emit.clone();
+    let progress_id = id.clone();
+    let cx = CheckCx::new(
+        config,
+        Arc::new(move |note: &str| {
+            progress_emit.send(EngineEvent::Progress { id: progress_id.clone(), note: note.to_string() })
+        }),
+    );
+    // The check runs in its own task so a panic stays inside it.
+    let task = tokio::spawn(async move { check.run(&cx).await });
+    let abort = task.abort_handle();
+    let outcome = tokio::select! {
+        joined = tokio::time::timeout(meta.timeout, task) => match joined {
+            Ok(Ok(result)) => Ok(result),
+            Ok(Err(join_err)) if join_err.is_panic() => Err(Outcome::Errored {
+                message: format!("the check crashed: {}", panic_message(join_err.into_panic())),
+            }),
+            Ok(Err(join_err)) => Err(Outcome::Errored { message: format!("the check was stopped: {join_err}") }),
+            Err(_) => {
+                abort.abort();
+                Err(Outcome::TimedOut { after_ms: meta.timeout.as_millis() as u64 })
+            }
+        },
+        _ = cancelled(&mut cancel) => {
+            abort.abort();
+            Err(Outcome::Skipped { reason: "cancelled by the user".into() })
+        }
+    };
+
+    let mut run = CheckRun {
+        id: id.clone(),
+        title: meta.title.to_string(),
+        category: meta.category,
+        outcome: Outcome::Completed,
+        findings: Vec::new(),
+        started_at,
+        duration_ms: clock.elapsed().as_millis() as u64,
+        data: serde_json::Value::Null,
+        attachments: Vec::new(),
+    };
+    match outcome {
+        Ok(Ok(CheckResult { findings, data, attachments })) => {
+            run.findings = findings;
+            run.data = data;
+            run.attachments = attachments;
+        }
+        Ok(Err(err)) => {
+            run.outcome = match err {
+                CheckError::Unsupported(reason) => Outcome::Unsupported { reason },
+                CheckError::Skipped(reason) => Outcome::Skipped { reason },
+                CheckError::Failed(message) => Outcome::Errored { message },
+            }
+        }
+        Err(outcome) => run.outcome = outcome,
+    }
+    match &run.outcome {
+        Outcome::Completed => {
+            tracing::info!(check = %id, duration_ms = run.duration_ms, findings = run.findings.len(), "finished")
+        }
+        other => {
+            tracing::warn!(check = %id, duration_ms = run.duration_ms, outcome = other.label(), reason = other.reason().unwrap_or_default(), "did not complete")
+        }
+    }
+    emit.send(EngineEvent::Finished(Box::new(run)));
+}
+
+async fn cancelled(cancel: &mut watch::Receiver<bool>) {
+    // If the sender is gone the run is being torn down: treat as cancelled.
+    let _ = cancel.wait_for(|c| *c).await;
+}
+
+fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing;
+
+    fn run(names: &[&str]) -> Vec<CheckRun> {
+        let names: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        run_blocking(testing::by_names(&names).unwrap(), Arc::new(Config::default())).unwrap()
+    }
+
+    #[test]
+    fn panic_and_timeouts_do_not_spoil_the_others() {
+        let started = Instant::now();
+        let runs = run(&["pass", "panic", "sleep", "block", "slow"]);
+        assert_eq!(runs.len(), 5);
+        let by_id = |id: &str| runs.iter().find(|r| r.id == id).unwrap();
+        assert_eq!(by_id("test.pass").outcome, Outcome::Completed);
+        assert_eq!(by_id("test.slow").outcome, Outcome::Completed);
+        match &by_id("test.panic").outcome {
+            Outcome::Errored { message } => assert!(message.contains("panicked on purpose"), "{message}"),
+            other => panic!("expected Errored, got {other:?}"),
+        }
+        assert_eq!(by_id("test.sleep").outcome, Outcome::TimedOut { after_ms: 300 });
+        assert_eq!(by_id("test.block").outcome, Outcome::TimedOut { after_ms: 300 });
+        // Concurrency: the whole set takes about as long as the slowest (1 s), not the sum.
+        assert!(started.elapsed() < Duration::from_secs(10));
+    }
+
+    #[test]
+    fn cancel_ends_running_checks_as_skipped() {
+        let handle =
+            start(testing::by_names(&["slow".into()]).unwrap(), Arc::new(Config::default()), Arc::new(|| {})).unwrap();
+        let mut runs = Vec::new();
+        while let Some(event) = handle.recv() {
+            match event {
+                EngineEvent::Started { .. } => handle.cancel(),
+                EngineEvent::Finished(run) => runs.push(*run),
+                EngineEvent::AllDone => break,
+                _ => {}
+            }
+        }
+        assert_eq!(runs.len(), 1);
+        assert!(matches!(&runs[0].outcome, Outcome::Skipped { reason } if reason.contains("cancelled")));
+    }
+
+    #[test]
+    fn waker_fires_for_each_event() {
+        let count = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let c = count.clone();
+        let handle = start(
+            testing::by_names(&["pass".into()]).unwrap(),
+            Arc::new(Config::default()),
+            Arc::new(move || {
+                c.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            }),
+        )
+        .unwrap();
+        let mut events = 0;
+        while let Some(event) = handle.recv() {
+            events += 1;
+            if event == EngineEvent::AllDone {
+                break;
+            }
+        }
+        // Planned, Started, Finished, AllDone: one wake each.
+        assert_eq!(events, 4);
+        assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 4);
+    }
+}

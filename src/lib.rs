@@ -1,0 +1,11 @@
+//! deskcheck: desk-side diagnostics. The engine is a library that knows nothing of
+//! any UI: checks produce findings, the engine runs checks and streams events, and
+//! the GUI, the CLI and the bundle writer only read the resulting report.
+
+pub mod checks;
+pub mod config;
+pub mod engine;
+pub mod logging;
+pub mod model;
+pub mod platform;
+pub mod session;

@@ -1,0 +1,8 @@
+//! The report model: plain serde data that every other layer reads or writes.
+//! No I/O lives here, so the GUI, the CLI and the bundle reader share one shape.
+
+mod report;
+mod run;
+
+pub use report::{HostInfo, Report, RunCounts, SCHEMA_VERSION, TechnicianNotes, ToolInfo, Verdict};
+pub use run::{Attachment, Category, CheckRun, Evidence, Finding, Outcome, Severity};

@@ -1,0 +1,150 @@
+//! The whole report: metadata, host facts, technician notes, runs and verdict.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{Category, CheckRun, Severity};
+
+/// Bumped whenever a field changes meaning or disappears; readers refuse newer majors.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ToolInfo {
+    pub name: String,
+    pub version: String,
+}
+
+impl Default for ToolInfo {
+    fn default() -> Self {
+        Self { name: "deskcheck".into(), version: env!("CARGO_PKG_VERSION").into() }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostInfo {
+    pub hostname: String,
+    pub os_name: String,
+    pub os_version: String,
+    pub kernel: String,
+    pub arch: String,
+}
+
+/// Knowledge-centered support shape: the issue in the user's words, the environment,
+/// and once known, the resolution and cause.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TechnicianNotes {
+    #[serde(default)]
+    pub issue: String,
+    #[serde(default)]
+    pub environment: String,
+    #[serde(default)]
+    pub resolution: String,
+    #[serde(default)]
+    pub cause: String,
+}
+
+impl TechnicianNotes {
+    pub fn is_empty(&self) -> bool {
+        self.issue.is_empty() && self.environment.is_empty() && self.resolution.is_empty() && self.cause.is_empty()
+    }
+}
+
+/// The plain-language answer to "what is wrong", first failing layer wins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verdict {
+    pub layer: String,
+    pub severity: Severity,
+    pub headline: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technician: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_step: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub schema_version: u32,
+    pub tool: ToolInfo,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub host: HostInfo,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<String>,
+    #[serde(default)]
+    pub notes: TechnicianNotes,
+    /// Which redaction profile the saved copy went through ("none" before saving).
+    #[serde(default = "default_privacy")]
+    pub privacy: String,
+    /// Areas asked for that have no checks yet, and similar plain notices.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
+    pub runs: Vec<CheckRun>,
+}
+
+fn default_privacy() -> String {
+    "none".into()
+}
+
+impl Report {
+    pub fn new(host: HostInfo, started_at: DateTime<Utc>) -> Self {
+        Self {
+            schema_version: SCHEMA_VERSION,
+            tool: ToolInfo::default(),
+            started_at,
+            finished_at: None,
+            host,
+            ticket: None,
+            notes: TechnicianNotes::default(),
+            privacy: default_privacy(),
+            notices: Vec::new(),
+            verdict: None,
+            runs: Vec::new(),
+        }
+    }
+
+    /// The worst severity over every run (None when nothing said anything).
+    pub fn overall(&self) -> Option<Severity> {
+        self.runs.iter().filter_map(CheckRun::severity).max()
+    }
+
+    /// Worst severity of one area's runs.
+    pub fn area_severity(&self, category: Category) -> Option<Severity> {
+        self.runs.iter().filter(|r| r.category == category).filter_map(CheckRun::severity).max()
+    }
+
+    /// Exit code in the monitoring-plugin convention: 0 OK, 1 warning, 2 failure.
+    /// (3, "could not run", is decided by the caller before there is a report.)
+    pub fn exit_code(&self) -> i32 {
+        match self.overall() {
+            Some(Severity::Fail) => 2,
+            Some(Severity::Warn) => 1,
+            _ => 0,
+        }
+    }
+
+    /// Counts of runs per outcome kind, for headers: (pass, info, warn, fail, not run).
+    pub fn counts(&self) -> RunCounts {
+        let mut c = RunCounts::default();
+        for run in &self.runs {
+            match run.severity() {
+                Some(Severity::Pass) => c.pass += 1,
+                Some(Severity::Info) => c.info += 1,
+                Some(Severity::Warn) => c.warn += 1,
+                Some(Severity::Fail) => c.fail += 1,
+                None => c.not_run += 1,
+            }
+        }
+        c
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RunCounts {
+    pub pass: usize,
+    pub info: usize,
+    pub warn: usize,
+    pub fail: usize,
+    pub not_run: usize,
+}

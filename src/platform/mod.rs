@@ -1,0 +1,33 @@
+//! OS facts behind one API. Per-OS modules export the same names; callers never write `cfg`.
+//! Cross-platform crates (sysinfo, netdev) are wrapped here once.
+
+#[cfg(target_os = "linux")]
+mod linux;
+#[cfg(target_os = "linux")]
+use linux as os;
+#[cfg(target_os = "macos")]
+mod macos;
+#[cfg(target_os = "macos")]
+use macos as os;
+#[cfg(target_os = "windows")]
+mod windows;
+#[cfg(target_os = "windows")]
+use windows as os;
+#[cfg(not(any(target_os = "linux", target_os = "macos", target_os = "windows")))]
+mod other;
+#[cfg(not(any(target_os = "linux", target_os = "macos", target_os = "windows")))]
+use other as os;
+
+mod facts;
+
+pub use facts::{BatteryInfo, BatteryState, InterfaceInfo, host_info, interfaces, system_dns_servers};
+
+/// Every battery the OS reports; an empty list means none (a desktop), an error means
+/// this OS has no way for us to ask yet.
+pub fn batteries() -> Result<Vec<BatteryInfo>, Unsupported> {
+    os::batteries()
+}
+
+/// "This OS has no way for us to know", shown as "not available on this system".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsupported(pub String);

@@ -1,0 +1,14 @@
+//! windows: facts this platform module can answer so far.
+
+use std::net::IpAddr;
+
+use super::{BatteryInfo, Unsupported};
+
+pub fn dns_servers() -> Vec<IpAddr> {
+    // netdev reports per-interface DNS servers on this OS; there is no global list to add.
+    Vec::new()
+}
+
+pub fn batteries() -> Result<Vec<BatteryInfo>, Unsupported> {
+    Err(Unsupported("battery status is not read on this operating system yet".into()))
+}
