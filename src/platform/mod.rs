@@ -19,6 +19,7 @@ mod other;
 use other as os;
 
 mod facts;
+pub mod lease;
 
 pub use facts::{BatteryInfo, BatteryState, InterfaceInfo, host_info, interfaces, system_dns_servers};
 
