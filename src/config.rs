@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("could not read config file {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    #[error("could not read config file {path}: {error}")]
+    Read { path: PathBuf, error: std::io::Error },
     /// `path:line:column: message`, the way compilers report, so editors can jump there.
     #[error("{path}:{line}:{column}: {message}")]
     Parse { path: PathBuf, line: usize, column: usize, message: String },
@@ -22,7 +22,39 @@ pub struct Config {
     /// Who the user should call; shown with every "escalate" next step.
     pub support_contact: Option<String>,
     pub targets: Targets,
+    pub network: NetworkSettings,
     pub thresholds: Thresholds,
+}
+
+/// How the network checks probe, beyond what they probe.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NetworkSettings {
+    /// Extra DHCP lease files to read (dhclient format), besides the OS's usual places.
+    pub dhcp_lease_files: Vec<String>,
+    /// Echo requests per ping target.
+    pub ping_count: u32,
+    /// Milliseconds between echo requests.
+    pub ping_interval_ms: u64,
+    /// Probes per hop in the traceroute of the network suite.
+    pub trace_probes: u32,
+    /// Per-probe/per-query timeout for ping, trace and DNS.
+    pub probe_timeout_ms: u64,
+    /// How long the active DHCP probe listens for offers.
+    pub dhcp_listen_ms: u64,
+}
+
+impl Default for NetworkSettings {
+    fn default() -> Self {
+        Self {
+            dhcp_lease_files: Vec::new(),
+            ping_count: 10,
+            ping_interval_ms: 20,
+            trace_probes: 3,
+            probe_timeout_ms: 1000,
+            dhcp_listen_ms: 4000,
+        }
+    }
 }
 
 /// Everything outside this computer that checks talk to. Defaults are public services
@@ -63,6 +95,15 @@ pub struct Thresholds {
     pub disk_fail_free_bytes: u64,
     pub cpu_temp_warn_celsius: f64,
     pub battery_health_warn_percent: f64,
+    /// Gateway: fail when the average reply takes longer (ChromeOS uses the same figure).
+    pub gateway_fail_ms: f64,
+    pub dns_warn_ms: f64,
+    pub dns_fail_ms: f64,
+    pub https_warn_ms: f64,
+    pub https_fail_ms: f64,
+    /// Packet loss (percent) from which a path is reported as lossy.
+    pub loss_warn_percent: f64,
+    pub loss_fail_percent: f64,
 }
 
 impl Default for Targets {
@@ -99,6 +140,13 @@ impl Default for Thresholds {
             disk_fail_free_bytes: 1024 * 1024 * 1024,
             cpu_temp_warn_celsius: 90.0,
             battery_health_warn_percent: 60.0,
+            gateway_fail_ms: 1500.0,
+            dns_warn_ms: 400.0,
+            dns_fail_ms: 500.0,
+            https_warn_ms: 500.0,
+            https_fail_ms: 1000.0,
+            loss_warn_percent: 2.0,
+            loss_fail_percent: 50.0,
         }
     }
 }
@@ -109,6 +157,7 @@ impl Default for Config {
             organisation: None,
             support_contact: None,
             targets: Targets::default(),
+            network: NetworkSettings::default(),
             thresholds: Thresholds::default(),
         }
     }
@@ -133,8 +182,8 @@ impl Config {
     }
 
     pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
-        let text =
-            std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| ConfigError::Read { path: path.to_path_buf(), error: source })?;
         Self::parse(&text, path)
     }
 

@@ -110,6 +110,7 @@ impl Session {
                 // Stable order for the report: the registry's order, not completion order.
                 let order: Vec<String> = self.planned.iter().map(|p| p.id.clone()).collect();
                 self.report.runs.sort_by_key(|r| order.iter().position(|id| *id == r.id).unwrap_or(usize::MAX));
+                self.report.verdict = crate::diagnose::verdict(&self.report.runs);
             }
         }
     }

@@ -154,7 +154,8 @@ pub fn parse_networkd(text: &str, interface: &str, obtained: Option<DateTime<Utc
 /// Options as `key = value` (nmcli's `DHCP4.OPTION[n]:key = value`) or `key='value'`
 /// (`dhcpcd -U`): both use the dhcpcd/NetworkManager option names.
 fn parse_option_pairs(text: &str, client: &str, interface: &str, source: &str) -> Lease {
-    let mut lease = Lease { interface: interface.into(), client: client.into(), source: source.into(), ..Lease::default() };
+    let mut lease =
+        Lease { interface: interface.into(), client: client.into(), source: source.into(), ..Lease::default() };
     let (mut t1, mut t2, mut expiry) = (None, None, None);
     for line in text.lines() {
         let line = line.split_once(':').filter(|(k, _)| k.starts_with("DHCP4.OPTION")).map_or(line, |(_, rest)| rest);

@@ -1,9 +1,13 @@
 //! Linux: facts from /sys and /etc.
 
 use std::net::IpAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-use super::{BatteryInfo, BatteryState, Unsupported};
+use chrono::{DateTime, Utc};
+
+use super::lease::{self, Lease};
+use super::{BatteryInfo, BatteryState, Unsupported, programs};
 
 pub fn dns_servers() -> Vec<IpAddr> {
     std::fs::read_to_string("/etc/resolv.conf").map(|t| parse_resolv_conf(&t)).unwrap_or_default()
@@ -67,6 +71,89 @@ pub fn battery_from(name: &str, read: impl Fn(&str) -> Option<String>) -> Batter
         health_percent,
         cycle_count: num("cycle_count").filter(|c| *c > 0.0).map(|c| c as u64),
     }
+}
+
+/// Every DHCP lease the usual Linux clients recorded, for interfaces that exist here:
+/// dhclient files, systemd-networkd and NetworkManager's internal client, `nmcli`, `dhcpcd -U`.
+pub fn dhcp_leases(extra_files: &[PathBuf], interfaces: &[String]) -> Result<Vec<Lease>, Unsupported> {
+    let mut found: Vec<Lease> = Vec::new();
+    let mut dhclient_files: Vec<PathBuf> = extra_files.to_vec();
+    for dir in ["/var/lib/dhcp", "/var/lib/dhclient", "/var/lib/NetworkManager"] {
+        dhclient_files.extend(
+            list_dir(dir).into_iter().filter(|p| name_of(p).starts_with("dhclient") && name_of(p).contains(".lease")),
+        );
+    }
+    for path in &dhclient_files {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            found.extend(lease::parse_dhclient(&text, &path.to_string_lossy()));
+        }
+    }
+    // systemd-networkd names lease files by interface index.
+    for path in list_dir("/run/systemd/netif/leases") {
+        let Ok(index) = name_of(&path).parse::<u32>() else { continue };
+        let Some(iface) = interface_by_index(index) else { continue };
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            found.push(lease::parse_networkd(&text, &iface, modified(&path), &path.to_string_lossy()));
+        }
+    }
+    // NetworkManager's internal client: internal-<uuid>-<iface>.lease, networkd format.
+    for path in list_dir("/var/lib/NetworkManager") {
+        let name = name_of(&path);
+        if let Some(rest) = name.strip_prefix("internal-").and_then(|r| r.strip_suffix(".lease"))
+            && let Some(iface) = rest.get(37..)
+            && let Ok(text) = std::fs::read_to_string(&path)
+        {
+            let mut l = lease::parse_networkd(&text, iface, modified(&path), &path.to_string_lossy());
+            l.client = "NetworkManager".into();
+            found.push(l);
+        }
+    }
+    for iface in interfaces {
+        if found.iter().any(|l| &l.interface == iface) {
+            continue;
+        }
+        // Asking the running clients only when no file told us: each is a program start.
+        if let Ok(text) =
+            programs::run("nmcli", &["-t", "-f", "DHCP4", "device", "show", iface], Duration::from_secs(2))
+            && let Some(l) = lease::parse_nmcli_dhcp4(&text, iface)
+        {
+            found.push(l);
+        } else if let Ok(text) = programs::run("dhcpcd", &["-U", iface], Duration::from_secs(2))
+            && let Some(l) =
+                lease::parse_dhcpcd_dump(&text, iface, modified(Path::new(&format!("/var/lib/dhcpcd/{iface}.lease"))))
+        {
+            found.push(l);
+        }
+    }
+    found.retain(|l| interfaces.contains(&l.interface));
+    // Newest lease per interface.
+    found.sort_by_key(|l| std::cmp::Reverse(l.expiry.or(l.obtained)));
+    let mut seen = Vec::new();
+    found.retain(|l| {
+        let first = !seen.contains(&l.interface);
+        seen.push(l.interface.clone());
+        first
+    });
+    Ok(found)
+}
+
+fn list_dir(dir: &str) -> Vec<PathBuf> {
+    std::fs::read_dir(dir).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default()
+}
+
+fn name_of(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+fn modified(path: &Path) -> Option<DateTime<Utc>> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok().map(DateTime::<Utc>::from)
+}
+
+fn interface_by_index(index: u32) -> Option<String> {
+    list_dir("/sys/class/net").into_iter().find_map(|p| {
+        let i: u32 = std::fs::read_to_string(p.join("ifindex")).ok()?.trim().parse().ok()?;
+        (i == index).then(|| name_of(&p))
+    })
 }
 
 #[cfg(test)]

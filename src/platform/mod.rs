@@ -20,6 +20,7 @@ use other as os;
 
 mod facts;
 pub mod lease;
+pub mod programs;
 
 pub use facts::{BatteryInfo, BatteryState, InterfaceInfo, host_info, interfaces, system_dns_servers};
 
@@ -27,6 +28,13 @@ pub use facts::{BatteryInfo, BatteryState, InterfaceInfo, host_info, interfaces,
 /// this OS has no way for us to ask yet.
 pub fn batteries() -> Result<Vec<BatteryInfo>, Unsupported> {
     os::batteries()
+}
+
+/// DHCP leases of the interfaces that exist here (newest per interface), from the OS's
+/// DHCP clients plus `extra_files` (dhclient format) named in the config.
+pub fn dhcp_leases(extra_files: &[std::path::PathBuf]) -> Result<Vec<lease::Lease>, Unsupported> {
+    let names: Vec<String> = interfaces().into_iter().map(|i| i.name).collect();
+    os::dhcp_leases(extra_files, &names)
 }
 
 /// "This OS has no way for us to know", shown as "not available on this system".

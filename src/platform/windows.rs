@@ -1,7 +1,9 @@
 //! windows: facts this platform module can answer so far.
 
 use std::net::IpAddr;
+use std::path::PathBuf;
 
+use super::lease::Lease;
 use super::{BatteryInfo, Unsupported};
 
 pub fn dns_servers() -> Vec<IpAddr> {
@@ -11,4 +13,8 @@ pub fn dns_servers() -> Vec<IpAddr> {
 
 pub fn batteries() -> Result<Vec<BatteryInfo>, Unsupported> {
     Err(Unsupported("battery status is not read on this operating system yet".into()))
+}
+
+pub fn dhcp_leases(_extra_files: &[PathBuf], _interfaces: &[String]) -> Result<Vec<Lease>, Unsupported> {
+    Err(Unsupported("reading DHCP lease details is not supported on this operating system yet".into()))
 }

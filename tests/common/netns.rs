@@ -338,7 +338,23 @@ impl Topology {
         let ifname = format!("{}a2", self.id);
         self.sh(
             &self.r2,
-            &["iptables", "-t", "raw", "-A", "PREROUTING", "-i", &ifname, "-m", "statistic", "--mode", "random", "--probability", &p, "-j", "DROP"],
+            &[
+                "iptables",
+                "-t",
+                "raw",
+                "-A",
+                "PREROUTING",
+                "-i",
+                &ifname,
+                "-m",
+                "statistic",
+                "--mode",
+                "random",
+                "--probability",
+                &p,
+                "-j",
+                "DROP",
+            ],
         )?;
         Ok(())
     }
@@ -347,7 +363,7 @@ impl Topology {
     pub fn write_config(&self) -> PathBuf {
         let path = self.dir.path().join("deskcheck.toml");
         let text = format!(
-            "[targets]\nping_hosts = [\"{FAR}\"]\ndns_names = [\"{TEST_NAME}\"]\nnxdomain_probe_domain = \"{TEST_DOMAIN}\"\nhttp_urls = [\"http://{FAR}/\"]\ntcp_ports = [\"{FAR}:80\"]\ncaptive_portal = {{ url = \"http://{FAR}/connecttest.txt\", expected_body = \"deskcheck connect test\" }}\ndhcp_lease_files = [\"{}\"]\n",
+            "[targets]\nping_hosts = [\"{FAR}\"]\ndns_names = [\"{TEST_NAME}\"]\nnxdomain_probe_domain = \"{TEST_DOMAIN}\"\nhttp_urls = [\"http://{FAR}/\"]\ntcp_ports = [\"{FAR}:80\"]\ncaptive_portal = {{ url = \"http://{FAR}/connecttest.txt\", expected_body = \"deskcheck connect test\" }}\n[network]\ndhcp_lease_files = [\"{}\"]\n",
             self.lease_file.display()
         );
         std::fs::write(&path, text).expect("write test config");

@@ -1,0 +1,281 @@
+//! `deskcheck run|show …`: drives the engine without a window, prints progress on
+//! stderr, the report on stdout (`--json`), writes the bundle, and sets the exit code
+//! in the monitoring-plugin convention (0 OK, 1 warning, 2 failure, 3 could not run).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+
+use crate::bundle::{self, Privacy, WriteOptions};
+use crate::checks::{self, CheckBox};
+use crate::config::Config;
+use crate::engine::{self, EngineEvent};
+use crate::logging::LogBuffer;
+use crate::model::{Category, Outcome};
+use crate::platform;
+use crate::session::Session;
+
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_WARN: i32 = 1;
+pub const EXIT_FAIL: i32 = 2;
+pub const EXIT_UNKNOWN: i32 = 3;
+
+#[derive(Debug, Parser)]
+#[command(name = "deskcheck", version, about = "Finds out why the network, a printer, a display or a peripheral misbehaves, and saves a diagnostic bundle for the support ticket.", long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Config file (default: the platform config dir's deskcheck/deskcheck.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run checks without a window.
+    Run(RunArgs),
+    /// Print a saved bundle's summary and verify every file against its manifest.
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Areas to check: system, network, printers, displays, peripherals (comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "AREA")]
+    pub only: Vec<String>,
+    /// Print the report as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Write a diagnostic bundle (zip) to this path.
+    #[arg(long, value_name = "PATH")]
+    pub bundle: Option<PathBuf>,
+    /// Overwrite an existing bundle file.
+    #[arg(long)]
+    pub force: bool,
+    /// Redaction profile for the bundle and the JSON: standard (secrets) or strict (also hosts, users, IPs, MACs).
+    #[arg(long, default_value = "standard", value_name = "PROFILE")]
+    pub privacy: String,
+    /// Ticket reference to record in the report.
+    #[arg(long, value_name = "REF")]
+    pub ticket: Option<String>,
+    /// The user's description of the problem, in their words.
+    #[arg(long, value_name = "TEXT")]
+    pub issue: Option<String>,
+    /// Outside host to ping and trace (repeatable; replaces all configured ping/trace targets).
+    #[arg(long = "target", value_name = "HOST")]
+    pub targets: Vec<String>,
+    /// DNS test name (repeatable; replaces the configured names).
+    #[arg(long = "dns-name", value_name = "NAME")]
+    pub dns_names: Vec<String>,
+    /// URL to fetch (repeatable; replaces the configured URLs).
+    #[arg(long = "url", value_name = "URL")]
+    pub urls: Vec<String>,
+    /// host:port that must accept a TCP connection (repeatable; replaces the configured ports).
+    #[arg(long = "port", value_name = "HOST:PORT")]
+    pub ports: Vec<String>,
+    /// Test-only checks to add (pass, panic, sleep, block, slow, secrets); for the test suite.
+    #[arg(long, value_delimiter = ',', hide = true)]
+    pub test_checks: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The bundle (.zip) to show.
+    pub bundle: PathBuf,
+    /// Print the bundle's report.json instead of its summary.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Parses arguments; usage errors exit 3 ("could not run"), help and version exit 0.
+pub fn parse() -> Cli {
+    match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() { EXIT_UNKNOWN } else { EXIT_OK };
+            // Printing help/usage can only fail if stdout/stderr is gone; nothing more to say then.
+            let _ = err.print();
+            std::process::exit(code);
+        }
+    }
+}
+
+/// Runs a subcommand and returns the process exit code.
+pub fn execute(cli: &Cli, command: &Command, log: &LogBuffer) -> i32 {
+    let result = match command {
+        Command::Run(args) => run(cli, args, log),
+        Command::Show(args) => show(args),
+    };
+    result.unwrap_or_else(|err| {
+        eprintln!("deskcheck: {err:#}");
+        EXIT_UNKNOWN
+    })
+}
+
+pub fn load_config(cli: &Cli) -> anyhow::Result<Config> {
+    Ok(Config::load(cli.config.as_deref())?)
+}
+
+fn parse_areas(only: &[String]) -> anyhow::Result<Vec<Category>> {
+    if only.is_empty() {
+        return Ok(Category::ALL.to_vec());
+    }
+    let mut areas = Vec::new();
+    for name in only.iter().filter(|n| !n.trim().is_empty()) {
+        let area = Category::from_key(name).with_context(|| {
+            format!("unknown area '{name}' (choose from: system, network, printers, displays, peripherals)")
+        })?;
+        if !areas.contains(&area) {
+            areas.push(area);
+        }
+    }
+    Ok(areas)
+}
+
+/// CLI flags over the config file over the defaults, in one place.
+fn apply_overrides(config: &mut Config, args: &RunArgs) {
+    if !args.targets.is_empty() {
+        config.targets.ping_hosts = args.targets.clone();
+    }
+    if !args.dns_names.is_empty() {
+        config.targets.dns_names = args.dns_names.clone();
+    }
+    if !args.urls.is_empty() {
+        config.targets.http_urls = args.urls.clone();
+    }
+    if !args.ports.is_empty() {
+        config.targets.tcp_ports = args.ports.clone();
+    }
+}
+
+fn run(cli: &Cli, args: &RunArgs, log: &LogBuffer) -> anyhow::Result<i32> {
+    let mut config = load_config(cli)?;
+    apply_overrides(&mut config, args);
+    let config = Arc::new(config);
+    let privacy: Privacy = args.privacy.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+    let areas = parse_areas(&args.only)?;
+    if let Some(path) = &args.bundle
+        && path.exists()
+        && !args.force
+    {
+        // Refuse before running anything: the user learns at once, and the old file stays untouched.
+        anyhow::bail!("{} already exists; use --force to overwrite it", path.display());
+    }
+    let mut plan: Vec<CheckBox> = checks::for_areas(&areas);
+    if !args.test_checks.is_empty() {
+        plan.extend(checks::testing::by_names(&args.test_checks).map_err(|e| anyhow::anyhow!(e))?);
+    }
+
+    let mut session = Session::new(platform::host_info());
+    session.report.ticket = args.ticket.clone();
+    if let Some(issue) = &args.issue {
+        session.report.notes.issue = issue.clone();
+    }
+    for area in checks::areas_without_checks(&areas) {
+        let notice = format!("{}: this version has no checks for this area yet; nothing was run.", area.title());
+        eprintln!("deskcheck: {notice}");
+        session.report.notices.push(notice);
+    }
+    let area_names: Vec<&str> = areas.iter().map(|a| a.key()).collect();
+    eprintln!("deskcheck: running {} checks ({})", plan.len(), area_names.join(", "));
+    tracing::info!(checks = plan.len(), areas = %area_names.join(","), "run started");
+
+    let handle = engine::start(plan, config, Arc::new(|| {}))?;
+    let mut done = 0;
+    while let Some(event) = handle.recv() {
+        if let EngineEvent::Finished(run) = &event {
+            done += 1;
+            eprintln!("{}", progress_line(done, session.planned.len(), run));
+        }
+        let all_done = event == EngineEvent::AllDone;
+        session.apply(event);
+        if all_done {
+            break;
+        }
+    }
+    drop(handle);
+    let report = session.report;
+
+    let counts = report.counts();
+    eprintln!(
+        "deskcheck: {} checks: {} pass, {} info, {} warn, {} fail, {} not run",
+        report.runs.len(),
+        counts.pass,
+        counts.info,
+        counts.warn,
+        counts.fail,
+        counts.not_run
+    );
+    if let Some(v) = &report.verdict {
+        eprintln!("deskcheck: verdict: {} {} — {}", v.severity.icon(), v.severity.label(), v.headline);
+    }
+    if args.json {
+        let shown = bundle::redact_report(&report, privacy);
+        let mut out = std::io::stdout().lock();
+        serde_json::to_writer_pretty(&mut out, &shown).context("could not write the JSON report to stdout")?;
+        writeln!(out).context("could not write the JSON report to stdout")?;
+    }
+    if let Some(path) = &args.bundle {
+        let written = bundle::write(&report, &log.text(), path, &WriteOptions { force: args.force, privacy })?;
+        eprintln!("deskcheck: bundle saved to {} ({} bytes)", written.path.display(), written.bytes);
+        if let Some(map) = written.map_path {
+            eprintln!(
+                "deskcheck: strict-privacy token map saved beside it: {} (keep it; do not attach it)",
+                map.display()
+            );
+        }
+    }
+    Ok(report.exit_code())
+}
+
+fn progress_line(done: usize, total: usize, run: &crate::model::CheckRun) -> String {
+    let status = match (&run.outcome, run.severity()) {
+        (Outcome::Completed, Some(s)) => format!("{} {}", s.icon(), s.label()),
+        (Outcome::Completed, None) => "✔ DONE".to_string(),
+        (Outcome::Unsupported { .. }, _) => "– N/A".to_string(),
+        (Outcome::Skipped { .. }, _) => "– SKIP".to_string(),
+        (Outcome::TimedOut { .. }, _) => "⏱ TIMEOUT".to_string(),
+        (Outcome::Errored { .. }, _) => "⚠ ERROR".to_string(),
+    };
+    let width = total.to_string().len();
+    let mut line = format!("[{done:>width$}/{total}] {status:<10} {} ({} ms)", run.title, run.duration_ms);
+    if let Some(reason) = run.outcome.reason() {
+        line.push_str(&format!(" — {reason}"));
+    } else if let Some(worst) = run.findings.iter().rev().max_by_key(|f| f.severity) {
+        line.push_str(&format!(" — {}", worst.summary));
+    }
+    line
+}
+
+fn show(args: &ShowArgs) -> anyhow::Result<i32> {
+    match bundle::read(&args.bundle) {
+        Ok(opened) => {
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&opened.report).context("could not format report.json")?);
+            } else {
+                print!("{}", opened.summary);
+                if !opened.summary.ends_with('\n') {
+                    println!();
+                }
+            }
+            eprintln!(
+                "deskcheck: {} files verified against manifest.json (SHA-256): bundle intact — {}",
+                opened.manifest.files.len(),
+                display(&args.bundle)
+            );
+            Ok(EXIT_OK)
+        }
+        Err(err) if err.is_integrity() => {
+            eprintln!("deskcheck: bundle is damaged or was changed: {err}");
+            Ok(EXIT_FAIL)
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string()
+}

@@ -1,0 +1,211 @@
+//! The network verdict: the first failing layer of link → address/DHCP → gateway →
+//! DNS → internet → services, in plain words for the user, with a technician line and
+//! the next step. Reads only the report's runs.
+
+use crate::model::{CheckRun, Finding, Outcome, Severity, Verdict};
+
+/// Network layers in the order a connection depends on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Layer {
+    Link,
+    Address,
+    Gateway,
+    Dns,
+    Internet,
+    Services,
+}
+
+impl Layer {
+    pub const ALL: [Layer; 6] =
+        [Layer::Link, Layer::Address, Layer::Gateway, Layer::Dns, Layer::Internet, Layer::Services];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Layer::Link => "link",
+            Layer::Address => "address",
+            Layer::Gateway => "gateway",
+            Layer::Dns => "dns",
+            Layer::Internet => "internet",
+            Layer::Services => "services",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Layer::Link => "Network connection",
+            Layer::Address => "Address (DHCP)",
+            Layer::Gateway => "Router (gateway)",
+            Layer::Dns => "Name lookup (DNS)",
+            Layer::Internet => "Internet",
+            Layer::Services => "Websites and services",
+        }
+    }
+
+    /// Which layer a network check speaks for, by its id.
+    pub fn of_check(id: &str) -> Option<Layer> {
+        let family = id.strip_prefix("net.")?.split('.').next()?;
+        Some(match family {
+            "link" => Layer::Link,
+            "dhcp" | "address" => Layer::Address,
+            "gateway" => Layer::Gateway,
+            "dns" => Layer::Dns,
+            "internet" | "trace" => Layer::Internet,
+            "services" => Layer::Services,
+            _ => return None,
+        })
+    }
+}
+
+/// Status of one layer for the ladder view: the worst severity of its completed runs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayerStatus {
+    pub layer: Layer,
+    /// None: nothing ran for this layer (or none could run).
+    pub severity: Option<Severity>,
+    /// The worst finding, the one that speaks for the layer.
+    pub worst: Option<Finding>,
+}
+
+pub fn layer_ladder(runs: &[CheckRun]) -> Vec<LayerStatus> {
+    Layer::ALL
+        .iter()
+        .map(|&layer| {
+            let findings: Vec<&Finding> = runs
+                .iter()
+                .filter(|r| Layer::of_check(&r.id) == Some(layer) && r.outcome == Outcome::Completed)
+                .flat_map(|r| r.findings.iter())
+                .collect();
+            let worst = findings.iter().copied().max_by_key(|f| f.severity).cloned();
+            LayerStatus { layer, severity: worst.as_ref().map(|f| f.severity), worst }
+        })
+        .collect()
+}
+
+/// The verdict for the network runs in `runs`; None when no network check ran.
+pub fn verdict(runs: &[CheckRun]) -> Option<Verdict> {
+    if !runs.iter().any(|r| Layer::of_check(&r.id).is_some()) {
+        return None;
+    }
+    let ladder = layer_ladder(runs);
+    let failing = ladder.iter().find(|l| l.severity == Some(Severity::Fail));
+    let warning = ladder.iter().find(|l| l.severity == Some(Severity::Warn));
+    let Some(bad) = failing.or(warning) else {
+        let ran: Vec<&str> = ladder.iter().filter(|l| l.severity.is_some()).map(|l| l.layer.title()).collect();
+        return Some(Verdict {
+            layer: "none".into(),
+            severity: Severity::Pass,
+            headline: "The network works: connection, address, router, name lookup and internet all answered.".into(),
+            technician: Some(format!("Layers checked: {}.", ran.join(", "))),
+            next_step: None,
+        });
+    };
+    let finding = bad.worst.clone()?;
+    let context = context_before(&ladder, bad.layer);
+    let headline = match context {
+        Some(ctx) => format!("{ctx}, but {}", lower_first(&finding.summary)),
+        None => finding.summary.clone(),
+    };
+    Some(Verdict {
+        layer: bad.layer.key().into(),
+        severity: bad.severity.unwrap_or(Severity::Warn),
+        headline,
+        technician: finding.detail.clone().or_else(|| Some(format!("{}: {}", bad.layer.title(), finding.title))),
+        next_step: finding.next_step.clone(),
+    })
+}
+
+/// What already works below the failing layer, said plainly.
+fn context_before(ladder: &[LayerStatus], failing: Layer) -> Option<&'static str> {
+    let ok = |layer: Layer| {
+        ladder.iter().any(|l| l.layer == layer && matches!(l.severity, Some(Severity::Pass | Severity::Info)))
+    };
+    match failing {
+        Layer::Link | Layer::Address => None,
+        Layer::Gateway if ok(Layer::Address) => Some("You are connected to the network and have an address"),
+        Layer::Dns if ok(Layer::Gateway) => Some("You are connected to the network and the router answers"),
+        Layer::Internet if ok(Layer::Dns) => Some("Your local network and name lookup work"),
+        Layer::Services if ok(Layer::Internet) => Some("You are connected to the internet"),
+        _ => None,
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        // Keep acronyms and names ("DNS", "Wi-Fi") as they are.
+        Some(c) if chars.clone().next().is_some_and(|n| n.is_lowercase()) => c.to_lowercase().chain(chars).collect(),
+        Some(c) => std::iter::once(c).chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Category;
+
+    fn run(id: &str, severity: Severity, summary: &str) -> CheckRun {
+        CheckRun {
+            id: id.into(),
+            title: id.into(),
+            category: Category::Network,
+            outcome: Outcome::Completed,
+            findings: vec![Finding::new(severity, "t", summary).next_step("do this")],
+            started_at: chrono::Utc::now(),
+            duration_ms: 1,
+            data: serde_json::Value::Null,
+            attachments: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn first_failing_layer_wins() {
+        let runs = vec![
+            run("net.link.status", Severity::Pass, "Cable connected."),
+            run("net.dhcp.lease", Severity::Pass, "Address from DHCP."),
+            run("net.gateway.ping", Severity::Pass, "Router answers."),
+            run(
+                "net.dns.resolve",
+                Severity::Fail,
+                "Names can't be looked up: the DNS server 10.1.1.1 does not answer.",
+            ),
+            run("net.internet.ping", Severity::Fail, "No internet."),
+        ];
+        let v = verdict(&runs).unwrap();
+        assert_eq!(v.layer, "dns");
+        assert_eq!(v.severity, Severity::Fail);
+        assert_eq!(
+            v.headline,
+            "You are connected to the network and the router answers, but names can't be looked up: the DNS server 10.1.1.1 does not answer."
+        );
+        assert_eq!(v.next_step.as_deref(), Some("do this"));
+    }
+
+    #[test]
+    fn a_warning_counts_only_when_nothing_fails() {
+        let runs = vec![
+            run("net.link.status", Severity::Pass, "ok"),
+            run("net.internet.ping", Severity::Warn, "Some packets are lost."),
+            run("net.services.http", Severity::Fail, "The intranet does not answer."),
+        ];
+        assert_eq!(verdict(&runs).unwrap().layer, "services");
+        let runs =
+            vec![run("net.link.status", Severity::Pass, "ok"), run("net.trace.path", Severity::Warn, "Loss at hop 3.")];
+        let v = verdict(&runs).unwrap();
+        assert_eq!((v.layer.as_str(), v.severity), ("internet", Severity::Warn));
+    }
+
+    #[test]
+    fn all_good_and_no_network() {
+        let runs = vec![run("net.link.status", Severity::Pass, "ok"), run("net.dns.resolve", Severity::Info, "ok")];
+        assert_eq!(verdict(&runs).unwrap().severity, Severity::Pass);
+        assert!(verdict(&[run("system.cpu.load", Severity::Fail, "x")]).is_none());
+    }
+
+    #[test]
+    fn layers_by_id() {
+        assert_eq!(Layer::of_check("net.dhcp.probe"), Some(Layer::Address));
+        assert_eq!(Layer::of_check("net.trace.path"), Some(Layer::Internet));
+        assert_eq!(Layer::of_check("system.network.interfaces"), None);
+    }
+}

@@ -1,0 +1,394 @@
+//! The application state and its `eframe::App` impl. `logic` drains engine events into
+//! the session and collects background job results within a small time budget; `ui`
+//! only draws and collects the user's actions, which are applied after drawing.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use eframe::egui::{self, CentralPanel, Panel, ScrollArea, Ui};
+
+use super::GuiOptions;
+use super::jobs::{JobResult, Jobs};
+use super::views::bundle_view::{self, Viewing};
+use super::views::home::{self, CardsFor, Controls};
+use super::views::notes::{self, NotesDraft};
+use super::views::results::{self, ResultsHeader};
+use super::views::{Action, StatusLine, status_ui};
+use crate::bundle::{self, Privacy, Redactor, WriteOptions};
+use crate::checks::{self, CheckBox};
+use crate::config::Config;
+use crate::engine::{self, EngineEvent, RunHandle};
+use crate::logging::LogBuffer;
+use crate::model::{Category, HostInfo, Report};
+use crate::session::Session;
+
+/// How long one frame may spend folding engine events; the rest waits for the next frame,
+/// so a burst of progress notes never stalls drawing.
+const EVENT_BUDGET: Duration = Duration::from_millis(4);
+
+pub struct DeskcheckApp {
+    config: Arc<Config>,
+    checks: Vec<CheckBox>,
+    check_counts: Vec<(Category, usize)>,
+    save_path: Option<PathBuf>,
+    open_path: Option<PathBuf>,
+    log: LogBuffer,
+    host: HostInfo,
+    session: Session,
+    run: Option<RunHandle>,
+    cancelling: bool,
+    jobs: Jobs,
+    saving: bool,
+    opening: bool,
+    draft: NotesDraft,
+    privacy: Privacy,
+    status: Option<StatusLine>,
+    viewing: Option<Viewing>,
+    filter: Option<Category>,
+    notes_open: bool,
+}
+
+impl DeskcheckApp {
+    /// Build the app without a window (the window calls this too), so tests can drive it.
+    pub fn new(options: GuiOptions) -> Self {
+        let GuiOptions { config, checks, save_path, open_path, log } = options;
+        let checks = checks.unwrap_or_else(checks::registry);
+        let check_counts = home::counts_by_area(checks.iter().map(|c| c.meta().category));
+        let host = crate::platform::host_info();
+        Self {
+            config,
+            checks,
+            check_counts,
+            save_path,
+            open_path,
+            log,
+            session: Session::new(host.clone()),
+            host,
+            run: None,
+            cancelling: false,
+            jobs: Jobs::default(),
+            saving: false,
+            opening: false,
+            draft: NotesDraft::default(),
+            privacy: Privacy::default(),
+            status: None,
+            viewing: None,
+            filter: None,
+            notes_open: false,
+        }
+    }
+
+    /// The live session (what "Check everything" produced so far).
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// Whether checks are running right now.
+    pub fn is_running(&self) -> bool {
+        self.run.is_some()
+    }
+
+    /// Whether a run or a background job (dialog, save, open) is still out.
+    pub fn is_busy(&self) -> bool {
+        self.run.is_some() || self.jobs.busy()
+    }
+
+    /// The line under the buttons ("Saved to …", an error), as shown.
+    pub fn status_text(&self) -> Option<String> {
+        self.status.as_ref().map(StatusLine::text)
+    }
+
+    /// The bundle being viewed read-only, if any.
+    pub fn viewing_path(&self) -> Option<&Path> {
+        self.viewing.as_ref().map(|v| v.path.as_path())
+    }
+
+    fn drain_engine(&mut self, ctx: &egui::Context) {
+        let Some(run) = &self.run else { return };
+        let started = Instant::now();
+        let mut all_done = false;
+        while let Some(event) = run.try_recv() {
+            all_done = event == EngineEvent::AllDone;
+            self.session.apply(event);
+            if all_done || started.elapsed() >= EVENT_BUDGET {
+                break;
+            }
+        }
+        if all_done {
+            self.finish_run();
+        } else if started.elapsed() >= EVENT_BUDGET {
+            // Events may be left over: come back next frame instead of waiting for a new wake.
+            ctx.request_repaint();
+        }
+    }
+
+    fn finish_run(&mut self) {
+        if let Some(handle) = self.run.take() {
+            // Dropping joins the engine thread, which may take a moment to shut its
+            // runtime down; do that off the UI thread.
+            let _ = std::thread::Builder::new().name("deskcheck-engine-drop".into()).spawn(move || drop(handle));
+        }
+        if std::mem::take(&mut self.cancelling) {
+            self.status =
+                Some(StatusLine::Success("Cancelled. Checks that had not finished are marked skipped.".into()));
+        }
+    }
+
+    fn drain_jobs(&mut self, ctx: &egui::Context) {
+        while let Some(result) = self.jobs.try_recv() {
+            match result {
+                JobResult::SaveTarget(Some(path)) => self.start_write(ctx, path),
+                JobResult::SaveTarget(None) => {
+                    self.saving = false;
+                    self.status = None;
+                }
+                JobResult::Saved(Ok(written)) => {
+                    self.saving = false;
+                    self.status = Some(StatusLine::Saved {
+                        path: written.path,
+                        map_path: written.map_path,
+                        bytes: written.bytes,
+                    });
+                }
+                JobResult::Saved(Err(err)) => {
+                    self.saving = false;
+                    self.status = Some(StatusLine::error(format!("Could not save the bundle: {err}")));
+                }
+                JobResult::OpenTarget(Some(path)) => self.start_read(ctx, path),
+                JobResult::OpenTarget(None) => {
+                    self.opening = false;
+                    self.status = None;
+                }
+                JobResult::Opened(Ok(bundle)) => {
+                    self.opening = false;
+                    self.viewing = Some(Viewing::new(*bundle));
+                    self.filter = None;
+                    self.status = None;
+                }
+                JobResult::Opened(Err(err)) => {
+                    self.opening = false;
+                    self.status = Some(StatusLine::error(format!("Could not open the bundle: {err}")));
+                }
+            }
+        }
+    }
+
+    /// The live report with the technician's notes, as it would be saved.
+    fn report_for_saving(&self) -> Report {
+        let mut report = self.session.report.clone();
+        report.ticket = self.draft.ticket();
+        report.notes = self.draft.notes.clone();
+        report
+    }
+
+    fn controls(&self) -> Controls {
+        let finished = self.session.finished && self.run.is_none() && !self.session.report.runs.is_empty();
+        Controls {
+            running: self.run.is_some(),
+            cancelling: self.cancelling,
+            can_save: finished,
+            saving: self.saving,
+            can_copy: finished,
+        }
+    }
+
+    fn apply(&mut self, action: Action, ctx: &egui::Context, frame: &eframe::Frame) {
+        match action {
+            Action::CheckEverything => self.start_run(ctx),
+            Action::Cancel => {
+                if let Some(run) = &self.run {
+                    run.cancel();
+                    self.cancelling = true;
+                    self.status = Some(StatusLine::Busy("Cancelling…".into()));
+                }
+            }
+            Action::SaveBundle => self.save(ctx, frame),
+            Action::CopySummary => {
+                let text = match &self.viewing {
+                    Some(viewing) => viewing.summary.clone(),
+                    // What goes into a ticket is scrubbed like the bundle, with the chosen profile.
+                    None => bundle::summary_text(&bundle::redact_report(&self.report_for_saving(), self.privacy)),
+                };
+                ctx.copy_text(text);
+                self.status = Some(StatusLine::Success("Copied the summary to the clipboard.".into()));
+            }
+            Action::OpenBundle => self.open(ctx, frame),
+            Action::CloseBundle => {
+                self.viewing = None;
+                self.filter = None;
+                self.status = None;
+            }
+            Action::ToggleNotes => self.notes_open = !self.notes_open,
+            Action::Filter(area) => self.filter = area,
+        }
+    }
+
+    fn start_run(&mut self, ctx: &egui::Context) {
+        if self.run.is_some() {
+            return;
+        }
+        // A new run starts a new log, so the bundle's log.txt tells only this run's story.
+        self.log.clear();
+        self.session = Session::new(self.host.clone());
+        self.session.report.notices = self
+            .check_counts
+            .iter()
+            .filter(|(_, count)| *count == 0)
+            .map(|(area, _)| format!("{}: not available yet — this version has no checks for this area.", area.title()))
+            .collect();
+        self.status = None;
+        self.filter = None;
+        let waker_ctx = ctx.clone();
+        let waker: engine::Waker = Arc::new(move || waker_ctx.request_repaint());
+        match engine::start(self.checks.clone(), self.config.clone(), waker) {
+            Ok(handle) => self.run = Some(handle),
+            Err(err) => self.status = Some(StatusLine::error(format!("Could not start the checks: {err}"))),
+        }
+    }
+
+    fn save(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
+        if !self.controls().can_save || self.saving {
+            return;
+        }
+        self.saving = true;
+        match self.save_path.clone() {
+            Some(path) => self.start_write(ctx, path),
+            None => {
+                // Under strict privacy the host name is hidden in the file name too.
+                let host = Redactor::new(self.privacy, &self.host.hostname).text(&self.host.hostname);
+                let name = bundle::default_file_name(&host, Utc::now());
+                let directory = dirs::document_dir().or_else(dirs::home_dir);
+                self.status = Some(StatusLine::Busy("Choose where to save the bundle…".into()));
+                if let Err(err) = self.jobs.pick_save_path(ctx, frame, directory.as_deref(), &name) {
+                    self.saving = false;
+                    self.status = Some(StatusLine::error(format!("Could not open the save dialog: {err}")));
+                }
+            }
+        }
+    }
+
+    fn start_write(&mut self, ctx: &egui::Context, path: PathBuf) {
+        // The save dialog has already asked before overwriting; an injected path is the caller's choice.
+        let options = WriteOptions { force: true, privacy: self.privacy };
+        self.status = Some(StatusLine::Busy(format!("Saving to {}…", path.display())));
+        if let Err(err) = self.jobs.write_bundle(ctx, self.report_for_saving(), self.log.clone(), path, options) {
+            self.saving = false;
+            self.status = Some(StatusLine::error(format!("Could not save the bundle: {err}")));
+        }
+    }
+
+    fn open(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
+        if self.opening {
+            return;
+        }
+        self.opening = true;
+        match self.open_path.clone() {
+            Some(path) => self.start_read(ctx, path),
+            None => {
+                let directory = dirs::document_dir().or_else(dirs::home_dir);
+                self.status = Some(StatusLine::Busy("Choose a bundle to open…".into()));
+                if let Err(err) = self.jobs.pick_open_path(ctx, frame, directory.as_deref()) {
+                    self.opening = false;
+                    self.status = Some(StatusLine::error(format!("Could not open the file dialog: {err}")));
+                }
+            }
+        }
+    }
+
+    fn start_read(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.status = Some(StatusLine::Busy(format!("Opening {}…", path.display())));
+        if let Err(err) = self.jobs.read_bundle(ctx, path) {
+            self.opening = false;
+            self.status = Some(StatusLine::error(format!("Could not open the bundle: {err}")));
+        }
+    }
+
+    fn live_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let controls = self.controls();
+        home::controls_ui(ui, controls, &mut self.privacy, actions);
+        status_ui(ui, self.status.as_ref());
+        ui.add_space(6.0);
+        home::progress_ui(ui, &self.session, controls.running);
+        ui.add_space(10.0);
+        home::areas_ui(ui, &self.session, &self.check_counts, self.filter, CardsFor::Live, actions);
+        ui.add_space(12.0);
+        let report = &self.session.report;
+        if let Some(verdict) = &report.verdict {
+            results::verdict_ui(ui, verdict);
+            ui.add_space(8.0);
+        }
+        let header = ResultsHeader {
+            tally: self.session.finished,
+            // The notices about areas without checks would repeat what the cards say.
+            notices: false,
+            empty_text: "No results yet. Press “Check everything” to start.",
+        };
+        results::results_ui(ui, report, self.filter, &header, actions);
+    }
+
+    fn viewing_ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let Some(viewing) = &self.viewing else { return };
+        bundle_view::header_ui(ui, viewing, actions);
+        status_ui(ui, self.status.as_ref());
+        ui.add_space(8.0);
+        bundle_view::facts_ui(ui, viewing);
+        ui.add_space(10.0);
+        let counts = home::counts_by_area(viewing.session.report.runs.iter().map(|r| r.category));
+        home::areas_ui(ui, &viewing.session, &counts, self.filter, CardsFor::SavedBundle, actions);
+        ui.add_space(12.0);
+        let report = &viewing.session.report;
+        if let Some(verdict) = &report.verdict {
+            results::verdict_ui(ui, verdict);
+            ui.add_space(8.0);
+        }
+        let header = ResultsHeader { tally: true, notices: true, empty_text: "This bundle has no results." };
+        results::results_ui(ui, report, self.filter, &header, actions);
+        ui.add_space(8.0);
+        bundle_view::log_ui(ui, viewing);
+    }
+}
+
+impl eframe::App for DeskcheckApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.drain_engine(ctx);
+        self.drain_jobs(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        let mut actions = Vec::new();
+        let organisation = self.config.organisation.clone();
+        Panel::top("header").show(ui, |ui| {
+            ui.add_space(4.0);
+            home::header_ui(ui, organisation.as_deref(), self.notes_open, self.opening, &mut actions);
+            ui.add_space(2.0);
+        });
+        let viewing = self.viewing.as_ref();
+        let draft = &mut self.draft;
+        Panel::right("technician-notes").resizable(true).default_size(320.0).show_collapsible(
+            ui,
+            &mut self.notes_open,
+            |ui| match viewing {
+                Some(viewing) => {
+                    let report = &viewing.session.report;
+                    notes::notes_readonly_ui(ui, report.ticket.as_deref(), &report.notes);
+                }
+                None => notes::notes_edit_ui(ui, draft),
+            },
+        );
+        CentralPanel::default().show(ui, |ui| {
+            ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                if self.viewing.is_some() {
+                    self.viewing_ui(ui, &mut actions);
+                } else {
+                    self.live_ui(ui, &mut actions);
+                }
+            });
+        });
+        let ctx = ui.ctx().clone();
+        for action in actions {
+            self.apply(action, &ctx, frame);
+        }
+    }
+}

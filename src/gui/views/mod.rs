@@ -1,0 +1,123 @@
+//! The screens' parts. Views draw state they are given and push `Action`s for what the
+//! user asked; the app applies those after drawing, so no view does I/O or starts work.
+
+pub mod bundle_view;
+pub mod home;
+pub mod notes;
+pub mod results;
+
+use std::path::PathBuf;
+
+use eframe::egui::{self, RichText, Ui};
+
+use crate::model::Category;
+
+/// What the user asked for this frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    CheckEverything,
+    Cancel,
+    SaveBundle,
+    CopySummary,
+    OpenBundle,
+    CloseBundle,
+    ToggleNotes,
+    /// Show only one area's results (`None`: all areas).
+    Filter(Option<Category>),
+}
+
+/// The one line under the buttons that says what just happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatusLine {
+    /// Work in progress ("Saving…").
+    Busy(String),
+    Success(String),
+    Error(String),
+    /// A saved bundle, with the strict-privacy name map if there is one.
+    Saved {
+        path: PathBuf,
+        map_path: Option<PathBuf>,
+        bytes: u64,
+    },
+}
+
+impl StatusLine {
+    /// One clear line: multi-line error text is folded so the layout stays put.
+    pub fn error(text: impl AsRef<str>) -> Self {
+        StatusLine::Error(text.as_ref().split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
+    pub fn text(&self) -> String {
+        match self {
+            StatusLine::Busy(text) | StatusLine::Success(text) | StatusLine::Error(text) => text.clone(),
+            StatusLine::Saved { path, map_path: None, bytes } => {
+                format!("Saved to {} ({})", path.display(), human_bytes(*bytes))
+            }
+            StatusLine::Saved { path, map_path: Some(map), bytes } => format!(
+                "Saved to {} ({}). The key to the hidden names is in {} — keep it private, do not send it.",
+                path.display(),
+                human_bytes(*bytes),
+                map.display()
+            ),
+        }
+    }
+}
+
+/// Draw the status line, if any.
+pub fn status_ui(ui: &mut Ui, status: Option<&StatusLine>) {
+    let Some(status) = status else { return };
+    let visuals = ui.visuals();
+    let (prefix, color) = match status {
+        StatusLine::Busy(_) => ("…", visuals.text_color()),
+        StatusLine::Success(_) | StatusLine::Saved { .. } => {
+            ("✔", crate::gui::widgets::severity_color(crate::model::Severity::Pass, visuals))
+        }
+        StatusLine::Error(_) => ("✖", visuals.error_fg_color),
+    };
+    ui.add(egui::Label::new(RichText::new(format!("{prefix} {}", status.text())).color(color)).wrap());
+}
+
+/// "1.2 MiB": sizes for people.
+pub fn human_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if bytes < 1024 {
+        return format!("{bytes} bytes");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", UNITS[unit])
+}
+
+/// "850 ms", "1.2 s", "2 min 5 s".
+pub fn human_duration(ms: u64) -> String {
+    match ms {
+        0..1_000 => format!("{ms} ms"),
+        1_000..60_000 => format!("{:.1} s", ms as f64 / 1000.0),
+        _ => format!("{} min {} s", ms / 60_000, (ms % 60_000) / 1000),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_and_durations_read_well() {
+        assert_eq!(human_bytes(512), "512 bytes");
+        assert_eq!(human_bytes(1536), "1.5 KiB");
+        assert_eq!(human_bytes(3 * 1024 * 1024), "3.0 MiB");
+        assert_eq!(human_duration(850), "850 ms");
+        assert_eq!(human_duration(1_260), "1.3 s");
+        assert_eq!(human_duration(125_000), "2 min 5 s");
+    }
+
+    #[test]
+    fn errors_stay_on_one_line() {
+        let status = StatusLine::error("could not write\n  the bundle: disk full");
+        assert_eq!(status.text(), "could not write the bundle: disk full");
+    }
+}
