@@ -14,7 +14,7 @@ pub enum ConfigError {
     Parse { path: PathBuf, line: usize, column: usize, message: String },
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Shown in the report header and the GUI title.
@@ -147,18 +147,6 @@ impl Default for Thresholds {
             https_fail_ms: 1000.0,
             loss_warn_percent: 2.0,
             loss_fail_percent: 50.0,
-        }
-    }
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Self {
-            organisation: None,
-            support_contact: None,
-            targets: Targets::default(),
-            network: NetworkSettings::default(),
-            thresholds: Thresholds::default(),
         }
     }
 }

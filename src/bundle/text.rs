@@ -67,7 +67,7 @@ pub fn summary_text(report: &Report) -> String {
             Outcome::Skipped { .. } | Outcome::Unsupported { .. } => {}
         }
     }
-    problems.sort_by(|a, b| b.0.cmp(&a.0));
+    problems.sort_by_key(|p| std::cmp::Reverse(p.0));
     let not_run: Vec<String> = report
         .runs
         .iter()

@@ -521,7 +521,7 @@ impl Check for Interfaces {
         let real: Vec<&platform::InterfaceInfo> = list.iter().filter(|i| !i.is_loopback).collect();
         let mut findings = Vec::new();
         let connected: Vec<&&platform::InterfaceInfo> =
-            real.iter().filter(|i| i.is_up && !i.ipv4.is_empty() || i.is_up && !i.ipv6.is_empty()).collect();
+            real.iter().filter(|i| i.is_up && !(i.ipv4.is_empty() && i.ipv6.is_empty())).collect();
         if real.is_empty() {
             findings.push(
                 Finding::new(

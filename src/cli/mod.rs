@@ -36,7 +36,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run checks without a window.
-    Run(RunArgs),
+    Run(Box<RunArgs>),
     /// Print a saved bundle's summary and verify every file against its manifest.
     Show(ShowArgs),
 }
