@@ -1,7 +1,8 @@
 //! Network benchmark, in the healthy namespace topology (needs root):
-//! 1. the full network suite's wall time (`deskcheck run --only network`),
-//! 2. `deskcheck trace` beside `traceroute -n` on the same path, with both hop lists,
-//! 3. the mtr-style detailed mode (`--probes 10`).
+//! the full network suite's wall time (`deskcheck run --only network`), `deskcheck trace`
+//! beside `traceroute -n` on the same path with both hop lists, and the mtr-style
+//! detailed mode (`--probes 10`).
+//!
 //! `cargo bench --bench network` runs several rounds; under `cargo test` it runs one
 //! round as a smoke test. Figures are printed, never asserted.
 

@@ -303,7 +303,9 @@ mod tests {
                 break;
             }
         }
-        // Planned, Started, Finished, AllDone: one wake each.
+        // Planned, Started, Finished, AllDone: one wake each. The last wake follows its send,
+        // so wait for the engine thread (dropping the handle joins it) before counting.
+        drop(handle);
         assert_eq!(events, 4);
         assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 4);
     }

@@ -10,7 +10,7 @@ use chrono::Utc;
 use eframe::egui::{self, CentralPanel, Panel, ScrollArea, Ui};
 
 use super::GuiOptions;
-use super::jobs::{JobResult, Jobs};
+use super::jobs::{JobResult, Jobs, Picked};
 use super::views::bundle_view::{self, Viewing};
 use super::views::home::{self, CardsFor, Controls};
 use super::views::notes::{self, NotesDraft};
@@ -27,6 +27,10 @@ use crate::session::Session;
 /// How long one frame may spend folding engine events; the rest waits for the next frame,
 /// so a burst of progress notes never stalls drawing.
 const EVENT_BUDGET: Duration = Duration::from_millis(4);
+
+/// Shown when a file dialog closes at once without an answer.
+const NO_DIALOG: &str = "No file dialog could be shown on this system. On Linux, install \
+    xdg-desktop-portal (with a GTK or KDE backend) or zenity.";
 
 pub struct DeskcheckApp {
     config: Arc<Config>,
@@ -139,10 +143,14 @@ impl DeskcheckApp {
     fn drain_jobs(&mut self, ctx: &egui::Context) {
         while let Some(result) = self.jobs.try_recv() {
             match result {
-                JobResult::SaveTarget(Some(path)) => self.start_write(ctx, path),
-                JobResult::SaveTarget(None) => {
+                JobResult::SaveTarget(Picked::Path(path)) => self.start_write(ctx, path),
+                JobResult::SaveTarget(Picked::Cancelled) => {
                     self.saving = false;
                     self.status = None;
+                }
+                JobResult::SaveTarget(Picked::NoDialog) => {
+                    self.saving = false;
+                    self.status = Some(StatusLine::error(NO_DIALOG));
                 }
                 JobResult::Saved(Ok(written)) => {
                     self.saving = false;
@@ -156,10 +164,14 @@ impl DeskcheckApp {
                     self.saving = false;
                     self.status = Some(StatusLine::error(format!("Could not save the bundle: {err}")));
                 }
-                JobResult::OpenTarget(Some(path)) => self.start_read(ctx, path),
-                JobResult::OpenTarget(None) => {
+                JobResult::OpenTarget(Picked::Path(path)) => self.start_read(ctx, path),
+                JobResult::OpenTarget(Picked::Cancelled) => {
                     self.opening = false;
                     self.status = None;
+                }
+                JobResult::OpenTarget(Picked::NoDialog) => {
+                    self.opening = false;
+                    self.status = Some(StatusLine::error(NO_DIALOG));
                 }
                 JobResult::Opened(Ok(bundle)) => {
                     self.opening = false;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc;
 use std::task::{Context as TaskContext, Poll, Wake, Waker};
+use std::time::{Duration, Instant};
 
 use eframe::egui;
 
@@ -17,11 +18,33 @@ use crate::model::Report;
 /// What a finished job hands back to the UI thread.
 pub enum JobResult {
     /// The save dialog closed: the chosen path, or `None` when the user cancelled.
-    SaveTarget(Option<PathBuf>),
+    SaveTarget(Picked),
     Saved(Result<Written, String>),
     /// The open dialog closed: the chosen path, or `None` when the user cancelled.
-    OpenTarget(Option<PathBuf>),
+    OpenTarget(Picked),
     Opened(Result<Box<OpenedBundle>, String>),
+}
+
+/// What a file dialog answered.
+pub enum Picked {
+    Path(PathBuf),
+    Cancelled,
+    /// Closed without an answer faster than anyone can click: there was no dialog to show
+    /// (on Linux, neither xdg-desktop-portal nor zenity). rfd cannot tell us directly.
+    NoDialog,
+}
+
+impl Picked {
+    /// A person needs longer than this to cancel a dialog.
+    const HUMAN_MIN: Duration = Duration::from_millis(300);
+
+    fn from(path: Option<PathBuf>, shown_for: Duration) -> Self {
+        match path {
+            Some(path) => Picked::Path(path),
+            None if shown_for < Self::HUMAN_MIN => Picked::NoDialog,
+            None => Picked::Cancelled,
+        }
+    }
 }
 
 /// Spawns jobs and collects their results; counts what is still out.
@@ -60,18 +83,26 @@ impl Jobs {
         path: PathBuf,
         options: WriteOptions,
     ) -> Result<(), String> {
-        self.spawn(ctx, "deskcheck-save", move || {
-            // The log is read here, not on the UI thread: it can be large after a long run.
-            let result = bundle::write(&report, &log.text(), &path, &options).map_err(|err| format!("{err:#}"));
-            JobResult::Saved(result)
-        })
+        self.spawn(
+            ctx,
+            "deskcheck-save",
+            move || {
+                // The log is read here, not on the UI thread: it can be large after a long run.
+                let result = bundle::write(&report, &log.text(), &path, &options).map_err(|err| format!("{err:#}"));
+                JobResult::Saved(result)
+            },
+            |panic| JobResult::Saved(Err(format!("the bundle writer crashed: {panic}"))),
+        )
     }
 
     /// Read and verify a saved bundle on a background thread.
     pub fn read_bundle(&mut self, ctx: &egui::Context, path: PathBuf) -> Result<(), String> {
-        self.spawn(ctx, "deskcheck-open", move || {
-            JobResult::Opened(bundle::read(&path).map(Box::new).map_err(|err| format!("{err:#}")))
-        })
+        self.spawn(
+            ctx,
+            "deskcheck-open",
+            move || JobResult::Opened(bundle::read(&path).map(Box::new).map_err(|err| format!("{err:#}"))),
+            |panic| JobResult::Opened(Err(format!("the bundle reader crashed: {panic}"))),
+        )
     }
 
     /// Ask the user where to save. The dialog is created here, on the UI thread (macOS wants
@@ -92,9 +123,12 @@ impl Jobs {
             dialog = dialog.set_directory(directory);
         }
         let chosen = dialog.save_file();
-        self.spawn(ctx, "deskcheck-save-dialog", move || {
-            JobResult::SaveTarget(block_on(chosen).map(|file| file.path().to_path_buf()))
-        })
+        let wait = move || {
+            let shown = Instant::now();
+            let path = block_on(chosen).map(|file| file.path().to_path_buf());
+            JobResult::SaveTarget(Picked::from(path, shown.elapsed()))
+        };
+        self.spawn(ctx, "deskcheck-save-dialog", wait, |_| JobResult::SaveTarget(Picked::NoDialog))
     }
 
     /// Ask the user which bundle to open (created on the UI thread, awaited in the background).
@@ -112,30 +146,48 @@ impl Jobs {
             dialog = dialog.set_directory(directory);
         }
         let chosen = dialog.pick_file();
-        self.spawn(ctx, "deskcheck-open-dialog", move || {
-            JobResult::OpenTarget(block_on(chosen).map(|file| file.path().to_path_buf()))
-        })
+        let wait = move || {
+            let shown = Instant::now();
+            let path = block_on(chosen).map(|file| file.path().to_path_buf());
+            JobResult::OpenTarget(Picked::from(path, shown.elapsed()))
+        };
+        self.spawn(ctx, "deskcheck-open-dialog", wait, |_| JobResult::OpenTarget(Picked::NoDialog))
     }
 
+    /// Run `job` on its own thread. If it panics, `on_panic` turns the message into its
+    /// result, so the UI never waits forever for an answer that will not come.
     fn spawn(
         &mut self,
         ctx: &egui::Context,
         name: &str,
         job: impl FnOnce() -> JobResult + Send + 'static,
+        on_panic: fn(String) -> JobResult,
     ) -> Result<(), String> {
         let tx = self.tx.clone();
         let ctx = ctx.clone();
         std::thread::Builder::new()
             .name(name.to_string())
             .spawn(move || {
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job))
+                    .unwrap_or_else(|payload| on_panic(panic_message(payload.as_ref())));
                 // A send error means the window closed meanwhile: nobody is left to tell.
-                if tx.send(job()).is_ok() {
+                if tx.send(result).is_ok() {
                     ctx.request_repaint();
                 }
             })
             .map_err(|err| format!("could not start a background thread: {err}"))?;
         self.pending += 1;
         Ok(())
+    }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_string()
     }
 }
 

@@ -6,7 +6,7 @@ use eframe::egui::{self, CollapsingHeader, Frame, Grid, RichText, Stroke, TextFo
 
 use super::{Action, human_duration};
 use crate::gui::widgets::{outcome_word, severity_color, severity_text};
-use crate::model::{Category, CheckRun, Finding, Outcome, Report, Verdict};
+use crate::model::{Category, CheckRun, Finding, Outcome, Report, Severity, Verdict};
 
 /// The plain-language answer, first failing layer wins, above everything else.
 pub fn verdict_ui(ui: &mut Ui, verdict: &Verdict) {
@@ -31,20 +31,28 @@ pub fn verdict_ui(ui: &mut Ui, verdict: &Verdict) {
     });
 }
 
-/// "Result: ⚠ WARN (3 passed · 1 warning · 0 failed · 1 did not run)".
+/// "Result: ⚠ WARNING — something needs attention (3 passed · 1 warning · 0 failed · 1 not checked)".
 fn tally_ui(ui: &mut Ui, report: &Report) {
     let c = report.counts();
     let mut parts = vec![format!("{} passed", c.pass + c.info)];
     parts.push(format!("{} warning{}", c.warn, if c.warn == 1 { "" } else { "s" }));
     parts.push(format!("{} failed", c.fail));
     if c.not_run > 0 {
-        parts.push(format!("{} did not run", c.not_run));
+        parts.push(format!("{} not checked", c.not_run));
     }
-    let overall = match report.overall() {
-        Some(severity) => severity_text(severity),
-        None => "– NOTHING TO REPORT".to_string(),
+    let (overall, color) = match report.overall() {
+        Some(Severity::Fail) => ("✖ FAIL — problems found", severity_color(Severity::Fail, ui.visuals())),
+        Some(Severity::Warn) => ("⚠ WARNING — something needs attention", severity_color(Severity::Warn, ui.visuals())),
+        Some(Severity::Pass | Severity::Info) => {
+            ("✔ OK — no problems found", severity_color(Severity::Pass, ui.visuals()))
+        }
+        None => ("– NOTHING CHECKED — no check could run", ui.visuals().weak_text_color()),
     };
-    ui.label(RichText::new(format!("Result: {overall} ({})", parts.join(" · "))).strong());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Result:").strong());
+        ui.label(RichText::new(overall).strong().color(color));
+        ui.label(format!("({})", parts.join(" · ")));
+    });
 }
 
 /// How the results list introduces itself.
@@ -212,7 +220,6 @@ mod tests {
     use chrono::Utc;
 
     use super::*;
-    use crate::model::Severity;
 
     fn run(outcome: Outcome, findings: Vec<Finding>) -> CheckRun {
         CheckRun {

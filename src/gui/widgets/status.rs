@@ -30,6 +30,8 @@ impl Badge {
 
     fn color(self, visuals: &Visuals) -> Color32 {
         match self {
+            // An area whose checks only informed reads "Pass", so it is coloured as one.
+            Badge::Status(AreaStatus::Done(Severity::Info)) => severity_color(Severity::Pass, visuals),
             Badge::Status(AreaStatus::Done(severity)) => severity_color(severity, visuals),
             Badge::Status(AreaStatus::Running) => visuals.strong_text_color(),
             Badge::Status(AreaStatus::NotRun | AreaStatus::NotAvailable) | Badge::NoChecks => visuals.weak_text_color(),
