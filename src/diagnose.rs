@@ -75,7 +75,8 @@ pub fn layer_ladder(runs: &[CheckRun]) -> Vec<LayerStatus> {
                 .filter(|r| Layer::of_check(&r.id) == Some(layer) && r.outcome == Outcome::Completed)
                 .flat_map(|r| r.findings.iter())
                 .collect();
-            let worst = findings.iter().copied().max_by_key(|f| f.severity).cloned();
+            // The first of the worst: checks list their headline finding first.
+            let worst = findings.iter().copied().rev().max_by_key(|f| f.severity).cloned();
             LayerStatus { layer, severity: worst.as_ref().map(|f| f.severity), worst }
         })
         .collect()

@@ -13,6 +13,7 @@ use tokio::sync::watch;
 use crate::checks::{CheckBox, CheckCx, CheckError, CheckResult};
 use crate::config::Config;
 use crate::model::{Category, CheckRun, Outcome};
+use crate::net::live::LiveBoard;
 
 /// Called whenever an event is queued; the GUI passes `ctx.request_repaint()`,
 /// so it repaints only when something changed. The CLI passes a no-op.
@@ -81,6 +82,16 @@ impl Drop for RunHandle {
 
 /// Start running `checks` on a fresh runtime thread.
 pub fn start(checks: Vec<CheckBox>, config: Arc<Config>, waker: Waker) -> Result<RunHandle, EngineError> {
+    start_with_live(checks, config, waker, LiveBoard::new())
+}
+
+/// Like `start`, with a board the caller reads live probe snapshots from.
+pub fn start_with_live(
+    checks: Vec<CheckBox>,
+    config: Arc<Config>,
+    waker: Waker,
+    live: Arc<LiveBoard>,
+) -> Result<RunHandle, EngineError> {
     let (tx, rx) = mpsc::channel();
     let (cancel_tx, cancel_rx) = watch::channel(false);
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -93,7 +104,7 @@ pub fn start(checks: Vec<CheckBox>, config: Arc<Config>, waker: Waker) -> Result
         .name("deskcheck-engine-main".into())
         .spawn(move || {
             let emit = Emitter { tx, waker };
-            runtime.block_on(run_all(checks, config, emit, cancel_rx));
+            runtime.block_on(run_all(checks, config, emit, cancel_rx, live));
             // Checks that block a thread past their timeout must not hold up the caller.
             runtime.shutdown_timeout(Duration::from_millis(200));
         })
@@ -131,7 +142,13 @@ impl Emitter {
     }
 }
 
-async fn run_all(checks: Vec<CheckBox>, config: Arc<Config>, emit: Emitter, cancel: watch::Receiver<bool>) {
+async fn run_all(
+    checks: Vec<CheckBox>,
+    config: Arc<Config>,
+    emit: Emitter,
+    cancel: watch::Receiver<bool>,
+    live: Arc<LiveBoard>,
+) {
     for check in &checks {
         let m = check.meta();
         emit.send(EngineEvent::Planned { id: m.id.into(), title: m.title.into(), category: m.category });
@@ -141,7 +158,7 @@ async fn run_all(checks: Vec<CheckBox>, config: Arc<Config>, emit: Emitter, canc
         let emit = emit.clone();
         let config = config.clone();
         let cancel = cancel.clone();
-        tasks.spawn(run_one(check, config, emit, cancel));
+        tasks.spawn(run_one(check, config, emit, cancel, live.clone()));
     }
     // Report in completion order: fast checks show up first.
     while tasks.join_next().await.is_some() {}
@@ -150,7 +167,13 @@ async fn run_all(checks: Vec<CheckBox>, config: Arc<Config>, emit: Emitter, canc
 }
 
 /// Runs one check with timeout, panic capture and cancellation, and emits its events.
-async fn run_one(check: CheckBox, config: Arc<Config>, emit: Emitter, mut cancel: watch::Receiver<bool>) {
+async fn run_one(
+    check: CheckBox,
+    config: Arc<Config>,
+    emit: Emitter,
+    mut cancel: watch::Receiver<bool>,
+    live: Arc<LiveBoard>,
+) {
     let meta = check.meta().clone();
     let id = meta.id.to_string();
     emit.send(EngineEvent::Started { id: id.clone() });
@@ -165,7 +188,8 @@ async fn run_one(check: CheckBox, config: Arc<Config>, emit: Emitter, mut cancel
         Arc::new(move |note: &str| {
             progress_emit.send(EngineEvent::Progress { id: progress_id.clone(), note: note.to_string() })
         }),
-    );
+    )
+    .with_live(live);
     // The check runs in its own task so a panic stays inside it.
     let task = tokio::spawn(async move { check.run(&cx).await });
     let abort = task.abort_handle();

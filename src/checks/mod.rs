@@ -1,6 +1,7 @@
 //! Checks: each one is a small self-describing unit (`meta()` + `run()`) that turns
 //! probe results into findings. `registry()` lists every real check.
 
+pub mod network;
 pub mod system;
 pub mod testing;
 
@@ -11,6 +12,7 @@ use async_trait::async_trait;
 
 use crate::config::Config;
 use crate::model::{Attachment, Category, Finding};
+use crate::net::live::LiveBoard;
 
 /// What a check needs beyond an ordinary user session, shown before it runs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -77,12 +79,19 @@ pub type ProgressFn = Arc<dyn Fn(&str) + Send + Sync>;
 #[derive(Clone)]
 pub struct CheckCx {
     pub config: Arc<Config>,
+    /// Where probes publish live snapshots (RTT series, hop tables) for views to draw.
+    pub live: Arc<LiveBoard>,
     progress: ProgressFn,
 }
 
 impl CheckCx {
     pub fn new(config: Arc<Config>, progress: ProgressFn) -> Self {
-        Self { config, progress }
+        Self { config, live: LiveBoard::new(), progress }
+    }
+
+    pub fn with_live(mut self, live: Arc<LiveBoard>) -> Self {
+        self.live = live;
+        self
     }
 
     /// A context that drops progress notes, for tests and one-off runs.
@@ -105,7 +114,16 @@ pub type CheckBox = Arc<dyn Check>;
 
 /// Every real check, in display order.
 pub fn registry() -> Vec<CheckBox> {
-    system::checks()
+    let mut all = network::checks();
+    all.extend(system::checks());
+    all
+}
+
+/// Every check, the on-demand ones too (for conformance tests and docs).
+pub fn all_checks() -> Vec<CheckBox> {
+    let mut all = registry();
+    all.push(network::dhcp_probe());
+    all
 }
 
 /// The real checks of the given areas.
@@ -129,7 +147,7 @@ mod tests {
     /// and the report rely on these promises.
     #[test]
     fn every_check_is_well_described() {
-        let mut all = registry();
+        let mut all = all_checks();
         all.extend(testing::checks());
         let mut ids = HashSet::new();
         for check in &all {

@@ -18,6 +18,8 @@ use crate::model::{Category, Outcome};
 use crate::platform;
 use crate::session::Session;
 
+mod quick;
+
 pub const EXIT_OK: i32 = 0;
 pub const EXIT_WARN: i32 = 1;
 pub const EXIT_FAIL: i32 = 2;
@@ -39,6 +41,48 @@ pub enum Command {
     Run(Box<RunArgs>),
     /// Print a saved bundle's summary and verify every file against its manifest.
     Show(ShowArgs),
+    /// Ping a host (ICMP without admin rights where the OS allows it, else TCP connect).
+    Ping(PingArgs),
+    /// Trace the path to a host, every hop probed at once (mtr-style statistics with --probes).
+    Trace(TraceArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PingArgs {
+    /// Host name or IP address.
+    pub host: String,
+    #[arg(long, short = 'c', default_value_t = 10)]
+    pub count: u32,
+    /// Milliseconds between echo requests.
+    #[arg(long, short = 'i', default_value_t = 200)]
+    pub interval_ms: u64,
+    /// Milliseconds to wait for each reply.
+    #[arg(long, short = 'W', default_value_t = 1000)]
+    pub timeout_ms: u64,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TraceArgs {
+    /// Host name or IP address.
+    pub host: String,
+    /// Probes per hop (10 gives mtr-style statistics in about a second).
+    #[arg(long, default_value_t = 3)]
+    pub probes: u32,
+    #[arg(long, default_value_t = 30)]
+    pub max_hops: u8,
+    /// Probe protocol: udp (default, no admin rights needed), icmp, or tcp (admin rights).
+    #[arg(long, default_value = "udp")]
+    pub protocol: String,
+    /// Destination port for --protocol tcp.
+    #[arg(long, default_value_t = 443)]
+    pub port: u16,
+    /// Don't look up hop names.
+    #[arg(long, short = 'n')]
+    pub numeric: bool,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -76,6 +120,9 @@ pub struct RunArgs {
     /// host:port that must accept a TCP connection (repeatable; replaces the configured ports).
     #[arg(long = "port", value_name = "HOST:PORT")]
     pub ports: Vec<String>,
+    /// Also run the active DHCP probe (needs admin rights; listens about 4 s for every DHCP server).
+    #[arg(long)]
+    pub dhcp_probe: bool,
     /// Test-only checks to add (pass, panic, sleep, block, slow, secrets); for the test suite.
     #[arg(long, value_delimiter = ',', hide = true)]
     pub test_checks: Vec<String>,
@@ -108,6 +155,8 @@ pub fn execute(cli: &Cli, command: &Command, log: &LogBuffer) -> i32 {
     let result = match command {
         Command::Run(args) => run(cli, args, log),
         Command::Show(args) => show(args),
+        Command::Ping(args) => quick::ping(args),
+        Command::Trace(args) => quick::trace(args),
     };
     result.unwrap_or_else(|err| {
         eprintln!("deskcheck: {err:#}");
@@ -165,6 +214,9 @@ fn run(cli: &Cli, args: &RunArgs, log: &LogBuffer) -> anyhow::Result<i32> {
         anyhow::bail!("{} already exists; use --force to overwrite it", path.display());
     }
     let mut plan: Vec<CheckBox> = checks::for_areas(&areas);
+    if args.dhcp_probe {
+        plan.push(checks::network::dhcp_probe());
+    }
     if !args.test_checks.is_empty() {
         plan.extend(checks::testing::by_names(&args.test_checks).map_err(|e| anyhow::anyhow!(e))?);
     }

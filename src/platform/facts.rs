@@ -2,7 +2,7 @@
 
 use std::net::IpAddr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::HostInfo;
 
@@ -18,7 +18,7 @@ pub fn host_info() -> HostInfo {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InterfaceInfo {
     pub name: String,
     /// What the OS calls it in its own UI ("Wi-Fi", "Ethernet 2"), where that differs.
@@ -73,7 +73,7 @@ pub fn system_dns_servers() -> Vec<IpAddr> {
     super::os::dns_servers()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BatteryState {
     Charging,
@@ -83,7 +83,7 @@ pub enum BatteryState {
     Unknown,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BatteryInfo {
     pub name: String,
     pub model: Option<String>,

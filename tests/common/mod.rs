@@ -61,4 +61,5 @@ pub fn dir_listing(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+pub mod in_ns;
 pub mod netns;

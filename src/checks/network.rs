@@ -1,0 +1,1031 @@
+//! Network area: one check per layer of the verdict ladder (link → address/DHCP →
+//! gateway → DNS → internet → services). Each runs concurrently with the others and
+//! puts its typed results (lease, ping stats, hops, DNS answers) in the run's `data`.
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, LazyLock};
+use std::time::Duration;
+
+use async_trait::async_trait;
+use serde::{Deserialize, Serialize};
+
+use super::{Check, CheckBox, CheckCx, CheckError, CheckMeta, CheckResult, Needs};
+use crate::config::Config;
+use crate::model::{Category, Finding, Severity};
+use crate::net::live::{self, LiveBoard, LiveSnapshot};
+use crate::net::{dhcp, dns, join_all, ping, reach, trace};
+use crate::platform::{self, InterfaceInfo, lease::Lease};
+use tokio::sync::watch;
+
+/// The network suite, in ladder order. The active DHCP probe is on demand: see `dhcp_probe()`.
+pub fn checks() -> Vec<CheckBox> {
+    vec![
+        Arc::new(Link),
+        Arc::new(LeaseCheck),
+        Arc::new(Gateway),
+        Arc::new(Dns),
+        Arc::new(InternetPing),
+        Arc::new(Trace),
+        Arc::new(TcpPorts),
+        Arc::new(Http),
+        Arc::new(CaptivePortal),
+    ]
+}
+
+/// The active DHCP probe: listens for offers for seconds, so it runs only when asked.
+pub fn dhcp_probe() -> CheckBox {
+    Arc::new(DhcpProbe)
+}
+
+fn meta(id: &'static str, title: &'static str, description: &'static str, timeout_ms: u64, root: bool) -> CheckMeta {
+    CheckMeta {
+        id,
+        title,
+        category: Category::Network,
+        description,
+        timeout: Duration::from_millis(timeout_ms),
+        needs: Needs { root, network: true },
+    }
+}
+
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, CheckError> {
+    tokio::task::spawn_blocking(f).await.map_err(|e| CheckError::Failed(format!("network probe did not finish: {e}")))
+}
+
+fn probe_timeout(cx: &CheckCx) -> Duration {
+    Duration::from_millis(cx.config.network.probe_timeout_ms)
+}
+
+fn ms(v: Option<f64>) -> String {
+    v.map(|v| format!("{v:.1} ms")).unwrap_or_else(|| "—".into())
+}
+
+/// The interface that carries the default route, else the first one that is up with an address.
+fn primary(interfaces: &[InterfaceInfo]) -> Option<&InterfaceInfo> {
+    let usable = |i: &&InterfaceInfo| !i.is_loopback && i.is_up;
+    interfaces
+        .iter()
+        .filter(usable)
+        .find(|i| i.is_default || !i.gateway_ipv4.is_empty())
+        .or_else(|| interfaces.iter().filter(usable).find(|i| !i.ipv4.is_empty()))
+}
+
+fn is_link_local_v4(cidr: &str) -> bool {
+    cidr.starts_with("169.254.")
+}
+
+/// Ping with live snapshots on the board under "ping <ip>", so views can draw the RTTs as they come.
+async fn ping_live(
+    board: &Arc<LiveBoard>,
+    ip: IpAddr,
+    opts: &ping::PingOptions,
+) -> Result<ping::PingStats, ping::PingError> {
+    let key = format!("ping {ip}");
+    let (tx, rx) = watch::channel(ping::PingStats {
+        target: ip,
+        method: ping::PingMethod::IcmpUnprivileged,
+        note: None,
+        sent: 0,
+        received: 0,
+        loss_percent: 0.0,
+        rtts_ms: Vec::new(),
+        min_ms: None,
+        avg_ms: None,
+        max_ms: None,
+        mdev_ms: None,
+        in_flight: 0,
+        probe_error: None,
+    });
+    live::forward_ping(board.clone(), key.clone(), rx);
+    let stats = ping::ping(ip, opts, Some(&tx)).await?;
+    board.publish(&key, LiveSnapshot::Ping(stats.clone()));
+    Ok(stats)
+}
+
+fn ping_options(config: &Config) -> ping::PingOptions {
+    ping::PingOptions {
+        count: config.network.ping_count.max(1),
+        interval: Duration::from_millis(config.network.ping_interval_ms),
+        timeout: Duration::from_millis(config.network.probe_timeout_ms),
+        ..ping::PingOptions::default()
+    }
+}
+
+/// Loss severity with the configured thresholds.
+fn loss_severity(loss_percent: f64, config: &Config) -> Severity {
+    let t = &config.thresholds;
+    if loss_percent >= 100.0 || loss_percent >= t.loss_fail_percent {
+        Severity::Fail
+    } else if loss_percent >= t.loss_warn_percent {
+        Severity::Warn
+    } else {
+        Severity::Pass
+    }
+}
+
+// ---------------------------------------------------------------- link
+
+struct Link;
+static LINK: LazyLock<CheckMeta> = LazyLock::new(|| {
+    meta(
+        "net.link.status",
+        "Network connection",
+        "Whether a network adapter is connected (cable or Wi-Fi).",
+        5_000,
+        false,
+    )
+});
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkData {
+    pub primary: Option<String>,
+    pub interfaces: Vec<InterfaceInfo>,
+}
+
+#[async_trait]
+impl Check for Link {
+    fn meta(&self) -> &CheckMeta {
+        &LINK
+    }
+
+    async fn run(&self, _cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        let interfaces = blocking(platform::interfaces).await?;
+        let physical: Vec<&InterfaceInfo> = interfaces.iter().filter(|i| !i.is_loopback).collect();
+        let primary_if = primary(&interfaces);
+        let finding = match primary_if {
+            Some(i) => Finding::new(
+                Severity::Pass,
+                "Connected",
+                format!("The network adapter {} is connected.", i.friendly_name.as_deref().unwrap_or(&i.name)),
+            )
+            .evidence("Interface", &i.name)
+            .evidence("State", &i.state),
+            None if physical.is_empty() => Finding::new(
+                Severity::Fail,
+                "No network adapter",
+                "This computer has no network adapter that the system can see.",
+            )
+            .next_step("Check that Wi-Fi is switched on (airplane mode off) or plug in the network cable or adapter."),
+            None => Finding::new(Severity::Fail, "Not connected", "No network adapter is connected.")
+                .detail(format!(
+                    "Adapters present but down: {}",
+                    physical.iter().map(|i| format!("{} ({})", i.name, i.state)).collect::<Vec<_>>().join(", ")
+                ))
+                .next_step("Plug the network cable in firmly at both ends, or connect to the Wi-Fi network."),
+        };
+        let data = LinkData { primary: primary_if.map(|i| i.name.clone()), interfaces: interfaces.clone() };
+        Ok(CheckResult::new(vec![finding]).with_data(data))
+    }
+}
+
+// ---------------------------------------------------------------- address / lease
+
+struct LeaseCheck;
+static LEASE: LazyLock<CheckMeta> = LazyLock::new(|| {
+    meta(
+        "net.dhcp.lease",
+        "Address (DHCP lease)",
+        "The address this computer got, and the DHCP lease behind it: server, obtained, renew, expiry.",
+        5_000,
+        false,
+    )
+});
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LeaseData {
+    pub interface: Option<String>,
+    ipv4: Vec<String>,
+    ipv6: Vec<String>,
+    pub lease: Option<Lease>,
+    pub other_leases: Vec<Lease>,
+    pub lease_source_note: Option<String>,
+    pub remaining_secs: Option<i64>,
+}
+
+#[async_trait]
+impl Check for LeaseCheck {
+    fn meta(&self) -> &CheckMeta {
+        &LEASE
+    }
+
+    async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        let extra: Vec<PathBuf> = cx.config.network.dhcp_lease_files.iter().map(PathBuf::from).collect();
+        let (interfaces, leases) = blocking(move || (platform::interfaces(), platform::dhcp_leases(&extra))).await?;
+        let (leases, note) = match leases {
+            Ok(l) => (l, None),
+            Err(u) => (Vec::new(), Some(u.0)),
+        };
+        let Some(i) = primary(&interfaces).or_else(|| interfaces.iter().find(|i| !i.is_loopback && i.is_up)) else {
+            return Err(CheckError::Skipped("no connected network adapter to check".into()));
+        };
+        let lease = leases.iter().find(|l| l.interface == i.name).cloned();
+        let now = chrono::Utc::now();
+        let remaining = lease.as_ref().and_then(|l| l.remaining_secs(now));
+        let routable_v4: Vec<&String> = i.ipv4.iter().filter(|a| !is_link_local_v4(a)).collect();
+        let mut findings = Vec::new();
+        if routable_v4.is_empty() && i.ipv4.iter().any(|a| is_link_local_v4(a)) {
+            findings.push(
+                Finding::new(
+                    Severity::Fail,
+                    "No address from DHCP",
+                    "The computer got no address from the network's DHCP server (it gave itself a 169.254.x.x address).",
+                )
+                .detail(format!("{} has only the self-assigned address {}: DHCP failed.", i.name, i.ipv4.join(", ")))
+                .evidence("Interface", &i.name)
+                .next_step("Unplug the network cable (or turn Wi-Fi off) and on again. If it persists, the office router's DHCP service is not answering: call IT."),
+            );
+        } else if routable_v4.is_empty() && i.ipv6.is_empty() {
+            findings.push(
+                Finding::new(Severity::Fail, "No address", format!("{} has no network address.", i.name))
+                    .next_step("Reconnect to the network; if it persists, call IT: the DHCP server may be down."),
+            );
+        } else {
+            let addr = routable_v4.first().map(|s| s.as_str()).or(i.ipv6.first().map(|s| s.as_str())).unwrap_or("");
+            let mut f = match &lease {
+                Some(l) => Finding::new(
+                    Severity::Pass,
+                    "Address from DHCP",
+                    format!("This computer has the address {addr}, given by the DHCP server{}.", l.server.map(|s| format!(" {s}")).unwrap_or_default()),
+                ),
+                None => Finding::new(Severity::Info, "Address", format!("This computer has the address {addr}."))
+                    .detail(note.clone().unwrap_or_else(|| "No DHCP lease record found: the address may be set by hand (static) or by a DHCP client deskcheck does not read.".into())),
+            };
+            f = f.evidence("Interface", &i.name);
+            if let Some(l) = &lease {
+                if let Some(s) = l.server {
+                    f = f.evidence("DHCP server", s.to_string());
+                }
+                if let Some(t) = l.obtained {
+                    f = f.evidence("Obtained", t.to_rfc3339());
+                }
+                if let Some(t) = l.renew {
+                    f = f.evidence("Renews", t.to_rfc3339());
+                }
+                if let Some(t) = l.rebind {
+                    f = f.evidence("Rebinds", t.to_rfc3339());
+                }
+                if let Some(t) = l.expiry {
+                    f = f.evidence("Expires", t.to_rfc3339());
+                }
+                if let Some(r) = remaining {
+                    f = f.evidence("Time remaining", crate::checks::system::human_duration(r.max(0) as u64));
+                }
+                if !l.routers.is_empty() {
+                    f = f.evidence("Router", l.routers.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(", "));
+                }
+                if !l.dns_servers.is_empty() {
+                    f = f.evidence("DNS", l.dns_servers.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(", "));
+                }
+                if let Some(d) = &l.domain {
+                    f = f.evidence("Domain", d);
+                }
+                f = f.evidence("Lease source", format!("{} ({})", l.client, l.source));
+            }
+            findings.push(f);
+            if let Some(r) = remaining.filter(|r| *r < 0) {
+                findings.push(
+                    Finding::new(Severity::Warn, "Lease expired", "The address lease has expired and was not renewed.")
+                        .detail(format!("Expired {} ago.", crate::checks::system::human_duration((-r) as u64)))
+                        .next_step("Reconnect to the network so the computer asks for a new address."),
+                );
+            }
+        }
+        let data = LeaseData {
+            interface: Some(i.name.clone()),
+            ipv4: i.ipv4.clone(),
+            ipv6: i.ipv6.clone(),
+            other_leases: leases.iter().filter(|l| l.interface != i.name).cloned().collect(),
+            lease,
+            lease_source_note: note,
+            remaining_secs: remaining,
+        };
+        Ok(CheckResult::new(findings).with_data(data))
+    }
+}
+
+// ---------------------------------------------------------------- gateway
+
+struct Gateway;
+static GATEWAY: LazyLock<CheckMeta> = LazyLock::new(|| {
+    meta("net.gateway.ping", "Router (gateway)", "Whether the local router answers, and how fast.", 8_000, false)
+});
+
+#[async_trait]
+impl Check for Gateway {
+    fn meta(&self) -> &CheckMeta {
+        &GATEWAY
+    }
+
+    async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        let interfaces = blocking(platform::interfaces).await?;
+        let Some(i) = primary(&interfaces) else {
+            return Err(CheckError::Skipped("no connected network adapter".into()));
+        };
+        let gateways: Vec<IpAddr> = i.gateway_ipv4.iter().chain(i.gateway_ipv6.iter()).copied().collect();
+        let Some(gw) = gateways.first().copied() else {
+            let f = Finding::new(
+                Severity::Fail,
+                "No router",
+                "This computer has no router (default gateway) set, so it can only reach its own local network.",
+            )
+            .evidence("Interface", &i.name)
+            .next_step(
+                "Reconnect to the network; if the address is set by hand, the gateway is missing from it: call IT.",
+            );
+            return Ok(CheckResult::new(vec![f]));
+        };
+        cx.progress(&format!("pinging the router {gw}"));
+        let stats = ping_live(&cx.live, gw, &ping_options(&cx.config))
+            .await
+            .map_err(|e| CheckError::Failed(format!("could not ping the router {gw}: {e}")))?;
+        let t = &cx.config.thresholds;
+        let mut f = if stats.received == 0 {
+            Finding::new(Severity::Fail, "Router does not answer", format!("the router {gw} does not answer."))
+                .detail(format!("{} of {} echo requests to {gw} unanswered ({:?}).", stats.sent, stats.sent, stats.method))
+                .next_step("Restart the office router or switch, or check the cable between it and the wall socket; if others are affected, call IT.")
+        } else if stats.avg_ms.is_some_and(|a| a > t.gateway_fail_ms) {
+            Finding::new(Severity::Fail, "Router very slow", format!("the router {gw} answers very slowly ({}).", ms(stats.avg_ms)))
+                .next_step("The local network is overloaded or the Wi-Fi signal is weak: move closer to the access point or use a cable.")
+        } else {
+            let sev = loss_severity(stats.loss_percent, &cx.config);
+            Finding::new(
+                sev,
+                "Router answers",
+                if sev == Severity::Pass {
+                    format!("The router {gw} answers in {}.", ms(stats.avg_ms))
+                } else {
+                    format!("the router {gw} answers, but {:.0}% of packets to it are lost.", stats.loss_percent)
+                },
+            )
+        };
+        f = f
+            .evidence("Gateway", gw.to_string())
+            .evidence("Loss", format!("{:.0}% ({} of {})", stats.loss_percent, stats.sent - stats.received, stats.sent))
+            .evidence("RTT min/avg/max", format!("{} / {} / {}", ms(stats.min_ms), ms(stats.avg_ms), ms(stats.max_ms)));
+        if let Some(note) = &stats.note {
+            f = f.evidence("Method", note);
+        }
+        Ok(CheckResult::new(vec![f]).with_data(stats))
+    }
+}
+
+// ---------------------------------------------------------------- DNS
+
+struct Dns;
+static DNS: LazyLock<CheckMeta> = LazyLock::new(|| {
+    meta(
+        "net.dns.resolve",
+        "Name lookup (DNS)",
+        "Each DNS server separately and the system resolver: test names, latency, NXDOMAIN hijacking, reverse lookup.",
+        6_000,
+        false,
+    )
+});
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DnsData {
+    pub servers: Vec<dns::DnsServerReport>,
+    pub reverse: Vec<dns::DnsAnswer>,
+}
+
+#[async_trait]
+impl Check for Dns {
+    fn meta(&self) -> &CheckMeta {
+        &DNS
+    }
+
+    async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        let interfaces = blocking(platform::interfaces).await?;
+        let mut servers: Vec<IpAddr> = platform::system_dns_servers();
+        if let Some(i) = primary(&interfaces) {
+            for s in &i.dns_servers {
+                if !servers.contains(s) {
+                    servers.push(*s);
+                }
+            }
+        }
+        for s in &cx.config.targets.dns_servers {
+            match s.parse::<IpAddr>() {
+                Ok(ip) if !servers.contains(&ip) => servers.push(ip),
+                Ok(_) => {}
+                Err(_) => {
+                    return Err(CheckError::Failed(format!(
+                        "config: targets.dns_servers has an invalid address '{s}'"
+                    )));
+                }
+            }
+        }
+        let query_timeout = probe_timeout(cx).min(Duration::from_millis(1200));
+        let opts = dns::DnsTestOptions {
+            names: cx.config.targets.dns_names.clone(),
+            nx_domain: Some(cx.config.targets.nxdomain_probe_domain.clone()).filter(|d| !d.is_empty()),
+            query_timeout,
+            include_system: true,
+        };
+        cx.progress(&format!("asking {} DNS servers", servers.len()));
+        let own: Vec<IpAddr> = primary(&interfaces)
+            .map(|i| i.ipv4.iter().filter_map(|c| c.split('/').next()?.parse().ok()).collect())
+            .unwrap_or_default();
+        let reverse_server = servers.first().copied();
+        let (reports, reverse) = tokio::join!(dns::test_servers(&servers, &opts), async {
+            let mut out = Vec::new();
+            for a in own.iter().take(2) {
+                out.push(dns::reverse(*a, reverse_server, query_timeout).await);
+            }
+            out
+        });
+        let findings = dns_findings(&reports, &servers, &cx.config);
+        Ok(CheckResult::new(findings).with_data(DnsData { servers: reports, reverse }))
+    }
+}
+
+fn dns_findings(reports: &[dns::DnsServerReport], configured: &[IpAddr], config: &Config) -> Vec<Finding> {
+    let t = &config.thresholds;
+    let mut findings = Vec::new();
+    if configured.is_empty() {
+        findings.push(
+            Finding::new(Severity::Fail, "No DNS server", "names can't be looked up: this computer has no DNS server set.")
+                .next_step("Reconnect to the network so DHCP sets the DNS servers; if the address is set by hand, add the DNS servers: call IT."),
+        );
+    }
+    let per_server: Vec<&dns::DnsServerReport> = reports.iter().filter(|r| r.server.is_some()).collect();
+    let dead: Vec<&dns::DnsServerReport> = per_server.iter().copied().filter(|r| !r.responding).collect();
+    let alive: Vec<&dns::DnsServerReport> = per_server.iter().copied().filter(|r| r.responding).collect();
+    let names = |rs: &[&dns::DnsServerReport]| rs.iter().map(|r| r.label.clone()).collect::<Vec<_>>().join(", ");
+    if !per_server.is_empty() && alive.is_empty() {
+        let plural = dead.len() > 1;
+        findings.push(
+            Finding::new(
+                Severity::Fail,
+                "DNS server does not answer",
+                format!(
+                    "names can't be looked up: the DNS server{} {} {} not answer.",
+                    if plural { "s" } else { "" },
+                    names(&dead),
+                    if plural { "do" } else { "does" }
+                ),
+            )
+            .detail(format!("Every query to {} timed out or was refused.", names(&dead)))
+            .next_step("Restart the office router; if it persists, tell IT that the DNS server does not answer."),
+        );
+    } else if !dead.is_empty() {
+        findings.push(
+            Finding::new(
+                Severity::Warn,
+                "A DNS server does not answer",
+                format!("the DNS server {} does not answer; the others do, so lookups are slow.", names(&dead)),
+            )
+            .next_step("Tell IT which DNS server is down; things still work, only more slowly."),
+        );
+    }
+    for r in &alive {
+        let failed: Vec<&dns::DnsAnswer> =
+            r.answers.iter().filter(|a| a.record_type == "A" && !matches!(a.status, dns::DnsStatus::NoError)).collect();
+        if !failed.is_empty() {
+            findings.push(
+                Finding::new(
+                    Severity::Fail,
+                    "Names don't resolve",
+                    format!(
+                        "the DNS server {} answers but can't find {}.",
+                        r.label,
+                        failed.iter().map(|a| format!("{} ({:?})", a.name, a.status)).collect::<Vec<_>>().join(", ")
+                    ),
+                )
+                .next_step("Tell IT: the DNS server cannot look up these names."),
+            );
+        }
+        if let Some(nx) = r.nx_probe.as_ref().filter(|n| n.hijacked) {
+            findings.push(
+                Finding::new(Severity::Warn, "DNS answers for names that don't exist", format!("the DNS server {} invents answers for names that don't exist (NXDOMAIN rewriting).", r.label))
+                    .detail(format!("{} resolved to {} instead of NXDOMAIN.", nx.name, nx.values.join(", ")))
+                    .next_step("Typos will land on ad pages and some software misbehaves: ask IT to use a DNS server without NXDOMAIN rewriting."),
+            );
+        }
+        if let Some(avg) = r.avg_latency_ms {
+            let sev = if avg > t.dns_fail_ms {
+                Severity::Fail
+            } else if avg > t.dns_warn_ms {
+                Severity::Warn
+            } else {
+                Severity::Pass
+            };
+            let f = if sev == Severity::Pass {
+                Finding::new(
+                    Severity::Pass,
+                    format!("DNS {}", r.label),
+                    format!("The DNS server {} answers in {avg:.0} ms.", r.label),
+                )
+            } else {
+                Finding::new(
+                    sev,
+                    "Slow DNS",
+                    format!("the DNS server {} answers slowly ({avg:.0} ms on average).", r.label),
+                )
+                .next_step("Web pages will open slowly; tell IT the DNS server is slow.")
+            };
+            let mut f = f;
+            for a in &r.answers {
+                f = f.evidence(
+                    format!("{} {}", a.record_type, a.name),
+                    format!("{:?} {} {}", a.status, a.values.join(" "), ms(a.latency_ms)),
+                );
+            }
+            findings.push(f);
+        }
+    }
+    if let Some(sys) = reports.iter().find(|r| r.server.is_none()) {
+        let ok = sys.answers.iter().any(|a| matches!(a.status, dns::DnsStatus::NoError));
+        let f = if ok || sys.answers.is_empty() {
+            Finding::new(Severity::Info, "System resolver", "The system's own name lookup works.")
+        } else {
+            Finding::new(
+                Severity::Fail,
+                "System resolver fails",
+                "names can't be looked up through the system's resolver.",
+            )
+            .next_step("Restart the computer; if it persists, call IT.")
+        };
+        findings.push(f);
+    }
+    findings
+}
+
+// ---------------------------------------------------------------- internet
+
+struct InternetPing;
+
+/// One outside target of `net.internet.ping`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PingTargetResult {
+    pub target: String,
+    pub stats: Option<ping::PingStats>,
+    pub error: Option<String>,
+}
+static INTERNET: LazyLock<CheckMeta> = LazyLock::new(|| {
+    meta(
+        "net.internet.ping",
+        "Internet",
+        "Whether hosts outside the office network answer (configured targets).",
+        8_000,
+        false,
+    )
+});
+
+/// Resolve configured targets: IP literals as they are, names through the system resolver.
+async fn resolve_targets(targets: &[String], timeout: Duration) -> Vec<(String, Result<IpAddr, String>)> {
+    let mut out = Vec::new();
+    for t in targets {
+        let r = match dns::resolve_host(t, timeout).await {
+            Ok(addrs) => addrs.first().copied().ok_or_else(|| format!("{t} has no address")),
+            Err(e) => Err(e.to_string()),
+        };
+        out.push((t.clone(), r));
+    }
+    out
+}
+
+#[async_trait]
+impl Check for InternetPing {
+    fn meta(&self) -> &CheckMeta {
+        &INTERNET
+    }
+
+    async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        let targets = &cx.config.targets.ping_hosts;
+        if targets.is_empty() {
+            return Err(CheckError::Skipped("no ping targets configured (targets.ping_hosts)".into()));
+        }
+        let resolved = resolve_targets(targets, probe_timeout(cx)).await;
+        let opts = ping_options(&cx.config);
+        let pings = resolved.into_iter().map(|(name, addr)| {
+            let opts = opts.clone();
+            let live = cx.live.clone();
+            async move {
+                match addr {
+                    Ok(ip) => (name, ping_live(&live, ip, &opts).await.map_err(|e| e.to_string())),
+                    Err(e) => (name, Err(e)),
+                }
+            }
+        });
+        let results: Vec<(String, Result<ping::PingStats, String>)> = join_all(pings).await;
+        let mut findings = Vec::new();
+        let answered = results.iter().filter(|(_, r)| r.as_ref().is_ok_and(|s| s.received > 0)).count();
+        if answered == 0 {
+            findings.push(
+                Finding::new(Severity::Fail, "No internet", format!("nothing outside the office network answers ({}).", targets.join(", ")))
+                    .next_step("The local network works but the way out does not: restart the office router or modem; if others are affected, call IT or the internet provider."),
+            );
+        }
+        for (name, r) in &results {
+            match r {
+                Ok(s) => {
+                    let sev = loss_severity(s.loss_percent, &cx.config);
+                    let summary = if s.received == 0 {
+                        format!("{name} does not answer.")
+                    } else if sev == Severity::Pass {
+                        format!("{name} answers in {}.", ms(s.avg_ms))
+                    } else {
+                        format!("{:.0}% of packets to {name} are lost on the way.", s.loss_percent)
+                    };
+                    let mut f = Finding::new(
+                        if s.received == 0 { Severity::Warn } else { sev },
+                        format!("Ping {name}"),
+                        summary,
+                    )
+                    .evidence("Address", s.target.to_string())
+                    .evidence("Loss", format!("{:.0}% ({} of {})", s.loss_percent, s.sent - s.received, s.sent))
+                    .evidence(
+                        "RTT min/avg/max/mdev",
+                        format!("{} / {} / {} / {}", ms(s.min_ms), ms(s.avg_ms), ms(s.max_ms), ms(s.mdev_ms)),
+                    );
+                    if let Some(note) = &s.note {
+                        f = f.evidence("Method", note);
+                    }
+                    if sev != Severity::Pass && s.received > 0 {
+                        f = f.next_step(
+                            "Calls and video will stutter. The traceroute shows where the loss starts: give it to IT.",
+                        );
+                    }
+                    findings.push(f);
+                }
+                Err(e) => findings.push(Finding::new(
+                    Severity::Warn,
+                    format!("Ping {name}"),
+                    format!("{name} could not be checked: {e}"),
+                )),
+            }
+        }
+        let data: Vec<PingTargetResult> = results
+            .into_iter()
+            .map(|(target, r)| match r {
+                Ok(stats) => PingTargetResult { target, stats: Some(stats), error: None },
+                Err(e) => PingTargetResult { target, stats: None, error: Some(e) },
+            })
+            .collect();
+        Ok(CheckResult::new(findings).with_data(data))
+    }
+}
+
+// ---------------------------------------------------------------- traceroute
+
+struct Trace;
+static TRACE: LazyLock<CheckMeta> = LazyLock::new(|| {
+    meta(
+        "net.trace.path",
+        "Path to the internet",
+        "Traceroute to the first outside target: every router on the way, with loss and delay per hop.",
+        8_000,
+        false,
+    )
+});
+
+#[async_trait]
+impl Check for Trace {
+    fn meta(&self) -> &CheckMeta {
+        &TRACE
+    }
+
+    async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        let Some(target) = cx.config.targets.ping_hosts.first() else {
+            return Err(CheckError::Skipped("no outside target configured (targets.ping_hosts)".into()));
+        };
+        let ip = dns::resolve_host(target, probe_timeout(cx))
+            .await
+            .map_err(|e| CheckError::Failed(format!("could not resolve the trace target: {e}")))?
+            .first()
+            .copied()
+            .ok_or_else(|| CheckError::Failed(format!("{target} has no address")))?;
+        let opts = trace::TraceOptions {
+            probes_per_hop: cx.config.network.trace_probes.max(1),
+            probe_timeout: probe_timeout(cx).min(Duration::from_millis(800)),
+            ..trace::TraceOptions::default()
+        };
+        cx.progress(&format!("tracing the path to {target}"));
+        let key = format!("trace {ip}");
+        let (tx, rx) = watch::channel(trace::TraceSnapshot {
+            target: ip,
+            protocol: opts.protocol,
+            method_note: None,
+            hops: Vec::new(),
+            reached: false,
+            done: false,
+            elapsed_ms: 0,
+        });
+        live::forward_trace(cx.live.clone(), key.clone(), rx);
+        let snap = trace::trace(ip, &opts, Some(&tx))
+            .await
+            .map_err(|e| CheckError::Failed(format!("traceroute to {target} failed: {e}")))?;
+        cx.live.publish(&key, LiveSnapshot::Trace(snap.clone()));
+        Ok(CheckResult::new(trace_findings(&snap, target, &cx.config)).with_data(snap))
+    }
+}
+
+fn hop_label(h: &trace::Hop) -> String {
+    match (&h.addr, &h.name) {
+        (Some(a), trace::HopName::Resolved(n)) => format!("{n} ({a})"),
+        (Some(a), _) => a.to_string(),
+        (None, _) => "*".into(),
+    }
+}
+
+/// Where loss starts: the first hop with loss that persists to the destination
+/// (loss at one router that the later hops don't share is only ICMP rate limiting).
+pub fn loss_start(snap: &trace::TraceSnapshot, warn_percent: f64) -> Option<&trace::Hop> {
+    let answering: Vec<&trace::Hop> = snap.hops.iter().filter(|h| h.received > 0).collect();
+    let last = answering.last()?;
+    if last.loss_percent < warn_percent {
+        return None;
+    }
+    answering.iter().copied().find(|h| {
+        h.loss_percent >= warn_percent
+            && answering.iter().filter(|l| l.ttl >= h.ttl).all(|l| l.loss_percent >= warn_percent)
+    })
+}
+
+fn trace_findings(snap: &trace::TraceSnapshot, target: &str, config: &Config) -> Vec<Finding> {
+    let path: Vec<String> = snap.hops.iter().map(|h| format!("{:>2}. {}", h.ttl, hop_label(h))).collect();
+    let mut f = if let Some(h) = loss_start(snap, config.thresholds.loss_warn_percent) {
+        Finding::new(
+            Severity::Warn,
+            "Packet loss on the way",
+            format!(
+                "packets to {target} are lost starting at hop {} ({}), {:.0}% there.",
+                h.ttl,
+                hop_label(h),
+                h.loss_percent
+            ),
+        )
+        .next_step("Give this path to IT: the loss begins at the router named here.")
+    } else if snap.reached {
+        Finding::new(
+            Severity::Pass,
+            "Path to the internet",
+            format!("{target} is reached in {} hops.", snap.hops.len()),
+        )
+    } else {
+        let last = snap.hops.iter().rev().find(|h| h.received > 0);
+        Finding::new(
+            Severity::Warn,
+            "Path ends early",
+            format!(
+                "the path to {target} ends after {}.",
+                last.map(|h| format!("hop {} ({})", h.ttl, hop_label(h))).unwrap_or_else(|| "this computer".into())
+            ),
+        )
+        .detail("Routers past this point do not answer traceroute probes; if the ping to the same target works, they only filter probes.")
+    };
+    f = f.detail(path.join("\n"));
+    if let Some(n) = &snap.method_note {
+        f = f.evidence("Method", n);
+    }
+    vec![f]
+}
+
+// ---------------------------------------------------------------- services
+
+struct TcpPorts;
+static TCP: LazyLock<CheckMeta> = LazyLock::new(|| {
+    meta("net.services.tcp", "Service ports", "TCP connections to the configured host:port pairs.", 6_000, false)
+});
+
+#[async_trait]
+impl Check for TcpPorts {
+    fn meta(&self) -> &CheckMeta {
+        &TCP
+    }
+
+    async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        let targets = cx.config.targets.tcp_ports.clone();
+        if targets.is_empty() {
+            return Err(CheckError::Skipped("no TCP ports configured (targets.tcp_ports)".into()));
+        }
+        let timeout = probe_timeout(cx).max(Duration::from_millis(1500));
+        let results =
+            join_all(targets.into_iter().map(move |t| async move { reach::tcp_connect(&t, timeout).await })).await;
+        let findings = results
+            .iter()
+            .map(|r| {
+                if r.connected {
+                    Finding::new(
+                        Severity::Pass,
+                        format!("Port {}", r.target),
+                        format!("{} accepts connections ({}).", r.target, ms(r.latency_ms)),
+                    )
+                } else {
+                    Finding::new(
+                        Severity::Fail,
+                        format!("Port {}", r.target),
+                        format!("{} can't be reached: {}.", r.target, r.error.as_deref().unwrap_or("no answer")),
+                    )
+                    .next_step("Tell IT which service can't be reached; a firewall or the service itself may be down.")
+                }
+            })
+            .collect();
+        Ok(CheckResult::new(findings).with_data(results))
+    }
+}
+
+struct Http;
+static HTTP: LazyLock<CheckMeta> = LazyLock::new(|| {
+    meta("net.services.http", "Websites", "HTTP(S) GET of the configured URLs: status and time.", 8_000, false)
+});
+
+#[async_trait]
+impl Check for Http {
+    fn meta(&self) -> &CheckMeta {
+        &HTTP
+    }
+
+    async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        let urls = cx.config.targets.http_urls.clone();
+        if urls.is_empty() {
+            return Err(CheckError::Skipped("no URLs configured (targets.http_urls)".into()));
+        }
+        let t = cx.config.thresholds.clone();
+        let results =
+            join_all(urls.into_iter().map(|u| async move { reach::http_get(&u, Duration::from_secs(5)).await })).await;
+        let findings = results
+            .iter()
+            .map(|r| match (r.status, r.latency_ms) {
+                (Some(status), Some(lat)) if status < 400 => {
+                    let sev = if lat > t.https_fail_ms {
+                        Severity::Fail
+                    } else if lat > t.https_warn_ms {
+                        Severity::Warn
+                    } else {
+                        Severity::Pass
+                    };
+                    let f = Finding::new(
+                        sev,
+                        format!("Web {}", r.url),
+                        format!("{} opens (HTTP {status}) in {lat:.0} ms.", r.url),
+                    );
+                    if sev == Severity::Pass {
+                        f
+                    } else {
+                        f.next_step("Websites are slow: tell IT (the proxy or the internet line may be overloaded).")
+                    }
+                }
+                (Some(status), _) => Finding::new(
+                    Severity::Warn,
+                    format!("Web {}", r.url),
+                    format!("{} answers with an error (HTTP {status}).", r.url),
+                ),
+                (None, _) => Finding::new(
+                    Severity::Fail,
+                    format!("Web {}", r.url),
+                    format!("{} does not open: {}.", r.url, r.error.as_deref().unwrap_or("no answer")),
+                )
+                .next_step("Tell IT which website does not open."),
+            })
+            .collect();
+        Ok(CheckResult::new(findings).with_data(results))
+    }
+}
+
+struct CaptivePortal;
+static PORTAL: LazyLock<CheckMeta> = LazyLock::new(|| {
+    meta(
+        "net.services.captive_portal",
+        "Sign-in page (captive portal)",
+        "Whether a hotel/guest network sign-in page intercepts web traffic (like Windows NCSI).",
+        6_000,
+        false,
+    )
+});
+
+#[async_trait]
+impl Check for CaptivePortal {
+    fn meta(&self) -> &CheckMeta {
+        &PORTAL
+    }
+
+    async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        let cp = &cx.config.targets.captive_portal;
+        if cp.url.is_empty() {
+            return Err(CheckError::Skipped("no captive-portal URL configured".into()));
+        }
+        let r = reach::captive_portal(&cp.url, &cp.expected_body, Duration::from_secs(4)).await;
+        let f = match r.state {
+            reach::PortalState::NoPortal => {
+                Finding::new(Severity::Pass, "No sign-in page", "No sign-in page is in the way.")
+            }
+            reach::PortalState::PortalSuspected => Finding::new(
+                Severity::Fail,
+                "Sign-in page in the way",
+                format!(
+                    "a sign-in page intercepts web traffic{}.",
+                    r.redirect_to.as_ref().map(|t| format!(" (it sends you to {t})")).unwrap_or_default()
+                ),
+            )
+            .next_step("Open a web browser and sign in to the network (guest Wi-Fi, hotel), then run the check again."),
+            reach::PortalState::Unreachable => Finding::new(
+                Severity::Info,
+                "Sign-in check",
+                format!("The sign-in check page did not answer: {}.", r.error.as_deref().unwrap_or("no answer")),
+            ),
+        };
+        Ok(CheckResult::new(vec![f]).with_data(r))
+    }
+}
+
+// ---------------------------------------------------------------- active DHCP probe
+
+struct DhcpProbe;
+static DHCP_PROBE: LazyLock<CheckMeta> = LazyLock::new(|| {
+    meta(
+        "net.dhcp.probe",
+        "DHCP servers on this network",
+        "Broadcasts a DHCP DISCOVER (without taking an address) and lists every server that offers one: more than one is a rogue server.",
+        8_000,
+        true,
+    )
+});
+
+#[async_trait]
+impl Check for DhcpProbe {
+    fn meta(&self) -> &CheckMeta {
+        &DHCP_PROBE
+    }
+
+    async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        let interfaces = blocking(platform::interfaces).await?;
+        let Some(i) = primary(&interfaces).or_else(|| interfaces.iter().find(|i| !i.is_loopback && i.is_up)) else {
+            return Err(CheckError::Skipped("no connected network adapter to probe".into()));
+        };
+        let listen = Duration::from_millis(cx.config.network.dhcp_listen_ms);
+        cx.progress(&format!("listening {} s for DHCP offers on {}", listen.as_secs(), i.name));
+        let offers = dhcp::discover(&i.name, listen).await.map_err(|e| match e {
+            dhcp::DhcpProbeError::NeedsRoot => {
+                CheckError::Skipped("the DHCP probe needs administrator rights (run as root / administrator)".into())
+            }
+            dhcp::DhcpProbeError::Unsupported(why) => CheckError::Unsupported(why),
+            other => CheckError::Failed(other.to_string()),
+        })?;
+        let server_of = |o: &dhcp::DhcpOffer| o.server_id.map(IpAddr::V4).unwrap_or(o.source);
+        let mut servers: Vec<IpAddr> = offers.iter().map(server_of).collect();
+        servers.dedup();
+        let list = servers.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(" and ");
+        let f = match servers.len() {
+            0 => Finding::new(Severity::Fail, "No DHCP server", "no DHCP server answers on this network, so new devices get no address.")
+                .next_step("Call IT: the office router's DHCP service is off or unreachable."),
+            1 => Finding::new(Severity::Pass, "One DHCP server", format!("One DHCP server answers: {list}.")),
+            _ => Finding::new(Severity::Warn, "Several DHCP servers", format!("more than one DHCP server answers on this network: {list}. One of them may be a rogue device handing out wrong addresses."))
+                .detail(
+                    offers
+                        .iter()
+                        .map(|o| format!("{} offers {} (router {})", server_of(o), o.offered, o.routers.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(",")))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                )
+                .next_step("Tell IT the addresses of both DHCP servers: someone may have plugged in a home router."),
+        };
+        Ok(CheckResult::new(vec![f.evidence("Interface", &i.name)]).with_data(offers))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hop(ttl: u8, loss: f64) -> trace::Hop {
+        trace::Hop {
+            ttl,
+            addr: Some(IpAddr::from([10, 0, 0, ttl])),
+            other_addrs: Vec::new(),
+            name: trace::HopName::Disabled,
+            sent: 10,
+            received: (10.0 - loss / 10.0) as u32,
+            loss_percent: loss,
+            last_ms: Some(1.0),
+            avg_ms: Some(1.0),
+            best_ms: Some(1.0),
+            worst_ms: Some(1.0),
+            rtts_ms: Vec::new(),
+            is_destination: false,
+        }
+    }
+
+    fn snap(hops: Vec<trace::Hop>) -> trace::TraceSnapshot {
+        trace::TraceSnapshot {
+            target: IpAddr::from([10, 0, 0, 9]),
+            protocol: trace::TraceProtocol::Udp,
+            method_note: None,
+            hops,
+            reached: true,
+            done: true,
+            elapsed_ms: 10,
+        }
+    }
+
+    #[test]
+    fn loss_starts_where_it_persists() {
+        let s = snap(vec![hop(1, 0.0), hop(2, 0.0), hop(3, 20.0), hop(4, 30.0)]);
+        assert_eq!(loss_start(&s, 2.0).map(|h| h.ttl), Some(3));
+        // Loss at a middle router only: rate limiting, not real loss.
+        let s = snap(vec![hop(1, 0.0), hop(2, 40.0), hop(3, 0.0)]);
+        assert_eq!(loss_start(&s, 2.0).map(|h| h.ttl), None);
+    }
+}

@@ -1,0 +1,117 @@
+//! Quick technician commands: `deskcheck ping HOST` and `deskcheck trace HOST`.
+
+use std::time::Duration;
+
+use anyhow::Context;
+
+use super::{EXIT_FAIL, EXIT_OK, EXIT_UNKNOWN, EXIT_WARN, PingArgs, TraceArgs};
+use crate::net::{dns, ping as pinger, trace as tracer};
+
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("could not start the async runtime")
+}
+
+async fn resolve(host: &str) -> anyhow::Result<std::net::IpAddr> {
+    let addrs = dns::resolve_host(host, Duration::from_secs(3)).await?;
+    addrs.first().copied().with_context(|| format!("{host} has no address"))
+}
+
+pub fn ping(args: &PingArgs) -> anyhow::Result<i32> {
+    let rt = runtime()?;
+    rt.block_on(async {
+        let ip = match resolve(&args.host).await {
+            Ok(ip) => ip,
+            Err(err) => {
+                eprintln!("deskcheck: {err:#}");
+                return Ok(EXIT_UNKNOWN);
+            }
+        };
+        let opts = pinger::PingOptions {
+            count: args.count.max(1),
+            interval: Duration::from_millis(args.interval_ms),
+            timeout: Duration::from_millis(args.timeout_ms),
+            ..pinger::PingOptions::default()
+        };
+        if !args.json {
+            eprintln!("PING {} ({ip}): {} probes", args.host, opts.count);
+        }
+        let stats = pinger::ping(ip, &opts, None).await.with_context(|| format!("could not ping {ip}"))?;
+        if args.json {
+            println!("{}", serde_json::to_string_pretty(&stats).context("could not format the result")?);
+        } else {
+            for (seq, rtt) in stats.rtts_ms.iter().enumerate() {
+                match rtt {
+                    Some(ms) => println!("reply from {ip}: seq={seq} time={ms:.2} ms"),
+                    None => println!("no reply from {ip}: seq={seq}"),
+                }
+            }
+            if let Some(note) = &stats.note {
+                println!("note: {note}");
+            }
+            let f = |v: Option<f64>| v.map(|v| format!("{v:.2}")).unwrap_or_else(|| "-".into());
+            println!(
+                "--- {} ping statistics ---\n{} sent, {} received, {:.0}% loss\nrtt min/avg/max/mdev = {}/{}/{}/{} ms",
+                args.host,
+                stats.sent,
+                stats.received,
+                stats.loss_percent,
+                f(stats.min_ms),
+                f(stats.avg_ms),
+                f(stats.max_ms),
+                f(stats.mdev_ms)
+            );
+        }
+        Ok(match stats.received {
+            0 => EXIT_FAIL,
+            r if r < stats.sent => EXIT_WARN,
+            _ => EXIT_OK,
+        })
+    })
+}
+
+pub fn trace(args: &TraceArgs) -> anyhow::Result<i32> {
+    let protocol = match args.protocol.to_ascii_lowercase().as_str() {
+        "udp" => tracer::TraceProtocol::Udp,
+        "icmp" => tracer::TraceProtocol::Icmp,
+        "tcp" => tracer::TraceProtocol::Tcp { port: args.port },
+        other => anyhow::bail!("unknown protocol '{other}' (choose udp, icmp or tcp)"),
+    };
+    let rt = runtime()?;
+    rt.block_on(async {
+        let ip = match resolve(&args.host).await {
+            Ok(ip) => ip,
+            Err(err) => {
+                eprintln!("deskcheck: {err:#}");
+                return Ok(EXIT_UNKNOWN);
+            }
+        };
+        let opts = tracer::TraceOptions {
+            protocol,
+            max_hops: args.max_hops.clamp(1, 64),
+            probes_per_hop: args.probes.clamp(1, 100),
+            resolve_names: !args.numeric,
+            ..tracer::TraceOptions::default()
+        };
+        let snap = tracer::trace(ip, &opts, None).await.with_context(|| format!("could not trace the path to {ip}"))?;
+        if args.json {
+            println!("{}", serde_json::to_string_pretty(&snap).context("could not format the result")?);
+        } else {
+            println!("trace to {} ({ip}), {} probes per hop, {} ms", args.host, opts.probes_per_hop, snap.elapsed_ms);
+            print!("{}", tracer::format_table(&snap));
+            if let Some(note) = &snap.method_note {
+                println!("note: {note}");
+            }
+        }
+        Ok(if !snap.reached {
+            EXIT_FAIL
+        } else if snap.hops.iter().any(|h| h.loss_percent > 0.0) {
+            EXIT_WARN
+        } else {
+            EXIT_OK
+        })
+    })
+}
