@@ -1,0 +1,187 @@
+//! Traceroute with mtr-style per-hop statistics, published as live snapshots.
+//!
+//! Every TTL is in flight at once: a round sends one probe per TTL back to back, rounds go
+//! out every `round_interval`, and each probe waits at most `probe_timeout`, so ten probes
+//! per hop take about half a second plus one timeout instead of mtr's ten seconds. Hops
+//! past the destination are dropped. Reverse DNS of hop addresses runs alongside and fills
+//! names in as they arrive ([`HopName`]); it never holds up probing.
+//!
+//! The socket layer is per OS (`linux.rs`, `other.rs`, same names); the round scheduler
+//! (`driver.rs`) and the hop bookkeeping (`state.rs`) are plain Rust shared by all. On
+//! Linux nothing needs privileges: ICMP errors come back through `IP_RECVERR` on datagram
+//! sockets, the way tracepath does it.
+
+mod driver;
+mod names;
+mod state;
+mod table;
+
+#[cfg(target_os = "linux")]
+mod linux;
+#[cfg(target_os = "linux")]
+use linux as os;
+#[cfg(not(target_os = "linux"))]
+mod other;
+#[cfg(not(target_os = "linux"))]
+use other as os;
+
+pub use table::format_table;
+
+use std::io;
+use std::net::IpAddr;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use tokio::sync::watch;
+
+/// What the probes are.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum TraceProtocol {
+    /// UDP datagrams to high ports (classic traceroute); the destination answers "port unreachable".
+    Udp,
+    /// ICMP echo requests (`traceroute -I`, mtr's default); the destination answers with an echo reply.
+    Icmp,
+    /// TCP connection attempts to `port` (`traceroute -T`); the destination answers SYN-ACK or RST.
+    /// Gets through firewalls that drop UDP and ICMP.
+    Tcp { port: u16 },
+}
+
+impl std::fmt::Display for TraceProtocol {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TraceProtocol::Udp => f.write_str("UDP"),
+            TraceProtocol::Icmp => f.write_str("ICMP"),
+            TraceProtocol::Tcp { port } => write!(f, "TCP port {port}"),
+        }
+    }
+}
+
+/// How to trace.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TraceOptions {
+    pub protocol: TraceProtocol,
+    /// The highest TTL probed.
+    pub max_hops: u8,
+    /// Probes per hop (rounds). 10 gives mtr-style statistics.
+    pub probes_per_hop: u32,
+    /// How long a probe waits for its answer before it counts as lost.
+    pub probe_timeout: Duration,
+    /// Time between rounds (one probe to every TTL per round).
+    pub round_interval: Duration,
+    /// Look up hop names (reverse DNS) alongside the trace.
+    pub resolve_names: bool,
+    /// First UDP destination port; each probe uses the next one, so answers can be matched.
+    pub first_port: u16,
+    /// How long one reverse lookup may take before it counts as [`HopName::Timeout`].
+    pub name_timeout: Duration,
+    /// Ask these DNS servers (port 53) for hop names instead of the system's resolvers.
+    pub dns_servers: Vec<IpAddr>,
+}
+
+impl Default for TraceOptions {
+    fn default() -> Self {
+        TraceOptions {
+            protocol: TraceProtocol::Udp,
+            max_hops: 30,
+            probes_per_hop: 3,
+            probe_timeout: Duration::from_millis(800),
+            round_interval: Duration::from_millis(50),
+            resolve_names: true,
+            first_port: 33434,
+            name_timeout: Duration::from_millis(1000),
+            dns_servers: Vec::new(),
+        }
+    }
+}
+
+/// The reverse-DNS name of a hop's address.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(tag = "status", content = "value", rename_all = "snake_case")]
+pub enum HopName {
+    /// The lookup is still running.
+    Pending,
+    Resolved(String),
+    /// The address has no name (NXDOMAIN or no PTR record).
+    NotFound,
+    /// The lookup failed for another reason (server failure, no DNS configured).
+    Failed(String),
+    /// No answer within `name_timeout`.
+    Timeout,
+    /// Lookups are off, or the hop has no address.
+    Disabled,
+}
+
+/// One TTL of the path.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Hop {
+    pub ttl: u8,
+    /// The router (or destination) that answered; `None` ("*") if nothing did.
+    pub addr: Option<IpAddr>,
+    /// Other routers that answered for this TTL (load balancing, ECMP), in the order seen.
+    pub other_addrs: Vec<IpAddr>,
+    /// Name of `addr`.
+    pub name: HopName,
+    /// Probes sent for this TTL, including those still in flight.
+    pub sent: u32,
+    pub received: u32,
+    /// Loss among finished probes (answered or timed out).
+    pub loss_percent: f64,
+    pub last_ms: Option<f64>,
+    pub avg_ms: Option<f64>,
+    pub best_ms: Option<f64>,
+    pub worst_ms: Option<f64>,
+    /// Finished probes in the order sent, `None` = lost. `sent - rtts_ms.len()` are in flight.
+    pub rtts_ms: Vec<Option<f64>>,
+    pub is_destination: bool,
+}
+
+/// The path as known so far; the final one has `done == true`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct TraceSnapshot {
+    pub target: IpAddr,
+    /// The protocol actually used (UDP when ICMP was asked for but is not permitted).
+    pub protocol: TraceProtocol,
+    /// How the probes were sent when that is not the obvious way, and why the path ends
+    /// early when a router said so ("hop 3 (10.0.0.1) answered: host unreachable").
+    pub method_note: Option<String>,
+    /// Hops 1..=destination when reached; otherwise up to the first silent hop after the
+    /// last one that answered (the silent tail is not listed hop by hop).
+    pub hops: Vec<Hop>,
+    pub reached: bool,
+    pub done: bool,
+    pub elapsed_ms: u64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TraceError {
+    #[error("traceroute options are invalid: {0}")]
+    InvalidOptions(&'static str),
+    #[error("traceroute is not supported on this operating system yet ({0})")]
+    Unsupported(&'static str),
+    #[error("could not open the {what} probe socket: {source}")]
+    OpenSocket { what: &'static str, source: io::Error },
+    #[error("could not set {option} on the probe socket: {source}")]
+    SetOption { option: &'static str, source: io::Error },
+    #[error("could not send probes ({source}) to {target}")]
+    Send { source: io::Error, target: IpAddr },
+}
+
+/// Trace the path to `target`. Silence is not an error: only "could not probe at all" is.
+pub async fn trace(
+    target: IpAddr,
+    opts: &TraceOptions,
+    live: Option<&watch::Sender<TraceSnapshot>>,
+) -> Result<TraceSnapshot, TraceError> {
+    if opts.max_hops == 0 {
+        return Err(TraceError::InvalidOptions("max_hops must be at least 1"));
+    }
+    if opts.probes_per_hop == 0 {
+        return Err(TraceError::InvalidOptions("probes_per_hop must be at least 1"));
+    }
+    let opened = os::open(target, opts)?;
+    driver::drive(target, opts, opened, live).await
+}
+
+#[cfg(test)]
+mod tests;
