@@ -88,9 +88,12 @@ pub fn verdict(runs: &[CheckRun]) -> Option<Verdict> {
         return None;
     }
     let ladder = layer_ladder(runs);
-    let failing = ladder.iter().find(|l| l.severity == Some(Severity::Fail));
-    let warning = ladder.iter().find(|l| l.severity == Some(Severity::Warn));
-    let Some(bad) = failing.or(warning) else {
+    // The lowest layer with a problem is the likeliest cause: what sits on top of a lossy
+    // or broken layer fails because of it. The verdict speaks for that layer; the later
+    // layers' problems are listed for the technician as probable consequences.
+    let problems: Vec<&LayerStatus> =
+        ladder.iter().filter(|l| matches!(l.severity, Some(Severity::Warn | Severity::Fail))).collect();
+    let Some(bad) = problems.first().copied() else {
         let ran: Vec<&str> = ladder.iter().filter(|l| l.severity.is_some()).map(|l| l.layer.title()).collect();
         return Some(Verdict {
             layer: "none".into(),
@@ -106,11 +109,20 @@ pub fn verdict(runs: &[CheckRun]) -> Option<Verdict> {
         Some(ctx) => format!("{ctx}, but {}", lower_first(&finding.summary)),
         None => finding.summary.clone(),
     };
+    let mut technician = finding.detail.clone().unwrap_or_else(|| format!("{}: {}", bad.layer.title(), finding.title));
+    let later: Vec<String> = problems
+        .iter()
+        .skip(1)
+        .filter_map(|l| l.worst.as_ref().map(|f| format!("{} {} ({})", f.severity.label(), l.layer.title(), f.title)))
+        .collect();
+    if !later.is_empty() {
+        technician.push_str(&format!("\nAlso affected, probably as a consequence: {}.", later.join("; ")));
+    }
     Some(Verdict {
         layer: bad.layer.key().into(),
         severity: bad.severity.unwrap_or(Severity::Warn),
         headline,
-        technician: finding.detail.clone().or_else(|| Some(format!("{}: {}", bad.layer.title(), finding.title))),
+        technician: Some(technician),
         next_step: finding.next_step.clone(),
     })
 }
@@ -183,13 +195,16 @@ mod tests {
     }
 
     #[test]
-    fn a_warning_counts_only_when_nothing_fails() {
+    fn the_lowest_problem_layer_is_named() {
         let runs = vec![
             run("net.link.status", Severity::Pass, "ok"),
             run("net.internet.ping", Severity::Warn, "Some packets are lost."),
             run("net.services.http", Severity::Fail, "The intranet does not answer."),
         ];
-        assert_eq!(verdict(&runs).unwrap().layer, "services");
+        // The lower layer's problem is named, the later failure listed as its consequence.
+        let v = verdict(&runs).unwrap();
+        assert_eq!((v.layer.as_str(), v.severity), ("internet", Severity::Warn));
+        assert!(v.technician.unwrap().contains("Websites and services"));
         let runs =
             vec![run("net.link.status", Severity::Pass, "ok"), run("net.trace.path", Severity::Warn, "Loss at hop 3.")];
         let v = verdict(&runs).unwrap();

@@ -8,7 +8,19 @@ use std::time::{Duration, Instant};
 use common::netns::*;
 
 fn run_network(t: &Topology, extra: &[&str]) -> (serde_json::Value, i32, Duration, String) {
+    run_network_with(t, extra, "")
+}
+
+/// `more_network_config` is appended to the config's [network] section.
+fn run_network_with(
+    t: &Topology,
+    extra: &[&str],
+    more_network_config: &str,
+) -> (serde_json::Value, i32, Duration, String) {
     let cfg = t.write_config();
+    let mut text = std::fs::read_to_string(&cfg).unwrap();
+    text.push_str(more_network_config);
+    std::fs::write(&cfg, text).unwrap();
     let started = Instant::now();
     let out = t
         .command(&t.client, env!("CARGO_BIN_EXE_deskcheck"))
@@ -122,20 +134,24 @@ fn loss_is_reported_at_the_right_hop() {
     let t = Topology::build(Options::default()).unwrap();
     t.add_loss_at_r2(20).unwrap();
     // More probes make 20 % loss visible with near certainty (P(no loss in 30) ≈ 0.1 %).
-    let cfg = t.write_config();
-    let mut text = std::fs::read_to_string(&cfg).unwrap();
-    text.push_str("ping_count = 30\ntrace_probes = 20\n");
-    std::fs::write(&cfg, text).unwrap();
-    let (report, code, _, _) = run_network(&t, &[]);
+    let (report, code, _, _) = run_network_with(&t, &[], "ping_count = 30\ntrace_probes = 20\n");
     let hops = run_data(&report, "net.trace.path")["hops"].as_array().unwrap().clone();
     let loss = |i: usize| hops[i]["loss_percent"].as_f64().unwrap();
+    for h in &hops {
+        eprintln!(
+            "hop {} {} sent {} received {} loss {}%",
+            h["ttl"], h["addr"], h["sent"], h["received"], h["loss_percent"]
+        );
+    }
     assert_eq!(loss(0), 0.0, "{hops:#?}");
     assert_eq!(loss(1), 0.0, "{hops:#?}");
     assert!(loss(2) > 0.0 || loss(3) > 0.0, "{hops:#?}");
     let (layer, severity, headline) = verdict(&report);
     assert_eq!(severity, "warn", "{layer}: {headline}");
     assert_eq!(layer, "internet", "{headline}");
-    assert_eq!(code, 1);
+    assert!(headline.contains("hop 3") || headline.contains("hop 4"), "{headline}");
+    // Slow web pages caused by the loss may fail their own latency threshold: 1 or 2.
+    assert!(code >= 1, "{code}");
 }
 
 #[test]

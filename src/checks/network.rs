@@ -25,8 +25,9 @@ pub fn checks() -> Vec<CheckBox> {
         Arc::new(LeaseCheck),
         Arc::new(Gateway),
         Arc::new(Dns),
-        Arc::new(InternetPing),
+        // The trace before the ping: within the internet layer its finding names the hop.
         Arc::new(Trace),
+        Arc::new(InternetPing),
         Arc::new(TcpPorts),
         Arc::new(Http),
         Arc::new(CaptivePortal),
@@ -480,8 +481,14 @@ fn dns_findings(reports: &[dns::DnsServerReport], configured: &[IpAddr], config:
         );
     }
     for r in &alive {
-        let failed: Vec<&dns::DnsAnswer> =
-            r.answers.iter().filter(|a| a.record_type == "A" && !matches!(a.status, dns::DnsStatus::NoError)).collect();
+        // A name the server says does not exist (or cannot look up) is a failure; a query that
+        // went unanswered while others were answered points at packet loss, not at DNS.
+        let failed: Vec<&dns::DnsAnswer> = r
+            .answers
+            .iter()
+            .filter(|a| a.record_type == "A" && !matches!(a.status, dns::DnsStatus::NoError | dns::DnsStatus::Timeout))
+            .collect();
+        let unanswered = r.answers.iter().filter(|a| a.status == dns::DnsStatus::Timeout).count();
         if !failed.is_empty() {
             findings.push(
                 Finding::new(
@@ -490,10 +497,30 @@ fn dns_findings(reports: &[dns::DnsServerReport], configured: &[IpAddr], config:
                     format!(
                         "the DNS server {} answers but can't find {}.",
                         r.label,
-                        failed.iter().map(|a| format!("{} ({:?})", a.name, a.status)).collect::<Vec<_>>().join(", ")
+                        failed
+                            .iter()
+                            .map(|a| format!("{} ({})", a.name, a.status.label()))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 )
                 .next_step("Tell IT: the DNS server cannot look up these names."),
+            );
+        }
+        if unanswered > 0 {
+            // Info, not a warning: the server does answer; the lost queries are a symptom
+            // that the internet layer (ping, trace) reports with its cause and place.
+            findings.push(
+                Finding::new(
+                    Severity::Info,
+                    "Some DNS queries unanswered",
+                    format!(
+                        "the DNS server {} left {unanswered} of {} queries unanswered; the connection may be losing packets.",
+                        r.label,
+                        r.answers.len()
+                    ),
+                )
+                .next_step("If pages sometimes fail to open, give this report to IT: look for packet loss on the path."),
             );
         }
         if let Some(nx) = r.nx_probe.as_ref().filter(|n| n.hijacked) {
@@ -537,8 +564,18 @@ fn dns_findings(reports: &[dns::DnsServerReport], configured: &[IpAddr], config:
     }
     if let Some(sys) = reports.iter().find(|r| r.server.is_none()) {
         let ok = sys.answers.iter().any(|a| matches!(a.status, dns::DnsStatus::NoError));
+        let only_slow = sys.answers.iter().all(|a| a.status == dns::DnsStatus::Timeout);
         let f = if ok || sys.answers.is_empty() {
             Finding::new(Severity::Info, "System resolver", "The system's own name lookup works.")
+        } else if only_slow && !alive.is_empty() {
+            // The servers answer when asked directly: the system's lookups only took too long,
+            // a symptom (of loss, usually) that lower layers report with its cause.
+            Finding::new(
+                Severity::Info,
+                "System resolver slow",
+                "Name lookups through the system's resolver are very slow.",
+            )
+            .next_step("Pages may open slowly; if it persists, give this report to IT.")
         } else {
             Finding::new(
                 Severity::Fail,
@@ -698,6 +735,9 @@ impl Check for Trace {
             .copied()
             .ok_or_else(|| CheckError::Failed(format!("{target} has no address")))?;
         let opts = trace::TraceOptions {
+            // ICMP echo like mtr: echo replies are not rate-limited the way port-unreachables
+            // are, so the destination does not show false loss. Falls back to UDP by itself.
+            protocol: trace::TraceProtocol::Icmp,
             probes_per_hop: cx.config.network.trace_probes.max(1),
             probe_timeout: probe_timeout(cx).min(Duration::from_millis(800)),
             ..trace::TraceOptions::default()
@@ -801,7 +841,8 @@ impl Check for TcpPorts {
         if targets.is_empty() {
             return Err(CheckError::Skipped("no TCP ports configured (targets.tcp_ports)".into()));
         }
-        let timeout = probe_timeout(cx).max(Duration::from_millis(1500));
+        // Long enough for two lost SYNs (retransmitted after 1 s and 3 s) on a lossy line.
+        let timeout = probe_timeout(cx).max(Duration::from_millis(3500));
         let results =
             join_all(targets.into_iter().map(move |t| async move { reach::tcp_connect(&t, timeout).await })).await;
         let findings = results

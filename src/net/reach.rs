@@ -99,7 +99,6 @@ pub async fn tcp_connect(target: &str, timeout: Duration) -> TcpResult {
 fn agent(timeout: Duration, max_redirects: u32) -> ureq::Agent {
     ureq::Agent::config_builder()
         .timeout_global(Some(timeout))
-        .timeout_connect(Some(timeout.min(Duration::from_secs(3))))
         .http_status_as_error(false)
         .max_redirects(max_redirects)
         .max_redirects_will_error(false)

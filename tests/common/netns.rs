@@ -115,6 +115,9 @@ impl Topology {
         std::fs::write(etc.join("resolv.conf"), "").map_err(|e| e.to_string())?;
         // Unprivileged ICMP sockets for every group, as desktop distributions set it.
         self.sh(ns, &["sysctl", "-qw", "net.ipv4.ping_group_range=0 2147483647"])?;
+        // A lab network without ICMP rate limits: loss in a test is the loss the test made.
+        // (Real routers do rate-limit; the trace check's loss rules allow for that.)
+        self.sh(ns, &["sysctl", "-qw", "net.ipv4.icmp_ratelimit=0"])?;
         Ok(())
     }
 

@@ -12,6 +12,8 @@ use crate::net::ping::{describe_icmp_error, summarize};
 
 /// What an answer to a probe says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+// Only the Linux socket layer builds replies so far.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 pub(super) enum ReplyKind {
     /// A router on the way: "time to live exceeded".
     TimeExceeded,

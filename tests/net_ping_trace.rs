@@ -1,0 +1,277 @@
+//! Ping and traceroute primitives against real routers: the namespace topology
+//! client → gw (10.77.1.1, NAT) → r1 (10.77.2.2) → r2 (10.77.3.2) → far (198.51.100.10).
+//! Code runs in the client namespace as root (via setns on a thread) or as `nobody` (this
+//! test binary re-run under `ip netns exec … setpriv`, see `probe_helper_subprocess`).
+
+mod common;
+
+use std::net::IpAddr;
+use std::time::{Duration, Instant};
+
+use common::in_ns::block_on_in;
+use common::netns::*;
+use deskcheck::net::ping::{self, PingMethod, PingOptions, PingStats};
+use deskcheck::net::trace::{self, HopName, TraceOptions, TraceProtocol, TraceSnapshot};
+
+const PATH: [&str; 4] = [GW_LAN, R1, R2, FAR];
+
+fn far() -> IpAddr {
+    FAR.parse().unwrap()
+}
+
+/// A topology, or None (with the skip printed) where namespaces can't be made.
+fn topology(test: &str) -> Option<Topology> {
+    if let Some(why) = unavailable() {
+        common::skip(test, &why);
+        return None;
+    }
+    let t = Topology::build(Options::default()).unwrap();
+    // Linux routers answer at most ~1 ICMP error per second per destination after a
+    // burst of 6 (net.ipv4.icmp_ratelimit), which would show as loss at every hop when
+    // ten probes per hop go out in half a second. Lift it: these tests are about our
+    // tracer, and loss is added on purpose where a test wants it.
+    for ns in [&t.gw, &t.r1, &t.r2, &t.far] {
+        t.sh(ns, &["sysctl", "-qw", "net.ipv4.icmp_ratelimit=0"]).unwrap();
+    }
+    Some(t)
+}
+
+fn addrs(s: &TraceSnapshot) -> Vec<String> {
+    s.hops.iter().map(|h| h.addr.map_or_else(|| "*".to_string(), |a| a.to_string())).collect()
+}
+
+fn quiet(protocol: TraceProtocol) -> TraceOptions {
+    TraceOptions { protocol, resolve_names: false, ..TraceOptions::default() }
+}
+
+fn assert_full_path(s: &TraceSnapshot) {
+    let table = trace::format_table(s);
+    assert_eq!(addrs(s), PATH, "\n{table}");
+    assert!(s.reached && s.done, "\n{table}");
+    assert!(s.hops[3].is_destination && s.hops[..3].iter().all(|h| !h.is_destination), "\n{table}");
+}
+
+#[test]
+fn trace_finds_every_router_in_order_with_each_protocol() {
+    let Some(t) = topology("trace_finds_every_router_in_order_with_each_protocol") else { return };
+    for protocol in [TraceProtocol::Udp, TraceProtocol::Icmp, TraceProtocol::Tcp { port: 80 }] {
+        let s = block_on_in(&t.client, move || async move { trace::trace(far(), &quiet(protocol), None).await });
+        let s = s.unwrap();
+        println!("{}", trace::format_table(&s));
+        assert_eq!(s.protocol, protocol);
+        assert_full_path(&s);
+        for h in &s.hops {
+            assert_eq!((h.sent, h.received), (3, 3), "hop {} with {protocol}", h.ttl);
+        }
+    }
+}
+
+#[test]
+fn trace_fills_in_hop_names_from_dns() {
+    let Some(t) = topology("trace_fills_in_hop_names_from_dns") else { return };
+    // The client's resolver is gw's dnsmasq, which asks far for in-addr.arpa; far has a
+    // PTR for itself only. (Given explicitly: a setns thread still sees the host's resolv.conf.)
+    let opts = TraceOptions { dns_servers: vec![GW_LAN.parse().unwrap()], ..TraceOptions::default() };
+    let s = block_on_in(&t.client, move || async move { trace::trace(far(), &opts, None).await }).unwrap();
+    println!("{}", trace::format_table(&s));
+    assert_full_path(&s);
+    match &s.hops[3].name {
+        HopName::Resolved(n) => assert!(n.ends_with(TEST_DOMAIN), "{n}"),
+        other => panic!("far's name: {other:?}"),
+    }
+    for h in &s.hops[..3] {
+        assert!(!matches!(h.name, HopName::Pending | HopName::Disabled), "hop {}: {:?}", h.ttl, h.name);
+    }
+}
+
+#[test]
+fn trace_is_not_held_up_by_a_dead_dns_server() {
+    let Some(t) = topology("trace_is_not_held_up_by_a_dead_dns_server") else { return };
+    t.break_dns().unwrap();
+    let opts = TraceOptions {
+        dns_servers: vec![GW_LAN.parse().unwrap()],
+        name_timeout: Duration::from_millis(300),
+        ..TraceOptions::default()
+    };
+    let started = Instant::now();
+    let s = block_on_in(&t.client, move || async move { trace::trace(far(), &opts, None).await }).unwrap();
+    let took = started.elapsed();
+    println!("{}\ntook {took:?}", trace::format_table(&s));
+    assert_full_path(&s);
+    assert!(s.hops.iter().all(|h| h.name == HopName::Timeout), "{:?}", s.hops);
+    // Probing takes ~0.1 s; names add at most their own 300 ms timeout on top.
+    assert!(took < Duration::from_millis(1500), "{took:?}");
+}
+
+#[test]
+fn detailed_trace_with_ten_probes_per_hop_is_quick() {
+    let Some(t) = topology("detailed_trace_with_ten_probes_per_hop_is_quick") else { return };
+    let opts = TraceOptions { probes_per_hop: 10, ..quiet(TraceProtocol::Udp) };
+    let started = Instant::now();
+    let s = block_on_in(&t.client, move || async move { trace::trace(far(), &opts, None).await }).unwrap();
+    let took = started.elapsed();
+    println!("{}", trace::format_table(&s));
+    println!("detailed trace, 10 probes per hop over 4 hops: {took:?} (trace's own clock: {} ms)", s.elapsed_ms);
+    assert_full_path(&s);
+    for h in &s.hops {
+        assert_eq!((h.sent, h.received), (10, 10), "hop {}", h.ttl);
+        assert_eq!(h.rtts_ms.len(), 10);
+    }
+    // The real figure goes in the benchmark; this only catches something badly wrong.
+    assert!(took < Duration::from_secs(5), "{took:?}");
+}
+
+#[test]
+fn loss_at_the_third_router_shows_from_hop_three_on() {
+    let Some(t) = topology("loss_at_the_third_router_shows_from_hop_three_on") else { return };
+    t.add_loss_at_r2(20).unwrap();
+    let opts =
+        TraceOptions { probes_per_hop: 30, round_interval: Duration::from_millis(20), ..quiet(TraceProtocol::Udp) };
+    let s = block_on_in(&t.client, move || async move { trace::trace(far(), &opts, None).await }).unwrap();
+    println!("{}", trace::format_table(&s));
+    assert_full_path(&s);
+    let loss: Vec<f64> = s.hops.iter().map(|h| h.loss_percent).collect();
+    assert_eq!((loss[0], loss[1]), (0.0, 0.0), "{loss:?}");
+    // 20 % random drop entering r2: both r2 (hop 3) and far (hop 4) lose probes. With 30
+    // probes, seeing none lost at either has odds of about one in a million.
+    assert!(loss[2] + loss[3] > 0.0, "{loss:?}");
+    assert!(loss[2] < 70.0 && loss[3] < 70.0, "{loss:?}");
+}
+
+#[test]
+fn ping_through_the_topology_reports_every_probe() {
+    let Some(t) = topology("ping_through_the_topology_reports_every_probe") else { return };
+    let opts = PingOptions { count: 5, interval: Duration::from_millis(20), ..PingOptions::default() };
+    let s = block_on_in(&t.client, move || async move { ping::ping(far(), &opts, None).await }).unwrap();
+    // Root in a namespace whose ping_group_range includes group 0.
+    assert_eq!(s.method, PingMethod::IcmpUnprivileged, "{s:#?}");
+    assert_eq!((s.sent, s.received, s.loss_percent), (5, 5, 0.0), "{s:#?}");
+    assert!(s.rtts_ms.iter().all(Option::is_some));
+}
+
+// ------------------------------------------------------------------ unprivileged
+
+/// Run one probe as uid/gid 65534 inside the client namespace: this test binary again,
+/// running only `probe_helper_subprocess`, which prints the result as JSON.
+fn run_as_nobody(t: &Topology, what: &str) -> String {
+    let exe = std::env::current_exe().unwrap();
+    let out = t
+        .command(&t.client, "setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(&exe)
+        .args(["--exact", "probe_helper_subprocess", "--nocapture", "--test-threads=1"])
+        .env("DESKCHECK_NET_PROBE", what)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let json = stdout.lines().find_map(|l| l.split_once("PROBE_JSON:").map(|(_, json)| json)).map(str::to_string);
+    json.unwrap_or_else(|| {
+        panic!("no result from `{what}` as nobody:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr))
+    })
+}
+
+fn ping_as_nobody(t: &Topology) -> PingStats {
+    serde_json::from_str(&run_as_nobody(t, &format!("ping {FAR}"))).unwrap()
+}
+
+fn trace_as_nobody(t: &Topology, protocol: &str) -> TraceSnapshot {
+    serde_json::from_str(&run_as_nobody(t, &format!("trace {FAR} {protocol}"))).unwrap()
+}
+
+/// Not a test of its own: the body of `run_as_nobody`'s child. Does nothing unless
+/// DESKCHECK_NET_PROBE says what to run ("ping <ip>" or "trace <ip> udp|icmp|tcp:<port>").
+#[test]
+fn probe_helper_subprocess() {
+    let Ok(what) = std::env::var("DESKCHECK_NET_PROBE") else { return };
+    let words: Vec<&str> = what.split_whitespace().collect();
+    let target: IpAddr = words[1].parse().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let json = match words[0] {
+        "ping" => {
+            let opts = PingOptions { count: 5, interval: Duration::from_millis(20), ..PingOptions::default() };
+            serde_json::to_string(&rt.block_on(ping::ping(target, &opts, None)).unwrap())
+        }
+        "trace" => {
+            let protocol = match words[2] {
+                "udp" => TraceProtocol::Udp,
+                "icmp" => TraceProtocol::Icmp,
+                tcp => TraceProtocol::Tcp { port: tcp.trim_start_matches("tcp:").parse().unwrap() },
+            };
+            serde_json::to_string(&rt.block_on(trace::trace(target, &quiet(protocol), None)).unwrap())
+        }
+        other => panic!("unknown probe {other}"),
+    };
+    println!("PROBE_JSON:{}", json.unwrap());
+}
+
+#[test]
+fn unprivileged_user_pings_and_traces_with_icmp_sockets() {
+    let Some(t) = topology("unprivileged_user_pings_and_traces_with_icmp_sockets") else { return };
+    if common::netns::which("setpriv").is_none() {
+        common::skip("unprivileged_user_pings_and_traces_with_icmp_sockets", "setpriv (util-linux) is not installed");
+        return;
+    }
+    // The topology allows ICMP datagram sockets to every group, as desktop distributions do.
+    let p = ping_as_nobody(&t);
+    assert_eq!(p.method, PingMethod::IcmpUnprivileged, "{p:#?}");
+    assert_eq!((p.sent, p.received, &p.note), (5, 5, &None), "{p:#?}");
+    for protocol in ["icmp", "udp", "tcp:80"] {
+        let s = trace_as_nobody(&t, protocol);
+        println!("{}", trace::format_table(&s));
+        assert_full_path(&s);
+        assert_eq!(s.method_note, None, "{protocol}");
+    }
+}
+
+#[test]
+fn unprivileged_user_without_icmp_falls_back_and_says_so() {
+    let Some(t) = topology("unprivileged_user_without_icmp_falls_back_and_says_so") else { return };
+    if common::netns::which("setpriv").is_none() {
+        common::skip("unprivileged_user_without_icmp_falls_back_and_says_so", "setpriv (util-linux) is not installed");
+        return;
+    }
+    t.sh(&t.client, &["sysctl", "-qw", "net.ipv4.ping_group_range=1 0"]).unwrap();
+    // far refuses port 443 with a RST: that is an answer, so 443 is the port used.
+    let p = ping_as_nobody(&t);
+    assert_eq!(p.method, PingMethod::TcpConnect { port: 443 }, "{p:#?}");
+    assert_eq!((p.sent, p.received), (5, 5), "{p:#?}");
+    let note = p.note.clone().unwrap_or_default();
+    assert!(note.contains("not permitted") && note.contains("443"), "{note}");
+    // ICMP trace: no ICMP socket and no raw socket, so UDP, said in the note.
+    let s = trace_as_nobody(&t, "icmp");
+    println!("{}", trace::format_table(&s));
+    assert_eq!(s.protocol, TraceProtocol::Udp);
+    assert!(s.method_note.as_deref().is_some_and(|n| n.contains("not permitted")), "{:?}", s.method_note);
+    assert_full_path(&s);
+    // IP_RECVERR needs no privilege at all.
+    let s = trace_as_nobody(&t, "udp");
+    assert_full_path(&s);
+    assert_eq!(s.method_note, None);
+}
+
+#[test]
+fn root_without_unprivileged_icmp_uses_raw_sockets() {
+    let Some(t) = topology("root_without_unprivileged_icmp_uses_raw_sockets") else { return };
+    t.sh(&t.client, &["sysctl", "-qw", "net.ipv4.ping_group_range=1 0"]).unwrap();
+    let opts = PingOptions { count: 3, interval: Duration::from_millis(20), ..PingOptions::default() };
+    let p = block_on_in(&t.client, move || async move { ping::ping(far(), &opts, None).await }).unwrap();
+    assert_eq!((&p.method, p.received), (&PingMethod::IcmpRaw, 3), "{p:#?}");
+    let s = block_on_in(&t.client, || async { trace::trace(far(), &quiet(TraceProtocol::Icmp), None).await }).unwrap();
+    println!("{}", trace::format_table(&s));
+    assert_eq!(s.protocol, TraceProtocol::Icmp);
+    assert!(s.method_note.as_deref().is_some_and(|n| n.contains("raw socket")), "{:?}", s.method_note);
+    assert_full_path(&s);
+}
+
+#[test]
+fn unreachable_network_is_an_error_not_silence() {
+    let Some(t) = topology("unreachable_network_is_an_error_not_silence") else { return };
+    // The client has no route to anything outside 10.77.1.0/24 once its default route goes.
+    t.sh(&t.client, &["ip", "route", "del", "default"]).unwrap();
+    let err = block_on_in(&t.client, || async { trace::trace(far(), &quiet(TraceProtocol::Udp), None).await });
+    assert!(matches!(err, Err(trace::TraceError::Send { .. })), "{err:?}");
+    let opts = PingOptions { count: 2, interval: Duration::from_millis(20), ..PingOptions::default() };
+    let p = block_on_in(&t.client, move || async move { ping::ping(far(), &opts, None).await }).unwrap();
+    assert_eq!(p.received, 0);
+    assert!(p.probe_error.as_deref().is_some_and(|e| e.to_lowercase().contains("unreachable")), "{p:#?}");
+}
