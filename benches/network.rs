@@ -62,6 +62,15 @@ fn main() {
         suite.push(d);
     }
 
+    let mut with_probe = Vec::new();
+    for _ in 0..rounds.min(3) {
+        let mut cmd = t.command(&t.client, bin);
+        cmd.args(["run", "--only", "network", "--json", "--dhcp-probe", "--config"]).arg(&cfg);
+        cmd.env("XDG_CONFIG_HOME", "/nonexistent-deskcheck-test-config");
+        with_probe.push(time(cmd).0);
+    }
+    let with_probe = median(with_probe);
+
     let (mut ours, mut theirs, mut detailed) = (Vec::new(), Vec::new(), Vec::new());
     let (mut our_hops, mut their_hops) = (Vec::new(), Vec::new());
     for _ in 0..rounds {
@@ -83,6 +92,7 @@ fn main() {
     let (suite, ours, theirs, detailed) = (median(suite), median(ours), median(theirs), median(detailed));
     println!("network benchmark ({rounds} rounds, medians, healthy topology: client → gw → r1 → r2 → far)");
     println!("  full network suite (deskcheck run --only network):   {:>6} ms", suite.as_millis());
+    println!("  … with --dhcp-probe (4 s listening window):         {:>6} ms", with_probe.as_millis());
     println!("  deskcheck trace -n (3 probes/hop):                   {:>6} ms  hops {our_hops:?}", ours.as_millis());
     println!(
         "  traceroute -n (3 probes/hop):                        {:>6} ms  hops {their_hops:?}",

@@ -16,6 +16,10 @@ use super::{TraceError, TraceOptions, TraceProtocol, TraceSnapshot};
 /// Live snapshots go out at most this often: enough for a GUI, cheap for a fast trace.
 const PUBLISH_EVERY: Duration = Duration::from_millis(25);
 
+/// Rounds that may follow each other as fast as answers come back: routers answer a burst
+/// of this many ICMP errors per peer (Linux: 6) before rate-limiting to one per second.
+const EARLY_ROUNDS: u32 = 6;
+
 /// The socket side of a trace.
 pub(super) trait Prober: Send {
     /// Send one probe with `ttl`; answers to it come back with `seq`.
@@ -55,7 +59,12 @@ pub(super) async fn drive(
 
     loop {
         let now = Instant::now();
-        if rounds < opts.probes_per_hop && now >= next_round {
+        // The next round goes out on schedule, or as soon as the last one is fully answered
+        // while within the burst a Linux router answers before its 1/s ICMP limit sets in.
+        // TCP probes are real connections to a service: keep them paced, never a burst.
+        let answered_early =
+            !matches!(protocol, TraceProtocol::Tcp { .. }) && rounds > 0 && rounds < EARLY_ROUNDS && !state.waiting();
+        if rounds < opts.probes_per_hop && (now >= next_round || answered_early) {
             for ttl in 1..=state.ttl_limit() {
                 let seq = u16::try_from(next_seq).unwrap_or(0);
                 next_seq = (next_seq + 1) % seq_space;
@@ -70,7 +79,7 @@ pub(super) async fn drive(
                 }
             }
             rounds += 1;
-            next_round += opts.round_interval;
+            next_round = now.max(next_round) + opts.round_interval;
             dirty = true;
         }
         dirty |= state.expire(Instant::now(), opts.probe_timeout);
