@@ -1,12 +1,12 @@
 //! Network probe primitives: async functions returning typed results (`PingStats`,
 //! `TraceSnapshot`, `DnsServerReport`, `DhcpOffer`, …). No findings and no UI here:
 //! checks turn these into findings, views draw them.
-pub mod ping;
-pub mod trace;
+pub mod dhcp;
 pub mod dns;
 pub mod live;
+pub mod ping;
 pub mod reach;
-pub mod dhcp;
+pub mod trace;
 
 /// Await every future, keeping order; they run concurrently on the runtime.
 pub async fn join_all<F>(futures: impl IntoIterator<Item = F>) -> Vec<F::Output>
