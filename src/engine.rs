@@ -197,7 +197,7 @@ async fn run_one(
         joined = tokio::time::timeout(meta.timeout, task) => match joined {
             Ok(Ok(result)) => Ok(result),
             Ok(Err(join_err)) if join_err.is_panic() => Err(Outcome::Errored {
-                message: format!("the check crashed: {}", panic_message(join_err.into_panic())),
+                message: format!("the check crashed: {}", panic_message(&*join_err.into_panic())),
             }),
             Ok(Err(join_err)) => Err(Outcome::Errored { message: format!("the check was stopped: {join_err}") }),
             Err(_) => {
@@ -253,7 +253,8 @@ async fn cancelled(cancel: &mut watch::Receiver<bool>) {
     let _ = cancel.wait_for(|c| *c).await;
 }
 
-fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+/// The text of a caught panic (what `panic!` was given), for error lines.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_string()
     } else if let Some(s) = payload.downcast_ref::<String>() {

@@ -83,21 +83,7 @@ async fn ping_live(
     opts: &ping::PingOptions,
 ) -> Result<ping::PingStats, ping::PingError> {
     let key = format!("ping {ip}");
-    let (tx, rx) = watch::channel(ping::PingStats {
-        target: ip,
-        method: ping::PingMethod::IcmpUnprivileged,
-        note: None,
-        sent: 0,
-        received: 0,
-        loss_percent: 0.0,
-        rtts_ms: Vec::new(),
-        min_ms: None,
-        avg_ms: None,
-        max_ms: None,
-        mdev_ms: None,
-        in_flight: 0,
-        probe_error: None,
-    });
+    let (tx, rx) = watch::channel(ping::PingStats::empty(ip, ping::PingMethod::IcmpUnprivileged, None));
     live::forward_ping(board.clone(), key.clone(), rx);
     let stats = ping::ping(ip, opts, Some(&tx)).await?;
     board.publish(&key, LiveSnapshot::Ping(stats.clone()));

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use eframe::egui;
 
 use crate::bundle::{self, OpenedBundle, WriteOptions, Written};
+use crate::engine::panic_message;
 use crate::logging::LogBuffer;
 use crate::model::Report;
 
@@ -178,16 +179,6 @@ impl Jobs {
             .map_err(|err| format!("could not start a background thread: {err}"))?;
         self.pending += 1;
         Ok(())
-    }
-}
-
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_string()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "unknown panic".to_string()
     }
 }
 

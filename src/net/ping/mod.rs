@@ -86,6 +86,27 @@ pub struct PingStats {
     pub probe_error: Option<String>,
 }
 
+impl PingStats {
+    /// Nothing sent yet: the first live snapshot.
+    pub fn empty(target: IpAddr, method: PingMethod, note: Option<String>) -> Self {
+        Self {
+            target,
+            method,
+            note,
+            sent: 0,
+            received: 0,
+            loss_percent: 0.0,
+            rtts_ms: Vec::new(),
+            min_ms: None,
+            avg_ms: None,
+            max_ms: None,
+            mdev_ms: None,
+            in_flight: 0,
+            probe_error: None,
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum PingError {
     #[error("ping needs at least one probe (count is 0)")]
@@ -323,24 +344,7 @@ struct Run {
 
 impl Run {
     fn new(target: IpAddr, method: PingMethod, note: Option<String>) -> Run {
-        Run {
-            stats: PingStats {
-                target,
-                method,
-                note,
-                sent: 0,
-                received: 0,
-                loss_percent: 0.0,
-                rtts_ms: Vec::new(),
-                min_ms: None,
-                avg_ms: None,
-                max_ms: None,
-                mdev_ms: None,
-                in_flight: 0,
-                probe_error: None,
-            },
-            done: Vec::new(),
-        }
+        Run { stats: PingStats::empty(target, method, note), done: Vec::new() }
     }
 
     fn sent(&mut self) {
