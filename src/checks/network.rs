@@ -182,8 +182,8 @@ static LEASE: LazyLock<CheckMeta> = LazyLock::new(|| {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LeaseData {
     pub interface: Option<String>,
-    ipv4: Vec<String>,
-    ipv6: Vec<String>,
+    pub ipv4: Vec<String>,
+    pub ipv6: Vec<String>,
     pub lease: Option<Lease>,
     pub other_leases: Vec<Lease>,
     pub lease_source_note: Option<String>,

@@ -13,6 +13,7 @@ use super::GuiOptions;
 use super::jobs::{JobResult, Jobs, Picked};
 use super::views::bundle_view::{self, Viewing};
 use super::views::home::{self, CardsFor, Controls};
+use super::views::network::{self, NetworkInput};
 use super::views::notes::{self, NotesDraft};
 use super::views::results::{self, ResultsHeader};
 use super::views::{Action, StatusLine, status_ui};
@@ -22,6 +23,8 @@ use crate::config::Config;
 use crate::engine::{self, EngineEvent, RunHandle};
 use crate::logging::LogBuffer;
 use crate::model::{Category, HostInfo, Report};
+use crate::net::live::{self, LiveBoard, LiveSnapshot};
+use crate::net::{dns, trace};
 use crate::session::Session;
 
 /// How long one frame may spend folding engine events; the rest waits for the next frame,
@@ -52,6 +55,15 @@ pub struct DeskcheckApp {
     viewing: Option<Viewing>,
     filter: Option<Category>,
     notes_open: bool,
+    /// Live probe snapshots (RTT series, hop tables) that the Network view draws.
+    live: Arc<LiveBoard>,
+    live_waker_set: bool,
+    show_network: bool,
+    net_input: NetworkInput,
+    /// The background DHCP-server probe, merged into the report when it ends.
+    probe_run: Option<RunHandle>,
+    /// Errors from the "Trace to…" thread.
+    trace_errors: Option<std::sync::mpsc::Receiver<String>>,
 }
 
 impl DeskcheckApp {
@@ -81,6 +93,131 @@ impl DeskcheckApp {
             viewing: None,
             filter: None,
             notes_open: false,
+            live: LiveBoard::new(),
+            live_waker_set: false,
+            show_network: false,
+            net_input: NetworkInput::default(),
+            probe_run: None,
+            trace_errors: None,
+        }
+    }
+
+    /// Whether the Network view is showing.
+    pub fn showing_network(&self) -> bool {
+        self.show_network
+    }
+
+    /// Whether the background DHCP probe is still out.
+    pub fn is_probing_dhcp(&self) -> bool {
+        self.probe_run.is_some()
+    }
+
+    /// The inline message under "Trace to…", if any.
+    pub fn trace_error(&self) -> Option<&str> {
+        self.net_input.trace_error.as_deref()
+    }
+
+    /// The live board (tests read the manual trace from it).
+    pub fn live_board(&self) -> &Arc<LiveBoard> {
+        &self.live
+    }
+
+    fn drain_probe(&mut self, ctx: &egui::Context) {
+        let Some(probe) = &self.probe_run else { return };
+        let mut done = false;
+        while let Some(event) = probe.try_recv() {
+            match event {
+                EngineEvent::Finished(run) => {
+                    let report = &mut self.session.report;
+                    report.runs.retain(|r| r.id != run.id);
+                    report.runs.push(*run);
+                    report.verdict = crate::diagnose::verdict(&report.runs);
+                }
+                EngineEvent::AllDone => done = true,
+                _ => {}
+            }
+        }
+        if done {
+            if let Some(handle) = self.probe_run.take() {
+                let _ = std::thread::Builder::new().name("deskcheck-probe-drop".into()).spawn(move || drop(handle));
+            }
+            self.net_input.probing_dhcp = false;
+            ctx.request_repaint();
+        }
+    }
+
+    fn start_dhcp_probe(&mut self, ctx: &egui::Context) {
+        if self.probe_run.is_some() || self.viewing.is_some() {
+            return;
+        }
+        let waker_ctx = ctx.clone();
+        let waker: engine::Waker = Arc::new(move || waker_ctx.request_repaint());
+        match engine::start_with_live(
+            vec![checks::network::dhcp_probe()],
+            self.config.clone(),
+            waker,
+            self.live.clone(),
+        ) {
+            Ok(handle) => {
+                self.probe_run = Some(handle);
+                self.net_input.probing_dhcp = true;
+            }
+            Err(err) => self.status = Some(StatusLine::error(format!("Could not start the DHCP probe: {err}"))),
+        }
+    }
+
+    /// Trace to what the user typed, on its own thread; bad input never starts anything.
+    fn start_manual_trace(&mut self, ctx: &egui::Context, target: String) {
+        if let Err(err) = network::validate_trace_target(&target) {
+            self.net_input.trace_error = Some(err);
+            return;
+        }
+        self.net_input.trace_error = None;
+        let key = format!("manual trace {target}");
+        self.net_input.manual_trace_key = Some(key.clone());
+        let (tx, rx) = std::sync::mpsc::channel();
+        self.trace_errors = Some(rx);
+        let board = self.live.clone();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new().name("deskcheck-trace".into()).spawn(move || {
+            let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+                Ok(rt) => rt,
+                Err(err) => {
+                    let _ = tx.send(format!("Could not start the trace: {err}"));
+                    ctx.request_repaint();
+                    return;
+                }
+            };
+            runtime.block_on(async {
+                let ip = match dns::resolve_host(&target, Duration::from_secs(3)).await {
+                    Ok(ips) => ips[0],
+                    Err(err) => {
+                        let _ = tx.send(err.to_string());
+                        return;
+                    }
+                };
+                let opts = trace::TraceOptions { probes_per_hop: 10, ..trace::TraceOptions::default() };
+                let (watch_tx, watch_rx) = tokio::sync::watch::channel(trace::TraceSnapshot {
+                    target: ip,
+                    protocol: opts.protocol,
+                    method_note: None,
+                    hops: Vec::new(),
+                    reached: false,
+                    done: false,
+                    elapsed_ms: 0,
+                });
+                live::forward_trace(board.clone(), key.clone(), watch_rx);
+                match trace::trace(ip, &opts, Some(&watch_tx)).await {
+                    Ok(snap) => board.publish(&key, LiveSnapshot::Trace(snap)),
+                    Err(err) => {
+                        let _ = tx.send(format!("Could not trace {target}: {err}"));
+                    }
+                }
+            });
+            ctx.request_repaint();
+        });
+        if let Err(err) = spawned {
+            self.net_input.trace_error = Some(format!("Could not start the trace: {err}"));
         }
     }
 
@@ -121,14 +258,15 @@ impl DeskcheckApp {
             }
         }
         if all_done {
-            self.finish_run();
+            self.finish_run(ctx);
         } else if started.elapsed() >= EVENT_BUDGET {
             // Events may be left over: come back next frame instead of waiting for a new wake.
             ctx.request_repaint();
         }
     }
 
-    fn finish_run(&mut self) {
+    fn finish_run(&mut self, ctx: &egui::Context) {
+        let ran_network = self.session.report.runs.iter().any(|r| r.id.starts_with("net."));
         if let Some(handle) = self.run.take() {
             // Dropping joins the engine thread, which may take a moment to shut its
             // runtime down; do that off the UI thread.
@@ -137,6 +275,9 @@ impl DeskcheckApp {
         if std::mem::take(&mut self.cancelling) {
             self.status =
                 Some(StatusLine::Success("Cancelled. Checks that had not finished are marked skipped.".into()));
+        } else if ran_network {
+            // After the verdict is on screen: look for rogue DHCP servers in the background.
+            self.start_dhcp_probe(ctx);
         }
     }
 
@@ -234,6 +375,9 @@ impl DeskcheckApp {
             }
             Action::ToggleNotes => self.notes_open = !self.notes_open,
             Action::Filter(area) => self.filter = area,
+            Action::ShowNetwork(show) => self.show_network = show,
+            Action::TraceTo(target) => self.start_manual_trace(ctx, target),
+            Action::DhcpProbe => self.start_dhcp_probe(ctx),
         }
     }
 
@@ -254,7 +398,8 @@ impl DeskcheckApp {
         self.filter = None;
         let waker_ctx = ctx.clone();
         let waker: engine::Waker = Arc::new(move || waker_ctx.request_repaint());
-        match engine::start(self.checks.clone(), self.config.clone(), waker) {
+        self.live.clear();
+        match engine::start_with_live(self.checks.clone(), self.config.clone(), waker, self.live.clone()) {
             Ok(handle) => self.run = Some(handle),
             Err(err) => self.status = Some(StatusLine::error(format!("Could not start the checks: {err}"))),
         }
@@ -331,6 +476,14 @@ impl DeskcheckApp {
             results::verdict_ui(ui, verdict);
             ui.add_space(8.0);
         }
+        if self.show_network {
+            let live = self.live.snapshot();
+            network::network_ui(ui, report, &live, &mut self.net_input, true, actions);
+            return;
+        }
+        if ui.button("Network details").clicked() {
+            actions.push(Action::ShowNetwork(true));
+        }
         let header = ResultsHeader {
             tally: self.session.finished,
             // The notices about areas without checks would repeat what the cards say.
@@ -340,7 +493,7 @@ impl DeskcheckApp {
         results::results_ui(ui, report, self.filter, &header, actions);
     }
 
-    fn viewing_ui(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+    fn viewing_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         let Some(viewing) = &self.viewing else { return };
         bundle_view::header_ui(ui, viewing, actions);
         status_ui(ui, self.status.as_ref());
@@ -355,6 +508,16 @@ impl DeskcheckApp {
             results::verdict_ui(ui, verdict);
             ui.add_space(8.0);
         }
+        if network::has_network(report) {
+            if self.show_network {
+                // A saved bundle: nothing live, nothing to start.
+                network::network_ui(ui, report, &[], &mut self.net_input, false, actions);
+                return;
+            }
+            if ui.button("Network details").clicked() {
+                actions.push(Action::ShowNetwork(true));
+            }
+        }
         let header = ResultsHeader { tally: true, notices: true, empty_text: "This bundle has no results." };
         results::results_ui(ui, report, self.filter, &header, actions);
         ui.add_space(8.0);
@@ -364,8 +527,19 @@ impl DeskcheckApp {
 
 impl eframe::App for DeskcheckApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if !self.live_waker_set {
+            let waker_ctx = ctx.clone();
+            self.live.set_waker(Arc::new(move || waker_ctx.request_repaint()));
+            self.live_waker_set = true;
+        }
         self.drain_engine(ctx);
+        self.drain_probe(ctx);
         self.drain_jobs(ctx);
+        if let Some(rx) = &self.trace_errors
+            && let Ok(err) = rx.try_recv()
+        {
+            self.net_input.trace_error = Some(err);
+        }
     }
 
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {

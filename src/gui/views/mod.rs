@@ -3,6 +3,7 @@
 
 pub mod bundle_view;
 pub mod home;
+pub mod network;
 pub mod notes;
 pub mod results;
 
@@ -24,6 +25,12 @@ pub enum Action {
     ToggleNotes,
     /// Show only one area's results (`None`: all areas).
     Filter(Option<Category>),
+    /// Open (true) or leave (false) the Network view.
+    ShowNetwork(bool),
+    /// Trace the path to what the user typed into "Trace to…".
+    TraceTo(String),
+    /// Run the active DHCP probe in the background.
+    DhcpProbe,
 }
 
 /// The one line under the buttons that says what just happened.
