@@ -730,15 +730,7 @@ impl Check for Trace {
         };
         cx.progress(&format!("tracing the path to {target}"));
         let key = format!("trace {ip}");
-        let (tx, rx) = watch::channel(trace::TraceSnapshot {
-            target: ip,
-            protocol: opts.protocol,
-            method_note: None,
-            hops: Vec::new(),
-            reached: false,
-            done: false,
-            elapsed_ms: 0,
-        });
+        let (tx, rx) = watch::channel(trace::TraceSnapshot::empty(ip, opts.protocol));
         live::forward_trace(cx.live.clone(), key.clone(), rx);
         let snap = trace::trace(ip, &opts, Some(&tx))
             .await

@@ -197,15 +197,7 @@ impl DeskcheckApp {
                     }
                 };
                 let opts = trace::TraceOptions { probes_per_hop: 10, ..trace::TraceOptions::default() };
-                let (watch_tx, watch_rx) = tokio::sync::watch::channel(trace::TraceSnapshot {
-                    target: ip,
-                    protocol: opts.protocol,
-                    method_note: None,
-                    hops: Vec::new(),
-                    reached: false,
-                    done: false,
-                    elapsed_ms: 0,
-                });
+                let (watch_tx, watch_rx) = tokio::sync::watch::channel(trace::TraceSnapshot::empty(ip, opts.protocol));
                 live::forward_trace(board.clone(), key.clone(), watch_rx);
                 match trace::trace(ip, &opts, Some(&watch_tx)).await {
                     Ok(snap) => board.publish(&key, LiveSnapshot::Trace(snap)),

@@ -153,6 +153,13 @@ pub struct TraceSnapshot {
     pub elapsed_ms: u64,
 }
 
+impl TraceSnapshot {
+    /// Nothing probed yet: the first live snapshot.
+    pub fn empty(target: IpAddr, protocol: TraceProtocol) -> Self {
+        Self { target, protocol, method_note: None, hops: Vec::new(), reached: false, done: false, elapsed_ms: 0 }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum TraceError {
     #[error("traceroute options are invalid: {0}")]
