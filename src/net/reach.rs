@@ -151,6 +151,11 @@ fn describe(e: &ureq::Error) -> String {
         ureq::Error::Timeout(_) => "no answer in time".into(),
         ureq::Error::HostNotFound => "the name could not be looked up".into(),
         ureq::Error::ConnectionFailed => "the connection failed".into(),
+        ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
+            "connection refused (nothing listens there)".into()
+        }
+        ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::TimedOut => "no answer in time".into(),
+        ureq::Error::Io(e) => e.to_string(),
         other => other.to_string(),
     }
 }
