@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 
-use super::{EXIT_FAIL, EXIT_OK, EXIT_UNKNOWN, EXIT_WARN, PingArgs, TraceArgs};
+use super::{EXIT_FAIL, EXIT_OK, EXIT_WARN, PingArgs, TraceArgs};
 use crate::net::{dns, ping as pinger, trace as tracer};
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
@@ -23,13 +23,8 @@ async fn resolve(host: &str) -> anyhow::Result<std::net::IpAddr> {
 pub fn ping(args: &PingArgs) -> anyhow::Result<i32> {
     let rt = runtime()?;
     rt.block_on(async {
-        let ip = match resolve(&args.host).await {
-            Ok(ip) => ip,
-            Err(err) => {
-                eprintln!("deskcheck: {err:#}");
-                return Ok(EXIT_UNKNOWN);
-            }
-        };
+        // An unknown or invalid host is "could not run": `execute` prints it and exits 3.
+        let ip = resolve(&args.host).await?;
         let opts = pinger::PingOptions {
             count: args.count.max(1),
             interval: Duration::from_millis(args.interval_ms),
@@ -82,13 +77,8 @@ pub fn trace(args: &TraceArgs) -> anyhow::Result<i32> {
     };
     let rt = runtime()?;
     rt.block_on(async {
-        let ip = match resolve(&args.host).await {
-            Ok(ip) => ip,
-            Err(err) => {
-                eprintln!("deskcheck: {err:#}");
-                return Ok(EXIT_UNKNOWN);
-            }
-        };
+        // An unknown or invalid host is "could not run": `execute` prints it and exits 3.
+        let ip = resolve(&args.host).await?;
         let opts = tracer::TraceOptions {
             protocol,
             max_hops: args.max_hops.clamp(1, 64),

@@ -131,19 +131,27 @@ pub async fn http_get(url: &str, timeout: Duration) -> HttpResult {
         let body = resp.body_mut().with_config().limit(1024 * 1024).read_to_vec().unwrap_or_default();
         Ok::<_, ureq::Error>((status, final_url, body.len() as u64, started.elapsed()))
     });
-    // ureq's own timeout bounds the request; this outer one only guards against a stuck thread.
-    match tokio::time::timeout(timeout + Duration::from_secs(1), job).await {
-        Ok(Ok(Ok((status, final_url, bytes, elapsed)))) => {
+    match finish(job, timeout).await {
+        Ok((status, final_url, bytes, elapsed)) => {
             r.status = Some(status);
             r.latency_ms = Some(elapsed.as_secs_f64() * 1000.0);
             r.bytes = Some(bytes);
             r.final_url = (final_url != url).then_some(final_url);
         }
-        Ok(Ok(Err(e))) => r.error = Some(describe(&e)),
-        Ok(Err(e)) => r.error = Some(format!("the request crashed: {e}")),
-        Err(_) => r.error = Some(format!("no answer within {} ms", timeout.as_millis())),
+        Err(e) => r.error = Some(e),
     }
     r
+}
+
+/// Wait for a blocking request. ureq's own timeout bounds it; this outer one only guards
+/// against a stuck thread. Errors come back in plain words.
+async fn finish<T>(job: tokio::task::JoinHandle<Result<T, ureq::Error>>, timeout: Duration) -> Result<T, String> {
+    match tokio::time::timeout(timeout + Duration::from_secs(1), job).await {
+        Ok(Ok(Ok(v))) => Ok(v),
+        Ok(Ok(Err(e))) => Err(describe(&e)),
+        Ok(Err(e)) => Err(format!("the request crashed: {e}")),
+        Err(_) => Err(format!("no answer within {} ms", timeout.as_millis())),
+    }
 }
 
 fn describe(e: &ureq::Error) -> String {
@@ -183,16 +191,14 @@ pub async fn captive_portal(url: &str, expected_body: &str, timeout: Duration) -
         let body = resp.body_mut().with_config().limit(64 * 1024).read_to_string().unwrap_or_default();
         Ok::<_, ureq::Error>((status, location, body, started.elapsed()))
     });
-    match tokio::time::timeout(timeout + Duration::from_secs(1), job).await {
-        Ok(Ok(Ok((status, location, body, elapsed)))) => {
+    match finish(job, timeout).await {
+        Ok((status, location, body, elapsed)) => {
             r.status = Some(status);
             r.latency_ms = Some(elapsed.as_secs_f64() * 1000.0);
             r.redirect_to = location;
             r.state = classify(status, &body, expected_body);
         }
-        Ok(Ok(Err(e))) => r.error = Some(describe(&e)),
-        Ok(Err(e)) => r.error = Some(format!("the request crashed: {e}")),
-        Err(_) => r.error = Some(format!("no answer within {} ms", timeout.as_millis())),
+        Err(e) => r.error = Some(e),
     }
     r
 }
