@@ -1,11 +1,14 @@
-//! report.html: one self-contained page (inline CSS, no external request of any kind),
-//! readable printed in black and white: every status is a word and an icon.
+//! report.html: one self-contained page — inline CSS, no scripts, no fonts, no request of
+//! any kind — readable on screen and printed in black and white: every status is a word
+//! and an icon, colour only repeats it.
 
 use std::fmt::Write;
 
-use crate::model::{Category, CheckRun, Finding, Outcome, Report, Severity};
+use super::attachment_paths;
+use super::text::overall_meaning;
+use crate::model::{Category, CheckRun, Finding, Report, Severity};
 
-pub fn escape(s: &str) -> String {
+pub(super) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -21,22 +24,27 @@ pub fn escape(s: &str) -> String {
 }
 
 const STYLE: &str = "
-body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#111}
+body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:62rem;padding:0 1rem;color:#111;background:#fff}
 h1{font-size:1.5rem;margin-bottom:.2rem}h2{border-bottom:2px solid #333;padding-bottom:.2rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}td,th{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:top}
 .sev{font-weight:bold;white-space:nowrap}.fail{background:#fde2e1}.warn{background:#fff3cd}.pass{background:#e3f4e1}.info{background:#e8eef8}
-.verdict{border:3px solid #333;padding:.75rem 1rem;margin:1rem 0;font-size:1.1rem}.verdict .sev{font-size:1.2rem}
-.run{border:1px solid #999;margin:.75rem 0;padding:.5rem .75rem;page-break-inside:avoid}.finding{margin:.5rem 0 .5rem 1rem}
+.verdict{border:3px solid #333;padding:.75rem 1rem;margin:1rem 0;font-size:1.1rem}
+.run{border:1px solid #999;margin:.75rem 0;padding:.5rem .75rem}.finding{margin:.5rem 0 .5rem 1rem}
 .muted{color:#444}pre{white-space:pre-wrap;word-break:break-word;background:#f4f4f4;padding:.5rem;font-size:12px}
-dl{display:grid;grid-template-columns:max-content auto;gap:.1rem 1rem}dt{font-weight:bold}
-@media print{body{margin:0;max-width:none}.fail,.warn,.pass,.info{background:none}details{display:block}details>*{display:block}a{color:#000}}
+dl{display:grid;grid-template-columns:max-content auto;gap:.1rem 1rem}dt{font-weight:bold}dd{margin:0}
+@media print{body{margin:0;max-width:none;font-size:11pt}.fail,.warn,.pass,.info{background:none}
+.run,.verdict,tr{break-inside:avoid}pre{background:none;border:1px solid #999}}
 ";
 
-fn sev_cell(s: Option<Severity>) -> String {
+fn status(s: Option<Severity>) -> String {
     match s {
         Some(s) => format!("<span class=\"sev {}\">{} {}</span>", s.label().to_lowercase(), s.icon(), s.label()),
-        None => "<span class=\"sev\">– NOT RUN</span>".into(),
+        None => "<span class=\"sev\">○ NOT RUN</span>".into(),
     }
+}
+
+fn time(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
 }
 
 pub fn html(report: &Report) -> String {
@@ -44,55 +52,49 @@ pub fn html(report: &Report) -> String {
     let title = format!("deskcheck report — {}", report.host.hostname);
     let _ = write!(
         h,
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><style>{STYLE}</style></head><body>",
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><style>{STYLE}</style></head><body>\n",
         escape(&title)
     );
-    let _ = write!(h, "<h1>{}</h1>", escape(&title));
-    let _ = write!(
-        h,
-        "<p class=\"muted\">{} {} · started {} · finished {} · privacy profile: {}</p>",
-        escape(&report.tool.name),
-        escape(&report.tool.version),
-        report.started_at.format("%Y-%m-%d %H:%M:%S UTC"),
-        report.finished_at.map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string()).unwrap_or_else(|| "—".into()),
-        escape(&report.privacy)
-    );
-    let _ = write!(
-        h,
-        "<p><strong>Overall:</strong> {} {}</p>",
-        sev_cell(report.overall()),
-        escape(super::text::overall_word(report))
-    );
+    let _ = writeln!(h, "<h1>{}</h1>", escape(&title));
+    let _ = writeln!(h, "<p><strong>Overall:</strong> {} — {}</p>", status(report.overall()), overall_meaning(report));
     if let Some(v) = &report.verdict {
         let _ = write!(
             h,
-            "<div class=\"verdict {}\"><div>{} <strong>Network verdict ({})</strong></div><p>{}</p>",
-            v.severity.label().to_lowercase(),
-            sev_cell(Some(v.severity)),
+            "<div class=\"verdict\"><div>{} <strong>Network: {}</strong></div><p>{}</p>",
+            status(Some(v.severity)),
             escape(&v.layer),
             escape(&v.headline)
         );
         if let Some(t) = &v.technician {
-            let _ = write!(h, "<p class=\"muted\">Technician: {}</p>", escape(t));
+            let _ = write!(h, "<p class=\"muted\">For the technician: {}</p>", escape(t));
         }
         if let Some(n) = &v.next_step {
             let _ = write!(h, "<p><strong>Next step:</strong> {}</p>", escape(n));
         }
-        h.push_str("</div>");
+        h.push_str("</div>\n");
     }
-    h.push_str("<h2>Computer</h2><dl>");
-    for (k, v) in [
-        ("Host name", &report.host.hostname),
-        ("Operating system", &format!("{} {}", report.host.os_name, report.host.os_version)),
-        ("Kernel", &report.host.kernel),
-        ("Architecture", &report.host.arch),
-    ] {
-        let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", escape(k), escape(v));
+
+    h.push_str("<h2>Computer and run</h2><dl>");
+    let finished = report.finished_at.map_or_else(|| "did not finish".to_string(), time);
+    let facts = [
+        ("Host name", report.host.hostname.clone()),
+        ("Operating system", format!("{} {}", report.host.os_name, report.host.os_version)),
+        ("Kernel", report.host.kernel.clone()),
+        ("Architecture", report.host.arch.clone()),
+        ("Started", time(report.started_at)),
+        ("Finished", finished),
+        ("Tool", format!("{} {}", report.tool.name, report.tool.version)),
+        ("Privacy profile", report.privacy.clone()),
+    ];
+    for (k, v) in facts {
+        let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", escape(k), escape(&v));
     }
     if let Some(t) = &report.ticket {
         let _ = write!(h, "<dt>Ticket</dt><dd>{}</dd>", escape(t));
     }
-    h.push_str("</dl>");
+    h.push_str("</dl>\n");
+
     if !report.notes.is_empty() {
         h.push_str("<h2>Technician notes</h2><dl>");
         for (k, v) in [
@@ -105,75 +107,77 @@ pub fn html(report: &Report) -> String {
                 let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", escape(k), escape(v));
             }
         }
-        h.push_str("</dl>");
+        h.push_str("</dl>\n");
     }
     for n in &report.notices {
-        let _ = write!(h, "<p class=\"muted\">ℹ Note: {}</p>", escape(n));
+        let _ = writeln!(h, "<p class=\"muted\">ℹ Note: {}</p>", escape(n));
     }
-    h.push_str("<h2>All checks</h2><table><tr><th>Status</th><th>Check</th><th>Outcome</th><th>Time</th></tr>");
+
+    h.push_str("<h2>All checks</h2><table><tr><th>Status</th><th>Check</th><th>Outcome</th><th>Time</th></tr>\n");
     for r in &report.runs {
-        let _ = write!(
+        let _ = writeln!(
             h,
             "<tr><td>{}</td><td>{} <span class=\"muted\">({})</span></td><td>{}</td><td>{} ms</td></tr>",
-            sev_cell(r.severity()),
+            status(r.severity()),
             escape(&r.title),
             escape(&r.id),
             escape(r.outcome.label()),
             r.duration_ms
         );
     }
-    h.push_str("</table>");
+    h.push_str("</table>\n");
+
+    let paths = attachment_paths(report);
     for cat in Category::ALL {
-        let runs: Vec<&CheckRun> = report.runs.iter().filter(|r| r.category == cat).collect();
+        let runs: Vec<(&CheckRun, &Vec<String>)> =
+            report.runs.iter().zip(&paths).filter(|(r, _)| r.category == cat).collect();
         if runs.is_empty() {
             continue;
         }
-        let _ = write!(h, "<h2>{}</h2>", escape(cat.title()));
-        for r in runs {
-            run_html(&mut h, r);
+        let _ = writeln!(h, "<h2>{}</h2>", escape(cat.title()));
+        for (run, run_paths) in runs {
+            run_html(&mut h, run, run_paths);
         }
     }
     h.push_str("</body></html>\n");
     h
 }
 
-fn run_html(h: &mut String, r: &CheckRun) {
+fn run_html(h: &mut String, r: &CheckRun, paths: &[String]) {
     let _ = write!(
         h,
-        "<div class=\"run\"><div>{} <strong>{}</strong> <span class=\"muted\">{} · {} ms</span></div>",
-        sev_cell(r.severity()),
+        "<div class=\"run\"><div>{} <strong>{}</strong> <span class=\"muted\">{} · {} · {} ms</span></div>",
+        status(r.severity()),
         escape(&r.title),
         escape(&r.id),
+        escape(r.outcome.label()),
         r.duration_ms
     );
-    if r.outcome != Outcome::Completed {
-        let _ = write!(h, "<p>{}: {}</p>", escape(r.outcome.label()), escape(&r.outcome.reason().unwrap_or_default()));
+    if let Some(reason) = r.outcome.reason() {
+        let _ = write!(h, "<p>Could not run to the end — {}: {}</p>", escape(r.outcome.label()), escape(&reason));
     }
     for f in &r.findings {
         finding_html(h, f);
-    }
-    if !r.attachments.is_empty() {
-        h.push_str("<p class=\"muted\">Raw evidence in the bundle: ");
-        let names: Vec<String> = r
-            .attachments
-            .iter()
-            .map(|a| escape(&format!("raw/{}/{} ({} bytes)", r.id, super::safe_name(&a.name), a.size)))
-            .collect();
-        h.push_str(&names.join(", "));
-        h.push_str("</p>");
     }
     if !r.data.is_null() {
         let pretty = serde_json::to_string_pretty(&r.data).unwrap_or_default();
         let _ = write!(h, "<details><summary>Structured data</summary><pre>{}</pre></details>", escape(&pretty));
     }
-    h.push_str("</div>");
+    if !r.attachments.is_empty() {
+        h.push_str("<p class=\"muted\">Raw evidence in the bundle:</p><ul>");
+        for (a, path) in r.attachments.iter().zip(paths) {
+            let _ = write!(h, "<li><code>{}</code> ({} bytes)</li>", escape(path), a.size);
+        }
+        h.push_str("</ul>");
+    }
+    h.push_str("</div>\n");
 }
 
 fn finding_html(h: &mut String, f: &Finding) {
     let _ = write!(
         h,
         "<div class=\"finding\"><div>{} <strong>{}</strong>: {}</div>",
-        sev_cell(Some(f.severity)),
+        status(Some(f.severity)),
         escape(&f.title),
         escape(&f.summary)
     );
@@ -191,4 +195,61 @@ fn finding_html(h: &mut String, f: &Finding) {
         let _ = write!(h, "<p>→ <strong>Next step:</strong> {}</p>", escape(n));
     }
     h.push_str("</div>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::tests::hand_report;
+
+    #[test]
+    fn self_contained_no_external_request_of_any_kind() {
+        let h = html(&hand_report());
+        for external in ["http://", "https://", "src=", "href=", "@import", "url(", "<link", "<script", "@font-face"] {
+            assert!(!h.contains(external), "{external} in report.html");
+        }
+        assert!(h.starts_with("<!DOCTYPE html>") && h.trim_end().ends_with("</html>"));
+        assert!(h.contains("@media print"));
+    }
+
+    #[test]
+    fn says_everything_in_words_in_order() {
+        let h = html(&hand_report());
+        for needle in [
+            "<strong>Overall:</strong> <span class=\"sev fail\">✖ FAIL</span> — problems found",
+            "⚠ WARN",
+            "✔ PASS",
+            "○ NOT RUN",
+            "The computer has no network address",
+            "For the technician: no DHCP answer",
+            "Ticket</dt><dd>INC-4711",
+            "Issue (user&#39;s words)",
+            "Privacy profile</dt><dd>none",
+            "only 1.2 GiB free",
+            "<th>Free</th><td>1.2 GiB</td>",
+            "Next step:</strong> Empty the trash",
+            "timed out: no answer within 300 ms",
+            "not available on this system: no battery",
+            "<details><summary>Structured data</summary>",
+            "raw/system.disk/df.txt",
+            "raw/system.disk/edid.bin",
+        ] {
+            assert!(h.contains(needle), "{needle} missing from report.html");
+        }
+        // The verdict comes first; areas follow Category order.
+        let at = |s: &str| h.find(s).unwrap_or_else(|| panic!("{s}"));
+        assert!(at("class=\"verdict\"") < at("<h2>All checks"));
+        assert!(at("<h2>Network</h2>") < at("<h2>System</h2>"));
+    }
+
+    #[test]
+    fn escapes_all_text() {
+        assert_eq!(escape("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+        let mut report = hand_report();
+        report.runs[0].findings[0].title = "<script>alert(1)</script>".into();
+        report.host.hostname = "<img src=x>".into();
+        let h = html(&report);
+        assert!(!h.contains("<script") && !h.contains("<img"), "unescaped text");
+        assert!(h.contains("&lt;script&gt;"));
+    }
 }

@@ -11,9 +11,10 @@ use eframe::egui::{self, CentralPanel, Panel, ScrollArea, Ui};
 
 use super::GuiOptions;
 use super::jobs::{JobResult, Jobs, Picked};
+use super::manual_trace::{ManualTrace, TraceEnd};
 use super::views::bundle_view::{self, Viewing};
 use super::views::home::{self, CardsFor, Controls};
-use super::views::network::{self, NetworkInput};
+use super::views::network::{self, ManualTraceView, NetworkInput, NetworkView};
 use super::views::notes::{self, NotesDraft};
 use super::views::results::{self, ResultsHeader};
 use super::views::{Action, StatusLine, status_ui};
@@ -23,9 +24,8 @@ use crate::config::Config;
 use crate::engine::{self, EngineEvent, RunHandle};
 use crate::logging::LogBuffer;
 use crate::model::{Category, HostInfo, Report};
-use crate::net::live::{self, LiveBoard, LiveSnapshot};
-use crate::net::{dns, trace};
-use crate::session::Session;
+use crate::net::live::LiveBoard;
+use crate::session::{RunState, Session};
 
 /// How long one frame may spend folding engine events; the rest waits for the next frame,
 /// so a burst of progress notes never stalls drawing.
@@ -62,14 +62,20 @@ pub struct DeskcheckApp {
     net_input: NetworkInput,
     /// The background DHCP-server probe, merged into the report when it ends.
     probe_run: Option<RunHandle>,
-    /// Errors from the "Trace to…" thread.
-    trace_errors: Option<std::sync::mpsc::Receiver<String>>,
+    /// The trace the user asked for with "Trace to…"; replacing it cancels the old one.
+    manual_trace: Option<ManualTrace>,
+    /// Numbers manual traces, so each has its own key on the live board.
+    trace_serial: u64,
+    /// A bundle to open as soon as the window shows.
+    open_at_start: Option<PathBuf>,
+    /// Show the Network view once that bundle is open.
+    network_after_open: bool,
 }
 
 impl DeskcheckApp {
     /// Build the app without a window (the window calls this too), so tests can drive it.
     pub fn new(options: GuiOptions) -> Self {
-        let GuiOptions { config, checks, save_path, open_path, log } = options;
+        let GuiOptions { config, checks, save_path, open_path, log, open_at_start, network_view } = options;
         let checks = checks.unwrap_or_else(checks::registry);
         let check_counts = home::counts_by_area(checks.iter().map(|c| c.meta().category));
         let host = crate::platform::host_info();
@@ -95,10 +101,13 @@ impl DeskcheckApp {
             notes_open: false,
             live: LiveBoard::new(),
             live_waker_set: false,
-            show_network: false,
+            show_network: network_view && open_at_start.is_none(),
             net_input: NetworkInput::default(),
             probe_run: None,
-            trace_errors: None,
+            manual_trace: None,
+            trace_serial: 0,
+            network_after_open: network_view && open_at_start.is_some(),
+            open_at_start,
         }
     }
 
@@ -166,51 +175,52 @@ impl DeskcheckApp {
         }
     }
 
-    /// Trace to what the user typed, on its own thread; bad input never starts anything.
+    /// Trace to what the user typed, off the UI thread; bad input never starts anything.
     fn start_manual_trace(&mut self, ctx: &egui::Context, target: String) {
         if let Err(err) = network::validate_trace_target(&target) {
             self.net_input.trace_error = Some(err);
             return;
         }
         self.net_input.trace_error = None;
-        let key = format!("manual trace {target}");
-        self.net_input.manual_trace_key = Some(key.clone());
-        let (tx, rx) = std::sync::mpsc::channel();
-        self.trace_errors = Some(rx);
-        let board = self.live.clone();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new().name("deskcheck-trace".into()).spawn(move || {
-            let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
-                Ok(rt) => rt,
-                Err(err) => {
-                    let _ = tx.send(format!("Could not start the trace: {err}"));
-                    ctx.request_repaint();
-                    return;
-                }
-            };
-            runtime.block_on(async {
-                let ip = match dns::resolve_host(&target, Duration::from_secs(3)).await {
-                    Ok(ips) => ips[0],
-                    Err(err) => {
-                        let _ = tx.send(err.to_string());
-                        return;
-                    }
-                };
-                let opts = trace::TraceOptions { probes_per_hop: 10, ..trace::TraceOptions::default() };
-                let (watch_tx, watch_rx) = tokio::sync::watch::channel(trace::TraceSnapshot::empty(ip, opts.protocol));
-                live::forward_trace(board.clone(), key.clone(), watch_rx);
-                match trace::trace(ip, &opts, Some(&watch_tx)).await {
-                    Ok(snap) => board.publish(&key, LiveSnapshot::Trace(snap)),
-                    Err(err) => {
-                        let _ = tx.send(format!("Could not trace {target}: {err}"));
-                    }
-                }
-            });
-            ctx.request_repaint();
-        });
-        if let Err(err) = spawned {
-            self.net_input.trace_error = Some(format!("Could not start the trace: {err}"));
+        self.trace_serial += 1;
+        // Dropping the old handle cancels its trace: only the newest one runs.
+        self.manual_trace = None;
+        match ManualTrace::start(ctx, self.live.clone(), target, self.trace_serial) {
+            Ok(trace) => self.manual_trace = Some(trace),
+            Err(err) => self.net_input.trace_error = Some(err),
         }
+        self.sync_manual_trace();
+    }
+
+    /// Collect how the manual trace ended and tell the view what it needs to know.
+    fn drain_manual_trace(&mut self) {
+        if let Some(trace) = &mut self.manual_trace
+            && let Some(TraceEnd::Failed(message)) = trace.poll()
+        {
+            self.net_input.trace_error = Some(message);
+        }
+        self.sync_manual_trace();
+    }
+
+    fn sync_manual_trace(&mut self) {
+        self.net_input.manual = self.manual_trace.as_ref().map(|t| ManualTraceView {
+            key: t.key.clone(),
+            target: t.target.clone(),
+            running: t.is_running(),
+        });
+    }
+
+    /// Whether the "Trace to…" trace is still running.
+    pub fn is_tracing(&self) -> bool {
+        self.manual_trace.as_ref().is_some_and(ManualTrace::is_running)
+    }
+
+    /// Checks of the current run that have not finished yet (the ladder says "Checking").
+    fn pending_checks(&self) -> Vec<String> {
+        if self.run.is_none() {
+            return Vec::new();
+        }
+        self.session.planned.iter().filter(|p| p.state != RunState::Done).map(|p| p.id.clone()).collect()
     }
 
     /// The live session (what "Check everything" produced so far).
@@ -311,6 +321,7 @@ impl DeskcheckApp {
                     self.viewing = Some(Viewing::new(*bundle));
                     self.filter = None;
                     self.status = None;
+                    self.show_network = std::mem::take(&mut self.network_after_open);
                 }
                 JobResult::Opened(Err(err)) => {
                     self.opening = false;
@@ -364,11 +375,17 @@ impl DeskcheckApp {
                 self.viewing = None;
                 self.filter = None;
                 self.status = None;
+                self.show_network = false;
             }
             Action::ToggleNotes => self.notes_open = !self.notes_open,
             Action::Filter(area) => self.filter = area,
             Action::ShowNetwork(show) => self.show_network = show,
             Action::TraceTo(target) => self.start_manual_trace(ctx, target),
+            Action::StopTrace => {
+                if let Some(trace) = &mut self.manual_trace {
+                    trace.stop();
+                }
+            }
             Action::DhcpProbe => self.start_dhcp_probe(ctx),
         }
     }
@@ -461,20 +478,25 @@ impl DeskcheckApp {
         ui.add_space(6.0);
         home::progress_ui(ui, &self.session, controls.running);
         ui.add_space(10.0);
-        home::areas_ui(ui, &self.session, &self.check_counts, self.filter, CardsFor::Live, actions);
+        if self.show_network {
+            let live = self.live.snapshot();
+            let pending = self.pending_checks();
+            let view = NetworkView {
+                report: &self.session.report,
+                live: &live,
+                pending: &pending,
+                interactive: true,
+                dhcp_listen_ms: self.config.network.dhcp_listen_ms,
+            };
+            network::network_ui(ui, &view, &mut self.net_input, actions);
+            return;
+        }
+        home::areas_ui(ui, &self.session, &self.check_counts, self.filter, CardsFor::Live, true, actions);
         ui.add_space(12.0);
         let report = &self.session.report;
         if let Some(verdict) = &report.verdict {
             results::verdict_ui(ui, verdict);
             ui.add_space(8.0);
-        }
-        if self.show_network {
-            let live = self.live.snapshot();
-            network::network_ui(ui, report, &live, &mut self.net_input, true, actions);
-            return;
-        }
-        if ui.button("Network details").clicked() {
-            actions.push(Action::ShowNetwork(true));
         }
         let header = ResultsHeader {
             tally: self.session.finished,
@@ -490,25 +512,22 @@ impl DeskcheckApp {
         bundle_view::header_ui(ui, viewing, actions);
         status_ui(ui, self.status.as_ref());
         ui.add_space(8.0);
+        let report = &viewing.session.report;
+        let has_network = network::has_network(report);
+        if self.show_network && has_network {
+            // A saved bundle: nothing live, nothing to start.
+            let view = NetworkView { report, live: &[], pending: &[], interactive: false, dhcp_listen_ms: 0 };
+            network::network_ui(ui, &view, &mut self.net_input, actions);
+            return;
+        }
         bundle_view::facts_ui(ui, viewing);
         ui.add_space(10.0);
-        let counts = home::counts_by_area(viewing.session.report.runs.iter().map(|r| r.category));
-        home::areas_ui(ui, &viewing.session, &counts, self.filter, CardsFor::SavedBundle, actions);
+        let counts = home::counts_by_area(report.runs.iter().map(|r| r.category));
+        home::areas_ui(ui, &viewing.session, &counts, self.filter, CardsFor::SavedBundle, has_network, actions);
         ui.add_space(12.0);
-        let report = &viewing.session.report;
         if let Some(verdict) = &report.verdict {
             results::verdict_ui(ui, verdict);
             ui.add_space(8.0);
-        }
-        if network::has_network(report) {
-            if self.show_network {
-                // A saved bundle: nothing live, nothing to start.
-                network::network_ui(ui, report, &[], &mut self.net_input, false, actions);
-                return;
-            }
-            if ui.button("Network details").clicked() {
-                actions.push(Action::ShowNetwork(true));
-            }
         }
         let header = ResultsHeader { tally: true, notices: true, empty_text: "This bundle has no results." };
         results::results_ui(ui, report, self.filter, &header, actions);
@@ -524,14 +543,14 @@ impl eframe::App for DeskcheckApp {
             self.live.set_waker(Arc::new(move || waker_ctx.request_repaint()));
             self.live_waker_set = true;
         }
+        if let Some(path) = self.open_at_start.take() {
+            self.opening = true;
+            self.start_read(ctx, path);
+        }
         self.drain_engine(ctx);
         self.drain_probe(ctx);
         self.drain_jobs(ctx);
-        if let Some(rx) = &self.trace_errors
-            && let Ok(err) = rx.try_recv()
-        {
-            self.net_input.trace_error = Some(err);
-        }
+        self.drain_manual_trace();
     }
 
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {

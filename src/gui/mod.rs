@@ -1,10 +1,12 @@
 //! The desktop window: a home screen with the five areas and their badges, one
 //! "Check everything" button, live progress, the results list, technician notes, and
-//! saving, copying and opening bundles. It only draws the session's state and sends
+//! saving, copying and opening bundles, and the Network view (layer ladder, lease, ping
+//! graphs, live hop table with "Trace to…", DNS per server, the DHCP-server probe). It only draws the session's state and sends
 //! commands; the engine and background jobs do the work and wake it when something changed.
 
 mod app;
 mod jobs;
+mod manual_trace;
 mod views;
 mod widgets;
 
@@ -32,12 +34,16 @@ pub struct GuiOptions {
     pub open_path: Option<PathBuf>,
     /// This run's log, saved into the bundle as `log.txt`.
     pub log: LogBuffer,
+    /// A bundle to open read-only as soon as the window shows.
+    pub open_at_start: Option<PathBuf>,
+    /// Start in the Network view (with `open_at_start`: once that bundle is open).
+    pub network_view: bool,
 }
 
 impl GuiOptions {
     /// Every real check, dialogs for saving and opening.
     pub fn new(config: Arc<Config>, log: LogBuffer) -> Self {
-        Self { config, checks: None, save_path: None, open_path: None, log }
+        Self { config, checks: None, save_path: None, open_path: None, log, open_at_start: None, network_view: false }
     }
 }
 

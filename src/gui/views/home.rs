@@ -154,6 +154,7 @@ pub fn areas_ui(
     check_counts: &[(Category, usize)],
     filter: Option<Category>,
     cards_for: CardsFor,
+    network_details: bool,
     actions: &mut Vec<Action>,
 ) {
     // Frames only know their size after drawing, so wrapping is decided here, up front.
@@ -163,7 +164,8 @@ pub fn areas_ui(
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = CARD_GAP;
             for &(area, count) in row {
-                area_card_ui(ui, session, area, count, filter, cards_for, actions);
+                let details = network_details && area == Category::Network;
+                area_card_ui(ui, session, (area, count), filter, cards_for, details, actions);
             }
         });
         ui.add_space(CARD_GAP - ui.spacing().item_spacing.y);
@@ -173,10 +175,10 @@ pub fn areas_ui(
 fn area_card_ui(
     ui: &mut Ui,
     session: &Session,
-    area: Category,
-    count: usize,
+    (area, count): (Category, usize),
     filter: Option<Category>,
     cards_for: CardsFor,
+    details: bool,
     actions: &mut Vec<Action>,
 ) {
     Frame::group(ui.style()).inner_margin(CARD_MARGIN).corner_radius(8).show(ui, |ui| {
@@ -207,6 +209,13 @@ fn area_card_ui(
                 (n, _) => format!("{n} checks"),
             };
             ui.label(RichText::new(count_text).weak().small());
+            if details {
+                ui.add_space(2.0);
+                let hint = "The layer ladder, address and lease, ping graphs, the path hop by hop, DNS per server";
+                if ui.button("Network details").on_hover_text(hint).clicked() {
+                    actions.push(Action::ShowNetwork(true));
+                }
+            }
         });
     });
 }

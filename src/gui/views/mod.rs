@@ -29,6 +29,8 @@ pub enum Action {
     ShowNetwork(bool),
     /// Trace the path to what the user typed into "Trace to…".
     TraceTo(String),
+    /// Stop the trace started from "Trace to…".
+    StopTrace,
     /// Run the active DHCP probe in the background.
     DhcpProbe,
 }

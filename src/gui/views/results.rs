@@ -5,6 +5,7 @@ use eframe::egui::text::LayoutJob;
 use eframe::egui::{self, CollapsingHeader, Frame, Grid, RichText, Stroke, TextFormat, TextStyle, Ui};
 
 use super::{Action, human_duration};
+use crate::diagnose::Layer;
 use crate::gui::widgets::{outcome_word, severity_color, severity_text};
 use crate::model::{Category, CheckRun, Finding, Outcome, Report, Severity, Verdict};
 
@@ -19,14 +20,15 @@ pub fn verdict_ui(ui: &mut Ui, verdict: &Verdict) {
                 .strong()
                 .color(color),
         );
-        ui.label(format!("Where it fails: {}", verdict.layer));
+        // "none" when every layer answered: there is no place where it fails.
+        if let Some(layer) = Layer::ALL.into_iter().find(|l| l.key() == verdict.layer) {
+            ui.label(format!("Where it fails: {}", layer.title()));
+        }
         if let Some(step) = &verdict.next_step {
             next_step_ui(ui, step);
         }
         if let Some(technician) = &verdict.technician {
-            CollapsingHeader::new("For technicians").id_salt("verdict-technician").show(ui, |ui| {
-                ui.label(RichText::new(technician).monospace());
-            });
+            ui.add(egui::Label::new(RichText::new(format!("For technicians: {technician}")).weak()).wrap());
         }
     });
 }
