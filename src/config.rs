@@ -23,7 +23,26 @@ pub struct Config {
     pub support_contact: Option<String>,
     pub targets: Targets,
     pub network: NetworkSettings,
+    pub printers: PrinterSettings,
     pub thresholds: Thresholds,
+}
+
+/// Which printers the printer checks look at, besides the local queues.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PrinterSettings {
+    /// Printers by IPP URI (`ipp://192.0.2.7:631/ipp/print`); `--printer` adds to these.
+    pub uris: Vec<String>,
+    /// Look for printers on the local network by mDNS (`_ipp._tcp`).
+    pub discover_mdns: bool,
+    /// A job pending or held longer than this is reported as stuck.
+    pub stuck_job_minutes: u64,
+}
+
+impl Default for PrinterSettings {
+    fn default() -> Self {
+        Self { uris: Vec::new(), discover_mdns: true, stuck_job_minutes: 10 }
+    }
 }
 
 /// How the network checks probe, beyond what they probe.

@@ -1,7 +1,10 @@
 //! Checks: each one is a small self-describing unit (`meta()` + `run()`) that turns
 //! probe results into findings. `registry()` lists every real check.
 
+pub mod displays;
 pub mod network;
+pub mod peripherals;
+pub mod printers;
 pub mod system;
 pub mod testing;
 
@@ -115,6 +118,9 @@ pub type CheckBox = Arc<dyn Check>;
 /// Every real check, in display order.
 pub fn registry() -> Vec<CheckBox> {
     let mut all = network::checks();
+    all.extend(printers::checks());
+    all.extend(displays::checks());
+    all.extend(peripherals::checks());
     all.extend(system::checks());
     all
 }
@@ -123,6 +129,9 @@ pub fn registry() -> Vec<CheckBox> {
 pub fn all_checks() -> Vec<CheckBox> {
     let mut all = registry();
     all.push(network::dhcp_probe());
+    all.extend(printers::on_demand());
+    all.extend(displays::on_demand());
+    all.extend(peripherals::on_demand());
     all
 }
 

@@ -120,6 +120,9 @@ pub struct RunArgs {
     /// host:port that must accept a TCP connection (repeatable; replaces the configured ports).
     #[arg(long = "port", value_name = "HOST:PORT")]
     pub ports: Vec<String>,
+    /// A printer by IPP URI, besides the local queues (repeatable), e.g. ipp://192.0.2.7:631/ipp/print.
+    #[arg(long = "printer", value_name = "URI")]
+    pub printers: Vec<String>,
     /// Also run the active DHCP probe (needs admin rights; listens about 4 s for every DHCP server).
     #[arg(long)]
     pub dhcp_probe: bool,
@@ -198,6 +201,7 @@ fn apply_overrides(config: &mut Config, args: &RunArgs) {
     if !args.ports.is_empty() {
         config.targets.tcp_ports = args.ports.clone();
     }
+    config.printers.uris.extend(args.printers.iter().cloned());
 }
 
 fn run(cli: &Cli, args: &RunArgs, log: &LogBuffer) -> anyhow::Result<i32> {

@@ -7,6 +7,7 @@
 mod app;
 mod jobs;
 mod manual_trace;
+pub mod tools;
 mod views;
 mod widgets;
 

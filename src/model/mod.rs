@@ -3,6 +3,8 @@
 
 mod report;
 mod run;
+mod tool;
 
 pub use report::{HostInfo, Report, RunCounts, SCHEMA_VERSION, TechnicianNotes, ToolInfo, Verdict};
 pub use run::{Attachment, Category, CheckRun, Evidence, Finding, Outcome, Severity};
+pub use tool::ToolReport;

@@ -1,0 +1,13 @@
+//! The displays checks.
+
+use super::CheckBox;
+
+/// The displays checks that every run of the area includes.
+pub fn checks() -> Vec<CheckBox> {
+    Vec::new()
+}
+
+/// Checks run only when asked for (by a checklist step or a button).
+pub fn on_demand() -> Vec<CheckBox> {
+    Vec::new()
+}

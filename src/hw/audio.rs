@@ -1,0 +1,1 @@
+//! Sound devices: outputs and inputs, a test tone, the microphone level.

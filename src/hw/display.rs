@@ -1,0 +1,1 @@
+//! Displays: the EDID parser and connector facts.

@@ -1,0 +1,1 @@
+//! Printers over IPP: CUPS queues and network printers.

@@ -1,0 +1,1 @@
+//! USB devices with names from the USB ID database.

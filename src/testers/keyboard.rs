@@ -1,0 +1,1 @@
+//! Keyboard tester state: keys pressed, tested, never pressed, stuck.

@@ -1,0 +1,1 @@
+//! Mouse tester state: buttons, double clicks and bounces, wheel, pointer path.

@@ -1,0 +1,1 @@
+//! Display test patterns: the sequence and what was shown.
