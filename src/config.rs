@@ -21,6 +21,9 @@ pub struct Config {
     pub organisation: Option<String>,
     /// Who the user should call; shown with every "escalate" next step.
     pub support_contact: Option<String>,
+    /// Where the IT department's own checklists (`*.toml`) live; default: `checklists/`
+    /// beside this file in the platform config dir. A file with a built-in's id replaces it.
+    pub checklists_dir: Option<PathBuf>,
     pub targets: Targets,
     pub network: NetworkSettings,
     pub printers: PrinterSettings,
@@ -175,6 +178,11 @@ impl Config {
     /// `%APPDATA%\deskcheck\deskcheck.toml` on Windows, `~/Library/Application Support/...` on macOS.
     pub fn default_path() -> Option<PathBuf> {
         dirs::config_dir().map(|d| d.join("deskcheck").join("deskcheck.toml"))
+    }
+
+    /// The folder of extra checklists: the configured one, else `deskcheck/checklists` in the config dir.
+    pub fn checklists_dir(&self) -> Option<PathBuf> {
+        self.checklists_dir.clone().or_else(|| dirs::config_dir().map(|d| d.join("deskcheck").join("checklists")))
     }
 
     /// Explicit file (must exist), else the platform file if present, else defaults.

@@ -3,6 +3,7 @@
 //! the GUI, the CLI and the bundle writer only read the resulting report.
 
 pub mod bundle;
+pub mod checklist;
 pub mod checks;
 pub mod cli;
 pub mod config;

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::attachment_paths;
 use super::text::overall_meaning;
-use crate::model::{Category, CheckRun, Finding, Report, Severity};
+use crate::model::{Category, CheckRun, ChecklistTranscript, EndKind, Finding, Report, Severity};
 
 pub(super) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -113,6 +113,10 @@ pub fn html(report: &Report) -> String {
         let _ = writeln!(h, "<p class=\"muted\">ℹ Note: {}</p>", escape(n));
     }
 
+    for c in &report.checklists {
+        checklist_html(&mut h, c);
+    }
+
     h.push_str("<h2>All checks</h2><table><tr><th>Status</th><th>Check</th><th>Outcome</th><th>Time</th></tr>\n");
     for r in &report.runs {
         let _ = writeln!(
@@ -141,6 +145,41 @@ pub fn html(report: &Report) -> String {
     }
     h.push_str("</body></html>\n");
     h
+}
+
+/// A walked checklist: how it ended, then every answer with its time, in order.
+fn checklist_html(h: &mut String, c: &ChecklistTranscript) {
+    let sev = match c.end.kind {
+        EndKind::Resolved => Severity::Pass,
+        EndKind::Escalate => Severity::Fail,
+        EndKind::Abandoned => Severity::Warn,
+    };
+    let _ = write!(
+        h,
+        "<h2>Checklist: {}</h2><div class=\"verdict\"><div>{} <strong>{}</strong>: {}</div>\
+         <p class=\"muted\">{} · from {} · {} to {}</p></div>",
+        escape(&c.title),
+        status(Some(sev)),
+        escape(c.end.kind.label()),
+        escape(&c.end.text),
+        escape(&c.id),
+        escape(&c.source),
+        time(c.started_at),
+        time(c.finished_at)
+    );
+    h.push_str("<table><tr><th>Time</th><th>Step</th><th>Question</th><th>Answer</th></tr>");
+    for e in &c.entries {
+        let taken_back = if e.retracted { " <span class=\"muted\">(taken back)</span>" } else { "" };
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}{taken_back}</td></tr>",
+            escape(&e.at.format("%H:%M:%S").to_string()),
+            escape(&e.step),
+            escape(&e.question),
+            escape(&e.answer)
+        );
+    }
+    h.push_str("</table>\n");
 }
 
 fn run_html(h: &mut String, r: &CheckRun, paths: &[String]) {

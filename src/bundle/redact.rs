@@ -17,7 +17,10 @@ use serde::{Deserialize, Serialize};
 use self::addresses::{Address, addresses_in};
 pub use self::secrets::{is_secret_key, scrub_secrets};
 use super::Privacy;
-use crate::model::{Attachment, CheckRun, Evidence, Finding, HostInfo, Outcome, Report, TechnicianNotes, Verdict};
+use crate::model::{
+    Attachment, CheckRun, ChecklistEnd, ChecklistTranscript, Evidence, Finding, HostInfo, Outcome, Report,
+    TechnicianNotes, ToolReport, TranscriptEntry, Verdict,
+};
 
 pub const REDACTED: &str = "[REDACTED]";
 
@@ -232,6 +235,7 @@ impl Redactor {
             notices,
             verdict,
             runs,
+            checklists,
         } = r;
         let HostInfo { hostname, os_name, os_version, kernel, arch } = host;
         let TechnicianNotes { issue, environment, resolution, cause } = notes;
@@ -258,6 +262,52 @@ impl Redactor {
             notices: notices.iter().map(|n| self.text(n)).collect(),
             verdict: verdict.as_ref().map(|v| self.verdict(v)),
             runs: runs.iter().map(|run| self.run(run)).collect(),
+            checklists: checklists.iter().map(|c| self.checklist(c)).collect(),
+        }
+    }
+
+    /// Answers are the user's words (a typed panel message may hold anything); step ids
+    /// and kinds are ours and stay.
+    fn checklist(&mut self, c: &ChecklistTranscript) -> ChecklistTranscript {
+        let ChecklistTranscript { id, title, area, source, started_at, finished_at, end, entries } = c;
+        let ChecklistEnd { kind, step, text } = end;
+        ChecklistTranscript {
+            id: id.clone(),
+            title: self.text(title),
+            area: *area,
+            source: self.text(source),
+            started_at: *started_at,
+            finished_at: *finished_at,
+            end: ChecklistEnd { kind: *kind, step: step.clone(), text: self.text(text) },
+            entries: entries
+                .iter()
+                .map(|e| {
+                    let TranscriptEntry { at, step, kind, question, answer, check, tool, retracted } = e;
+                    TranscriptEntry {
+                        at: *at,
+                        step: step.clone(),
+                        kind: kind.clone(),
+                        question: self.text(question),
+                        answer: self.text(answer),
+                        check: check.clone(),
+                        tool: tool.as_ref().map(|t| self.tool(t)),
+                        retracted: *retracted,
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    fn tool(&mut self, t: &ToolReport) -> ToolReport {
+        let ToolReport { tool, works, summary, findings, data } = t;
+        let mut data = data.clone();
+        self.json(&mut data);
+        ToolReport {
+            tool: tool.clone(),
+            works: *works,
+            summary: self.text(summary),
+            findings: findings.iter().map(|f| self.finding(f)).collect(),
+            data,
         }
     }
 

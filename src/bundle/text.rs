@@ -8,6 +8,8 @@ pub const MAX_LINES: usize = 40;
 const MAX_LINE_CHARS: usize = 240;
 /// At most this many lines for runs that could not run, so findings keep the room.
 const MAX_NOT_RUN_LINES: usize = 6;
+/// Checklist end states shown in the head (each walk's full transcript is in report.html).
+const MAX_CHECKLIST_LINES: usize = 4;
 
 /// What the worst result means, in words ("problems found").
 pub(super) fn overall_meaning(report: &Report) -> &'static str {
@@ -52,6 +54,15 @@ pub fn summary_text(report: &Report) -> String {
     }
     if !report.notes.issue.is_empty() {
         head.push(one_line(&format!("Issue (user's words): {}", report.notes.issue)));
+    }
+    for c in report.checklists.iter().take(MAX_CHECKLIST_LINES) {
+        let answered = c.entries.iter().filter(|e| !e.retracted).count();
+        head.push(one_line(&format!(
+            "Checklist: {} — {}: {} ({answered} answers)",
+            c.title,
+            c.end.kind.label(),
+            c.end.text
+        )));
     }
 
     // Everything that is not a pass, worst first; report order within a severity.

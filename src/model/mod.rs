@@ -1,10 +1,14 @@
 //! The report model: plain serde data that every other layer reads or writes.
 //! No I/O lives here, so the GUI, the CLI and the bundle reader share one shape.
 
+mod checklist;
 mod report;
 mod run;
 mod tool;
 
+pub use checklist::{
+    Checklist, ChecklistEnd, ChecklistTranscript, ChoiceOption, EndKind, Record, Step, StepKind, TranscriptEntry,
+};
 pub use report::{HostInfo, Report, RunCounts, SCHEMA_VERSION, TechnicianNotes, ToolInfo, Verdict};
 pub use run::{Attachment, Category, CheckRun, Evidence, Finding, Outcome, Severity};
 pub use tool::ToolReport;

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Category, CheckRun, Severity};
+use super::{Category, CheckRun, ChecklistTranscript, Severity};
 
 /// Bumped whenever a field changes meaning or disappears; readers refuse newer majors.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -81,6 +81,9 @@ pub struct Report {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<Verdict>,
     pub runs: Vec<CheckRun>,
+    /// Guided checklists walked in this session, each with its transcript.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checklists: Vec<ChecklistTranscript>,
 }
 
 fn default_privacy() -> String {
@@ -101,6 +104,7 @@ impl Report {
             notices: Vec::new(),
             verdict: None,
             runs: Vec::new(),
+            checklists: Vec::new(),
         }
     }
 

@@ -1,0 +1,284 @@
+use super::*;
+use crate::model::{CheckRun, EndKind, Finding, Outcome, Severity, StepKind, ToolReport};
+
+const KNOWN: Known = Known { probes: &["test.probe"] };
+
+fn parse_str(text: &str) -> Result<crate::model::Checklist, ChecklistError> {
+    parse(text, "it.toml", "it", "it.toml", &KNOWN)
+}
+
+const SMALL: &str = r#"
+title = "Small"
+area = "printers"
+
+[[steps]]
+id = "on"
+kind = "yes_no"
+text = "Is it on?"
+yes = "probe"
+no = "switch"
+record = { no = "info: It was off." }
+
+[[steps]]
+id = "switch"
+kind = "instruction"
+text = "Switch it on."
+done = "probe"
+failed = "call"
+
+[[steps]]
+id = "probe"
+kind = "automatic"
+probe = "test.probe"
+text = "Checking."
+pass = "pick"
+fail = "call"
+
+[[steps]]
+id = "pick"
+kind = "choice"
+text = "What now?"
+options = [ { label = "Fine", next = "ok" }, { label = "Type it", next = "say" } ]
+
+[[steps]]
+id = "say"
+kind = "text"
+text = "Type the message."
+next = "ok"
+
+[[steps]]
+id = "ok"
+kind = "resolved"
+text = "Good."
+resolution = "Works."
+
+[[steps]]
+id = "call"
+kind = "escalate"
+text = "Call us."
+reason = "Still broken."
+"#;
+
+fn probe_run(severity: Severity) -> CheckRun {
+    CheckRun {
+        id: "test.probe".into(),
+        title: "Probe".into(),
+        category: crate::model::Category::Printers,
+        outcome: Outcome::Completed,
+        findings: vec![Finding::new(severity, "t", "probe said so")],
+        started_at: chrono::Utc::now(),
+        duration_ms: 1,
+        data: serde_json::Value::Null,
+        attachments: Vec::new(),
+    }
+}
+
+#[test]
+fn a_good_file_parses_with_defaults() {
+    let c = parse_str(SMALL).unwrap();
+    assert_eq!(c.id, "it");
+    assert_eq!(c.start, "on");
+    assert_eq!(c.steps.len(), 7);
+    assert!(matches!(c.step("probe").unwrap().kind, StepKind::Automatic { .. }));
+    assert_eq!(c.step("on").unwrap().records[0].severity, Severity::Info);
+}
+
+/// Each broken file names the line and column of the mistake.
+#[test]
+fn broken_files_name_file_line_and_column() {
+    let cases: &[(&str, &str, &str)] = &[
+        // (replace this, with this, expected "line:col: message" part)
+        ("yes = \"probe\"", "yes = \"prob\"", "it.toml:9:7: unknown step id 'prob'"),
+        ("text = \"Switch it on.\"", "text = \"\"", "it.toml:16:8: step 'switch' has an empty text"),
+        ("kind = \"text\"", "kind = \"texts\"", "it.toml:36:8: unknown step kind 'texts'"),
+        ("probe = \"test.probe\"", "probe = \"nope\"", "it.toml:23:9: step 'probe': unknown probe 'nope'"),
+        ("id = \"say\"", "id = \"on\"", "it.toml:35:6: step id 'on' is used twice"),
+        (
+            "text = \"Type the message.\"\nnext = \"ok\"",
+            "text = \"Type the message.\"\nnext = \"ok\"\ndone = \"ok\"",
+            "it.toml:39:8: 'done' does not belong in a text step 'say'",
+        ),
+        ("resolution = \"Works.\"", "", "it.toml:41:6: resolved step 'ok' needs 'resolution'"),
+        (
+            "record = { no = \"info: It was off.\" }",
+            "record = { maybe = \"info: x\" }",
+            "it.toml:11:20: step 'on' records answer 'maybe'",
+        ),
+        ("title = \"Small\"", "title = \"Small\"\nbogus = 1", "it.toml:3:1: unknown field `bogus`"),
+    ];
+    for (from, to, expected) in cases {
+        assert!(SMALL.contains(from), "case text {from}");
+        let text = SMALL.replacen(from, to, 1);
+        let err = parse_str(&text).unwrap_err().to_string();
+        assert!(err.starts_with(expected), "expected {expected}\n     got {err}");
+    }
+}
+
+#[test]
+fn unreachable_steps_and_dead_ends_are_refused() {
+    let text = format!("{SMALL}\n[[steps]]\nid = \"lost\"\nkind = \"resolved\"\ntext = \"x\"\nresolution = \"y\"\n");
+    let err = parse_str(&text).unwrap_err().to_string();
+    assert!(err.contains(":53:6: step 'lost' can never be reached from 'on'"), "{err}");
+
+    // A loop with no way out.
+    let looped = SMALL
+        .replace("next = \"ok\"", "next = \"pick\"")
+        .replace("{ label = \"Fine\", next = \"ok\" }", "{ label = \"Fine\", next = \"say\" }");
+    let err = parse_str(&looped).unwrap_err().to_string();
+    assert!(err.contains("can never be reached") || err.contains("no answer ever leads to an end step"), "{err}");
+}
+
+#[test]
+fn walk_branches_goes_back_and_skips_with_a_transcript() {
+    let mut w = Walk::new(parse_str(SMALL).unwrap());
+    assert_eq!(w.position(), (1, 6), "on → switch → probe → pick → say → ok is the longest way (ends count)");
+    w.answer(Answer::No).unwrap();
+    assert_eq!(w.current().id, "switch");
+    assert!(w.answer(Answer::Yes).is_err(), "an instruction takes Done/Failed");
+    assert!(w.back());
+    assert_eq!(w.current().id, "on");
+    w.answer(Answer::Yes).unwrap();
+    let probe = ProbeResult::from_run(&probe_run(Severity::Info));
+    assert_eq!(probe.verdict, ProbeVerdict::Pass);
+    w.answer(Answer::Probe(probe)).unwrap();
+    assert_eq!(w.position(), (3, 5));
+    w.answer(Answer::Choice(1)).unwrap();
+    w.answer(Answer::Skip).unwrap();
+    assert!(w.is_finished());
+    let t = w.transcript();
+    assert_eq!(t.end.kind, EndKind::Resolved);
+    let answers: Vec<(&str, &str, bool)> =
+        t.entries.iter().map(|e| (e.step.as_str(), e.answer.as_str(), e.retracted)).collect();
+    assert_eq!(
+        answers,
+        vec![
+            ("on", "No", true),
+            ("switch", "Went back", true),
+            ("on", "Yes", false),
+            ("probe", "Passed: probe said so", false),
+            ("pick", "Type it", false),
+            ("say", "Skipped", false),
+        ]
+    );
+    let findings = w.findings(None);
+    assert!(!findings.iter().any(|f| f.summary == "It was off."), "a retracted answer records nothing");
+    assert!(findings.iter().any(|f| f.severity == Severity::Info && f.summary.contains("skipped")));
+    assert_eq!(findings.last().unwrap().severity, Severity::Pass);
+    assert!(w.answer(Answer::Yes).is_err(), "no answers after the end");
+    assert!(w.back(), "Back leaves the end state");
+    assert!(!w.is_finished());
+}
+
+#[test]
+fn escalation_and_abandonment_are_findings_with_next_steps() {
+    let mut w = Walk::new(parse_str(SMALL).unwrap());
+    w.answer(Answer::No).unwrap();
+    w.answer(Answer::Failed).unwrap();
+    let f = w.findings(Some("helpdesk 555-0100"));
+    assert!(f.iter().any(|f| f.summary == "It was off." && f.severity == Severity::Info));
+    let last = f.last().unwrap();
+    assert_eq!((last.severity, last.summary.as_str()), (Severity::Fail, "Still broken."));
+    assert!(last.next_step.as_deref().unwrap().contains("helpdesk 555-0100"));
+
+    let mut w = Walk::new(parse_str(SMALL).unwrap());
+    w.abandon("closed");
+    assert_eq!(w.transcript().end.kind, EndKind::Abandoned);
+    assert_eq!(w.findings(None).last().unwrap().severity, Severity::Warn);
+    let run = w.check_run(None);
+    assert_eq!(run.id, "checklist.it");
+    assert!(String::from_utf8_lossy(&run.attachments[0].bytes).contains("End: not finished"));
+}
+
+#[test]
+fn tool_reports_bring_their_findings() {
+    let text = SMALL.replace(
+        "kind = \"text\"\ntext = \"Type the message.\"\nnext = \"ok\"",
+        "kind = \"tool\"\ntool = \"keyboard\"\ntext = \"Press keys.\"\ndone = \"ok\"\nfailed = \"call\"",
+    );
+    let mut w = Walk::new(parse_str(&text).unwrap());
+    w.answer(Answer::Yes).unwrap();
+    w.answer(Answer::Probe(ProbeResult::from_run(&probe_run(Severity::Pass)))).unwrap();
+    w.answer(Answer::Choice(1)).unwrap();
+    let report = ToolReport {
+        tool: "keyboard".into(),
+        works: false,
+        summary: "Q never pressed".into(),
+        findings: vec![Finding::new(Severity::Warn, "Keys", "Q was never pressed")],
+        data: serde_json::Value::Null,
+    };
+    w.answer(Answer::Tool(report)).unwrap();
+    assert_eq!(w.current().id, "call");
+    assert!(w.findings(None).iter().any(|f| f.summary == "Q was never pressed"));
+    assert!(w.transcript().entries.last().unwrap().tool.is_some());
+}
+
+#[test]
+fn answers_files_are_checked_against_the_checklist() {
+    let c = parse_str(SMALL).unwrap();
+    let a = Answers::parse("on = \"no\"\nswitch = \"done\"\npick = \"2\"\nsay = \"E-05 paper\"\n", "a.toml", &c);
+    assert!(a.is_ok());
+    let err = Answers::parse("on = \"no\"\nnosuch = \"yes\"\n", "a.toml", &c).unwrap_err().to_string();
+    assert!(err.starts_with("a.toml:2:10: checklist 'it' has no step 'nosuch'"), "{err}");
+    let err = Answers::parse("pick = \"Maybe\"\n", "a.toml", &c).unwrap_err().to_string();
+    assert!(err.contains("a.toml:1:8: step 'pick' takes one of \"Fine\", \"Type it\""), "{err}");
+    let err = Answers::parse("probe = \"pass\"\n", "a.toml", &c).unwrap_err().to_string();
+    assert!(err.contains("the only answer it takes is \"skip\""), "{err}");
+}
+
+fn walk_with(answers: &str, probe_severity: Severity) -> (Walk, Vec<CheckRun>) {
+    let c = parse_str(SMALL).unwrap();
+    let mut a = Answers::parse(answers, "a.toml", &c).unwrap();
+    let mut w = Walk::new(c);
+    let mut probe = |_: &str| probe_run(probe_severity);
+    let mut ask = |_: &Walk| None;
+    let mut answered = |_: &Walk| {};
+    let runs = drive(&mut w, &mut a, Hooks { probe: &mut probe, ask: &mut ask, answered: &mut answered });
+    (w, runs)
+}
+
+#[test]
+fn headless_walks_follow_answers_and_probes() {
+    let (w, runs) = walk_with("on = \"no\"\nswitch = \"done\"\npick = \"Type it\"\nsay = \"E-05\"\n", Severity::Pass);
+    assert_eq!(runs.len(), 1);
+    assert_eq!(w.transcript().end.kind, EndKind::Resolved);
+    assert!(w.transcript().entries.iter().any(|e| e.answer == "E-05"));
+
+    let (w, _) = walk_with("on = \"yes\"\n", Severity::Fail);
+    assert_eq!(w.transcript().end.kind, EndKind::Escalate, "a failing probe takes the fail branch");
+
+    let (w, _) = walk_with("on = \"yes\"\n", Severity::Pass);
+    let end = w.transcript().end;
+    assert_eq!(end.kind, EndKind::Abandoned);
+    assert!(end.text.contains("no answer for step 'pick' in a.toml"), "{}", end.text);
+}
+
+#[test]
+fn built_in_checklists_load_cleanly() {
+    let lib = Library::load(None);
+    assert!(lib.problems.is_empty(), "{:?}", lib.problems);
+    let ids = lib.ids();
+    for id in ["printer", "display", "peripheral"] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+}
+
+#[test]
+fn a_folder_adds_replaces_and_reports_broken_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let own = SMALL.replace("test.probe", "system.os.uptime");
+    std::fs::write(dir.path().join("docking.toml"), own.replace("title = \"Small\"", "title = \"Docking station\""))
+        .unwrap();
+    std::fs::write(
+        dir.path().join("display.toml"),
+        own.replace("title = \"Small\"", "id = \"display\"\ntitle = \"Our display\""),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("broken.toml"), "title = \"B\"\narea = \"printers\"\n[[steps]]\nid = 5\n").unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a checklist").unwrap();
+    let lib = Library::load(Some(dir.path()));
+    assert_eq!(lib.find("docking").map(|c| c.title.as_str()), Some("Docking station"));
+    assert_eq!(lib.find("display").map(|c| c.title.as_str()), Some("Our display"));
+    assert_eq!(lib.problems.len(), 1, "{:?}", lib.problems);
+    let p = lib.problems[0].to_string();
+    assert!(p.contains("broken.toml:4:6:"), "{p}");
+}

@@ -1,0 +1,422 @@
+//! One walk through a checklist: where the user is, how they got there, Back and Skip,
+//! and the transcript and findings it leaves. Pure state: the GUI and the headless
+//! driver feed it answers; probes and testers run elsewhere and hand their results in.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+
+use crate::model::{
+    CheckRun, Checklist, ChecklistEnd, ChecklistTranscript, EndKind, Finding, Outcome, Severity, Step, StepKind,
+    ToolReport, TranscriptEntry,
+};
+
+/// What the user (or an automatic step) answered.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    Yes,
+    No,
+    /// "Done" on an instruction, "It works" on a tester.
+    Done,
+    /// "It didn't work".
+    Failed,
+    /// The option's index.
+    Choice(usize),
+    Text(String),
+    /// An automatic step's check finished.
+    Probe(ProbeResult),
+    /// A tester was finished.
+    Tool(ToolReport),
+    Skip,
+}
+
+/// How an automatic step's check came out, as far as branching goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProbeVerdict {
+    /// Nothing worse than Info.
+    Pass,
+    /// A warning or failure, or the check could not finish.
+    Fail,
+    /// Not available on this system.
+    Unsupported,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProbeResult {
+    pub check_id: String,
+    pub verdict: ProbeVerdict,
+    /// The worst finding's summary, or why the check could not run.
+    pub summary: String,
+}
+
+impl ProbeResult {
+    pub fn from_run(run: &CheckRun) -> Self {
+        let verdict = match (&run.outcome, run.severity()) {
+            (Outcome::Unsupported { .. }, _) => ProbeVerdict::Unsupported,
+            (Outcome::Completed, None | Some(Severity::Pass | Severity::Info)) => ProbeVerdict::Pass,
+            _ => ProbeVerdict::Fail,
+        };
+        let worst = run.findings.iter().rev().max_by_key(|f| f.severity);
+        let summary = match (run.outcome.reason(), worst) {
+            (Some(reason), _) => reason,
+            (None, Some(f)) => f.summary.clone(),
+            (None, None) => "nothing to report".into(),
+        };
+        Self { check_id: run.id.clone(), verdict, summary }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WalkError {
+    #[error("the checklist has ended; go Back to change an answer")]
+    Ended,
+    #[error("step '{step}' is a {kind} step and cannot take the answer '{answer}'")]
+    WrongAnswer { step: String, kind: &'static str, answer: String },
+    #[error("step '{step}' has no option {index}")]
+    NoSuchOption { step: String, index: usize },
+    #[error("the checklist names a step '{0}' it does not have")]
+    MissingStep(String),
+}
+
+pub struct Walk {
+    checklist: Checklist,
+    started_at: DateTime<Utc>,
+    /// The step ids of the final path; the last one is where the user is.
+    path: Vec<String>,
+    /// For each step on the path but the last, the transcript entry that left it.
+    left_by: Vec<usize>,
+    entries: Vec<TranscriptEntry>,
+    abandoned: Option<String>,
+}
+
+impl Walk {
+    /// Starts at the checklist's first step. (`parse` guarantees the start exists.)
+    pub fn new(checklist: Checklist) -> Self {
+        let start = checklist.start.clone();
+        Self {
+            checklist,
+            started_at: Utc::now(),
+            path: vec![start],
+            left_by: Vec::new(),
+            entries: Vec::new(),
+            abandoned: None,
+        }
+    }
+
+    pub fn checklist(&self) -> &Checklist {
+        &self.checklist
+    }
+
+    pub fn current(&self) -> &Step {
+        let id = self.path.last().map(String::as_str).unwrap_or(&self.checklist.start);
+        // Every id on the path came from a validated branch, so the lookup cannot miss;
+        // the first step stands in rather than panicking if it ever did.
+        self.checklist.step(id).unwrap_or(&self.checklist.steps[0])
+    }
+
+    /// At a resolved or escalate step (or abandoned).
+    pub fn is_finished(&self) -> bool {
+        self.abandoned.is_some() || self.current().kind.is_end()
+    }
+
+    pub fn can_go_back(&self) -> bool {
+        self.path.len() > 1 && self.abandoned.is_none()
+    }
+
+    /// Steps taken on the current path, the current one counted.
+    pub fn depth(&self) -> usize {
+        self.path.len()
+    }
+
+    /// "Step N of M": N is this step's place on the path, M that plus the longest way
+    /// from here to an end (so M only shrinks as the user nears the end).
+    pub fn position(&self) -> (usize, usize) {
+        let mut memo = HashMap::new();
+        let mut stack = Vec::new();
+        let rest = longest_to_end(&self.checklist, &self.current().id, &mut memo, &mut stack);
+        let n = self.path.len();
+        (n, n + rest.saturating_sub(1))
+    }
+
+    pub fn entries(&self) -> &[TranscriptEntry] {
+        &self.entries
+    }
+
+    /// Applies an answer to the current step and moves on.
+    pub fn answer(&mut self, answer: Answer) -> Result<(), WalkError> {
+        if self.is_finished() {
+            return Err(WalkError::Ended);
+        }
+        let step = self.current().clone();
+        let (next, words, check, tool) = self.branch(&step, &answer)?;
+        if self.checklist.step(&next).is_none() {
+            return Err(WalkError::MissingStep(next));
+        }
+        self.entries.push(TranscriptEntry {
+            at: Utc::now(),
+            step: step.id.clone(),
+            kind: step.kind.key().to_string(),
+            question: step.text.clone(),
+            answer: words,
+            check,
+            tool,
+            retracted: false,
+        });
+        self.left_by.push(self.entries.len() - 1);
+        self.path.push(next);
+        Ok(())
+    }
+
+    /// Goes back one step; the answer that left it stays in the transcript, marked retracted.
+    pub fn back(&mut self) -> bool {
+        if !self.can_go_back() {
+            return false;
+        }
+        let from = self.current().clone();
+        self.path.pop();
+        if let Some(i) = self.left_by.pop()
+            && let Some(e) = self.entries.get_mut(i)
+        {
+            e.retracted = true;
+        }
+        self.entries.push(TranscriptEntry {
+            at: Utc::now(),
+            step: from.id.clone(),
+            kind: from.kind.key().to_string(),
+            question: from.text.clone(),
+            answer: "Went back".into(),
+            check: None,
+            tool: None,
+            retracted: true,
+        });
+        true
+    }
+
+    /// Stops the walk before an end step (the window was closed, an answer was missing).
+    pub fn abandon(&mut self, why: impl Into<String>) {
+        if !self.current().kind.is_end() && self.abandoned.is_none() {
+            self.abandoned = Some(why.into());
+        }
+    }
+
+    /// The answer key, the words for the transcript, and where it leads.
+    fn branch(
+        &self,
+        step: &Step,
+        answer: &Answer,
+    ) -> Result<(String, String, Option<String>, Option<ToolReport>), WalkError> {
+        let wrong =
+            || WalkError::WrongAnswer { step: step.id.clone(), kind: step.kind.key(), answer: answer_label(answer) };
+        if let Answer::Skip = answer {
+            let forward = step.kind.targets().first().map(|s| s.to_string());
+            let next = step.skip.clone().or(forward).ok_or_else(wrong)?;
+            return Ok((next, "Skipped".into(), None, None));
+        }
+        Ok(match (&step.kind, answer) {
+            (StepKind::YesNo { yes, .. }, Answer::Yes) => (yes.clone(), "Yes".into(), None, None),
+            (StepKind::YesNo { no, .. }, Answer::No) => (no.clone(), "No".into(), None, None),
+            (StepKind::Instruction { done, .. }, Answer::Done) => (done.clone(), "Done".into(), None, None),
+            (StepKind::Instruction { failed, .. }, Answer::Failed) => {
+                (failed.clone(), "It didn't work".into(), None, None)
+            }
+            (StepKind::Choice { options }, Answer::Choice(i)) => {
+                let o = options.get(*i).ok_or(WalkError::NoSuchOption { step: step.id.clone(), index: *i })?;
+                (o.next.clone(), o.label.clone(), None, None)
+            }
+            (StepKind::Text { next }, Answer::Text(t)) => {
+                let words = if t.trim().is_empty() { "(left empty)".to_string() } else { t.trim().to_string() };
+                (next.clone(), words, None, None)
+            }
+            (StepKind::Automatic { pass, fail, unsupported, .. }, Answer::Probe(p)) => {
+                let (next, word) = match p.verdict {
+                    ProbeVerdict::Pass => (pass, "Passed"),
+                    ProbeVerdict::Fail => (fail, "Found a problem"),
+                    ProbeVerdict::Unsupported => (unsupported.as_ref().unwrap_or(fail), "Not available here"),
+                };
+                (next.clone(), format!("{word}: {}", p.summary), Some(p.check_id.clone()), None)
+            }
+            (StepKind::Tool { done, failed, .. }, Answer::Tool(r)) => {
+                let (next, word) = if r.works { (done, "It works") } else { (failed, "It doesn't work") };
+                (next.clone(), format!("{word}: {}", r.summary), None, Some(r.clone()))
+            }
+            (StepKind::Tool { done, .. }, Answer::Done) => (done.clone(), "It works".into(), None, None),
+            (StepKind::Tool { failed, .. }, Answer::Failed) => (failed.clone(), "It doesn't work".into(), None, None),
+            _ => return Err(wrong()),
+        })
+    }
+
+    /// How the walk stands or ended.
+    pub fn end(&self) -> ChecklistEnd {
+        let step = self.current();
+        match (&step.kind, &self.abandoned) {
+            (_, Some(why)) => ChecklistEnd { kind: EndKind::Abandoned, step: step.id.clone(), text: why.clone() },
+            (StepKind::Resolved { resolution }, None) => {
+                ChecklistEnd { kind: EndKind::Resolved, step: step.id.clone(), text: resolution.clone() }
+            }
+            (StepKind::Escalate { reason }, None) => {
+                ChecklistEnd { kind: EndKind::Escalate, step: step.id.clone(), text: reason.clone() }
+            }
+            _ => ChecklistEnd {
+                kind: EndKind::Abandoned,
+                step: step.id.clone(),
+                text: format!("left at step '{}' before the end", step.id),
+            },
+        }
+    }
+
+    pub fn transcript(&self) -> ChecklistTranscript {
+        ChecklistTranscript {
+            id: self.checklist.id.clone(),
+            title: self.checklist.title.clone(),
+            area: self.checklist.area,
+            source: self.checklist.source.clone(),
+            started_at: self.started_at,
+            finished_at: Utc::now(),
+            end: self.end(),
+            entries: self.entries.clone(),
+        }
+    }
+
+    /// The findings the walk's answers turn into: recorded answers, testers' findings,
+    /// skipped steps, and the end state (with `support` as the escalation contact).
+    pub fn findings(&self, support: Option<&str>) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for e in self.entries.iter().filter(|e| !e.retracted) {
+            let Some(step) = self.checklist.step(&e.step) else { continue };
+            let key = answer_key(step, e);
+            for r in step.records.iter().filter(|r| r.answer.eq_ignore_ascii_case(&key)) {
+                out.push(
+                    Finding::new(r.severity, short(&step.text), r.summary.clone())
+                        .evidence("Asked", step.text.clone())
+                        .evidence("Answer", e.answer.clone()),
+                );
+            }
+            if key == "skip" && step.records.iter().all(|r| r.answer != "skip") {
+                out.push(
+                    Finding::new(Severity::Info, short(&step.text), "This step was skipped, so it was not checked.")
+                        .evidence("Step", step.id.clone()),
+                );
+            }
+            if let Some(tool) = &e.tool {
+                out.extend(tool.findings.iter().cloned());
+            }
+        }
+        let end = self.end();
+        let contact = support.map(|s| format!(" ({s})")).unwrap_or_default();
+        out.push(match end.kind {
+            EndKind::Resolved => Finding::new(Severity::Pass, "Solved", end.text.clone())
+                .evidence("Checklist", self.checklist.title.clone()),
+            EndKind::Escalate => Finding::new(Severity::Fail, "Needs a technician", end.text.clone())
+                .evidence("Checklist", self.checklist.title.clone())
+                .next_step(format!("Contact IT support{contact} and attach this diagnostic bundle to the ticket.")),
+            EndKind::Abandoned => Finding::new(
+                Severity::Warn,
+                "Checklist not finished",
+                format!("The checklist stopped before an answer was found: {}.", end.text),
+            )
+            .next_step("Run the checklist again to the end, or contact IT support with this bundle."),
+        });
+        out
+    }
+
+    /// The walk as a check run, so it sits with the probes in the report and the bundle.
+    pub fn check_run(&self, support: Option<&str>) -> CheckRun {
+        let t = self.transcript();
+        let duration_ms = (t.finished_at - t.started_at).num_milliseconds().max(0) as u64;
+        CheckRun {
+            id: run_id(&self.checklist.id),
+            title: format!("Checklist: {}", self.checklist.title),
+            category: self.checklist.area,
+            outcome: Outcome::Completed,
+            findings: self.findings(support),
+            started_at: t.started_at,
+            duration_ms,
+            data: serde_json::json!({ "checklist": t.id, "end": t.end, "steps_answered": t.entries.iter().filter(|e| !e.retracted).count() }),
+            attachments: vec![crate::model::Attachment::text("transcript.txt", transcript_text(&t))],
+        }
+    }
+}
+
+/// The report run id of a checklist: `checklist.<id>`.
+pub fn run_id(checklist_id: &str) -> String {
+    format!("checklist.{checklist_id}")
+}
+
+/// The transcript as plain text, one answer per line, for `raw/` and for pasting.
+pub fn transcript_text(t: &ChecklistTranscript) -> String {
+    let mut s = format!("{} ({}, from {})\n", t.title, t.id, t.source);
+    for e in &t.entries {
+        let mark = if e.retracted { " (taken back)" } else { "" };
+        s.push_str(&format!(
+            "{}  [{}] {}\n    → {}{mark}\n",
+            e.at.format("%Y-%m-%d %H:%M:%S UTC"),
+            e.step,
+            e.question,
+            e.answer
+        ));
+    }
+    s.push_str(&format!("End: {} — {}\n", t.end.kind.label(), t.end.text));
+    s
+}
+
+fn answer_key(step: &Step, e: &TranscriptEntry) -> String {
+    if e.answer == "Skipped" {
+        return "skip".into();
+    }
+    match &step.kind {
+        StepKind::YesNo { .. } => e.answer.to_ascii_lowercase(),
+        StepKind::Instruction { .. } => if e.answer == "Done" { "done" } else { "failed" }.into(),
+        StepKind::Tool { .. } => if e.answer.starts_with("It works") { "done" } else { "failed" }.into(),
+        StepKind::Choice { .. } => e.answer.clone(),
+        StepKind::Text { .. } => "text".into(),
+        StepKind::Automatic { .. } => if e.answer.starts_with("Passed") {
+            "pass"
+        } else if e.answer.starts_with("Not available") {
+            "unsupported"
+        } else {
+            "fail"
+        }
+        .into(),
+        StepKind::Resolved { .. } | StepKind::Escalate { .. } => String::new(),
+    }
+}
+
+fn answer_label(a: &Answer) -> String {
+    match a {
+        Answer::Yes => "yes".into(),
+        Answer::No => "no".into(),
+        Answer::Done => "done".into(),
+        Answer::Failed => "failed".into(),
+        Answer::Choice(i) => format!("option {}", i + 1),
+        Answer::Text(_) => "text".into(),
+        Answer::Probe(_) => "a probe result".into(),
+        Answer::Tool(_) => "a tester's report".into(),
+        Answer::Skip => "skip".into(),
+    }
+}
+
+fn short(text: &str) -> String {
+    let first = text.split(['.', '?', '\n']).next().unwrap_or(text).trim();
+    let mut s: String = first.chars().take(70).collect();
+    if first.chars().count() > 70 {
+        s.push('…');
+    }
+    s
+}
+
+/// Steps from `id` (counted) to the furthest end; a branch back into the current path
+/// counts as nothing (loops are "try again", not more steps).
+fn longest_to_end(c: &Checklist, id: &str, memo: &mut HashMap<String, usize>, stack: &mut Vec<String>) -> usize {
+    if let Some(n) = memo.get(id) {
+        return *n;
+    }
+    if stack.iter().any(|s| s == id) {
+        return 0;
+    }
+    let Some(step) = c.step(id) else { return 1 };
+    stack.push(id.to_string());
+    let best = step.kind.targets().into_iter().map(|t| longest_to_end(c, t, memo, stack)).max().unwrap_or(0);
+    stack.pop();
+    memo.insert(id.to_string(), best + 1);
+    best + 1
+}

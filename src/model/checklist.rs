@@ -1,0 +1,205 @@
+//! Guided checklists as data: a checklist is a graph of steps joined by step ids, and a
+//! walk through it leaves a transcript of every answer with its time.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::{Category, Severity, ToolReport};
+
+/// One guided checklist ("The printer doesn't print").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Checklist {
+    /// Stable id, the name `deskcheck checklist NAME` takes: "printer".
+    pub id: String,
+    pub title: String,
+    /// One sentence shown in the list of checklists.
+    pub description: String,
+    pub area: Category,
+    /// Where the checklist came from: "built-in" or the file's path.
+    pub source: String,
+    /// The first step's id.
+    pub start: String,
+    pub steps: Vec<Step>,
+}
+
+impl Checklist {
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+}
+
+/// One screen: a question, an instruction, a probe or a tester, or an end state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub id: String,
+    /// What the user reads: a plain question or instruction in "you" wording.
+    pub text: String,
+    /// More explanation, shown smaller under the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    pub kind: StepKind,
+    /// Where "Skip" goes (defaults to the step's forward branch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skip: Option<String>,
+    /// Findings that particular answers turn into, by answer key ("yes", "no", "done",
+    /// "failed", "pass", "fail", "skip", an option's label, "text").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub records: Vec<Record>,
+}
+
+/// A finding an answer turns into.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    pub answer: String,
+    pub severity: Severity,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StepKind {
+    /// Something to do: "Done" or "It didn't work".
+    Instruction {
+        done: String,
+        failed: String,
+    },
+    YesNo {
+        yes: String,
+        no: String,
+    },
+    Choice {
+        options: Vec<ChoiceOption>,
+    },
+    /// A free-text answer ("Type the message on the printer's panel").
+    Text {
+        next: String,
+    },
+    /// Runs a check and branches on what it found (Pass/Info → pass, Warn/Fail or could not run → fail).
+    Automatic {
+        probe: String,
+        pass: String,
+        fail: String,
+        /// Where to go when the check is not available on this system (defaults to `fail`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unsupported: Option<String>,
+    },
+    /// Opens a tester ("keyboard", "mouse", "patterns", "sound"); the user's verdict branches.
+    Tool {
+        tool: String,
+        done: String,
+        failed: String,
+    },
+    /// The problem is solved.
+    Resolved {
+        resolution: String,
+    },
+    /// A technician must take over.
+    Escalate {
+        reason: String,
+    },
+}
+
+impl StepKind {
+    /// The word used in checklist files for this kind.
+    pub fn key(&self) -> &'static str {
+        match self {
+            StepKind::Instruction { .. } => "instruction",
+            StepKind::YesNo { .. } => "yes_no",
+            StepKind::Choice { .. } => "choice",
+            StepKind::Text { .. } => "text",
+            StepKind::Automatic { .. } => "automatic",
+            StepKind::Tool { .. } => "tool",
+            StepKind::Resolved { .. } => "resolved",
+            StepKind::Escalate { .. } => "escalate",
+        }
+    }
+
+    pub fn is_end(&self) -> bool {
+        matches!(self, StepKind::Resolved { .. } | StepKind::Escalate { .. })
+    }
+
+    /// Every step id this step can lead to, forward branch first.
+    pub fn targets(&self) -> Vec<&str> {
+        match self {
+            StepKind::Instruction { done, failed } | StepKind::Tool { done, failed, .. } => vec![done, failed],
+            StepKind::YesNo { yes, no } => vec![yes, no],
+            StepKind::Choice { options } => options.iter().map(|o| o.next.as_str()).collect(),
+            StepKind::Text { next } => vec![next],
+            StepKind::Automatic { pass, fail, unsupported, .. } => {
+                let mut t = vec![pass.as_str(), fail.as_str()];
+                t.extend(unsupported.as_deref());
+                t
+            }
+            StepKind::Resolved { .. } | StepKind::Escalate { .. } => Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoiceOption {
+    pub label: String,
+    pub next: String,
+}
+
+/// How a walk through a checklist ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EndKind {
+    Resolved,
+    Escalate,
+    /// Left before an end state (closed, or no answer for a step).
+    Abandoned,
+}
+
+impl EndKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            EndKind::Resolved => "resolved",
+            EndKind::Escalate => "escalate",
+            EndKind::Abandoned => "not finished",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChecklistEnd {
+    pub kind: EndKind,
+    /// The end step's id, or where the walk stopped.
+    pub step: String,
+    /// The resolution, the reason to escalate, or why the walk stopped.
+    pub text: String,
+}
+
+/// One answer (or Back) in the order it was given.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TranscriptEntry {
+    pub at: DateTime<Utc>,
+    pub step: String,
+    pub kind: String,
+    /// The step's text as the user saw it.
+    pub question: String,
+    /// The answer in words: "Yes", "It didn't work", "Paper jam", the typed text, "Skipped", "Went back".
+    pub answer: String,
+    /// An automatic step's check run (its findings are in the report's runs under this id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<String>,
+    /// A tester's report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool: Option<ToolReport>,
+    /// Taken back with Back: kept for the record, not part of the final path.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub retracted: bool,
+}
+
+/// A finished (or abandoned) walk, as the report keeps it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChecklistTranscript {
+    pub id: String,
+    pub title: String,
+    pub area: Category,
+    pub source: String,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: DateTime<Utc>,
+    pub end: ChecklistEnd,
+    pub entries: Vec<TranscriptEntry>,
+}
