@@ -14,10 +14,11 @@ use crate::checks::{self, CheckBox};
 use crate::config::Config;
 use crate::engine::{self, EngineEvent};
 use crate::logging::LogBuffer;
-use crate::model::{Category, Outcome};
+use crate::model::{Category, Outcome, Report};
 use crate::platform;
 use crate::session::Session;
 
+mod checklist;
 mod quick;
 
 pub const EXIT_OK: i32 = 0;
@@ -45,6 +46,8 @@ pub enum Command {
     Ping(PingArgs),
     /// Trace the path to a host, every hop probed at once (mtr-style statistics with --probes).
     Trace(TraceArgs),
+    /// Walk a guided checklist (printer, display, peripheral, or your own) without a window.
+    Checklist(Box<checklist::ChecklistArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -90,24 +93,8 @@ pub struct RunArgs {
     /// Areas to check: system, network, printers, displays, peripherals (comma-separated or repeated).
     #[arg(long, value_delimiter = ',', value_name = "AREA")]
     pub only: Vec<String>,
-    /// Print the report as JSON on stdout.
-    #[arg(long)]
-    pub json: bool,
-    /// Write a diagnostic bundle (zip) to this path.
-    #[arg(long, value_name = "PATH")]
-    pub bundle: Option<PathBuf>,
-    /// Overwrite an existing bundle file.
-    #[arg(long)]
-    pub force: bool,
-    /// Redaction profile for the bundle and the JSON: standard (secrets) or strict (also hosts, users, IPs, MACs).
-    #[arg(long, default_value = "standard", value_name = "PROFILE")]
-    pub privacy: String,
-    /// Ticket reference to record in the report.
-    #[arg(long, value_name = "REF")]
-    pub ticket: Option<String>,
-    /// The user's description of the problem, in their words.
-    #[arg(long, value_name = "TEXT")]
-    pub issue: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Outside host to ping and trace (repeatable; replaces all configured ping/trace targets).
     #[arg(long = "target", value_name = "HOST")]
     pub targets: Vec<String>,
@@ -129,6 +116,29 @@ pub struct RunArgs {
     /// Test-only checks to add (pass, panic, sleep, block, slow, secrets); for the test suite.
     #[arg(long, value_delimiter = ',', hide = true)]
     pub test_checks: Vec<String>,
+}
+
+/// What to do with the report: shared by `run` and `checklist`.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Print the report as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Write a diagnostic bundle (zip) to this path.
+    #[arg(long, value_name = "PATH")]
+    pub bundle: Option<PathBuf>,
+    /// Overwrite an existing bundle file.
+    #[arg(long)]
+    pub force: bool,
+    /// Redaction profile for the bundle and the JSON: standard (secrets) or strict (also hosts, users, IPs, MACs).
+    #[arg(long, default_value = "standard", value_name = "PROFILE")]
+    pub privacy: String,
+    /// Ticket reference to record in the report.
+    #[arg(long, value_name = "REF")]
+    pub ticket: Option<String>,
+    /// The user's description of the problem, in their words.
+    #[arg(long, value_name = "TEXT")]
+    pub issue: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -160,6 +170,7 @@ pub fn execute(cli: &Cli, command: &Command, log: &LogBuffer) -> i32 {
         Command::Show(args) => show(args),
         Command::Ping(args) => quick::ping(args),
         Command::Trace(args) => quick::trace(args),
+        Command::Checklist(args) => checklist::run(cli, args, log),
     };
     result.unwrap_or_else(|err| {
         eprintln!("deskcheck: {err:#}");
@@ -208,15 +219,8 @@ fn run(cli: &Cli, args: &RunArgs, log: &LogBuffer) -> anyhow::Result<i32> {
     let mut config = load_config(cli)?;
     apply_overrides(&mut config, args);
     let config = Arc::new(config);
-    let privacy: Privacy = args.privacy.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+    let privacy = args.output.check()?;
     let areas = parse_areas(&args.only)?;
-    if let Some(path) = &args.bundle
-        && path.exists()
-        && !args.force
-    {
-        // Refuse before running anything: the user learns at once, and the old file stays untouched.
-        anyhow::bail!("{} already exists; use --force to overwrite it", path.display());
-    }
     let mut plan: Vec<CheckBox> = checks::for_areas(&areas);
     if args.dhcp_probe {
         plan.push(checks::network::dhcp_probe());
@@ -226,10 +230,7 @@ fn run(cli: &Cli, args: &RunArgs, log: &LogBuffer) -> anyhow::Result<i32> {
     }
 
     let mut session = Session::new(platform::host_info());
-    session.report.ticket = args.ticket.clone();
-    if let Some(issue) = &args.issue {
-        session.report.notes.issue = issue.clone();
-    }
+    args.output.describe(&mut session.report);
     for area in checks::areas_without_checks(&areas) {
         let notice = format!("{}: this version has no checks for this area yet; nothing was run.", area.title());
         eprintln!("deskcheck: {notice}");
@@ -268,23 +269,52 @@ fn run(cli: &Cli, args: &RunArgs, log: &LogBuffer) -> anyhow::Result<i32> {
     if let Some(v) = &report.verdict {
         eprintln!("deskcheck: verdict: {} {} — {}", v.severity.icon(), v.severity.label(), v.headline);
     }
-    if args.json {
-        let shown = bundle::redact_report(&report, privacy);
-        let mut out = std::io::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, &shown).context("could not write the JSON report to stdout")?;
-        writeln!(out).context("could not write the JSON report to stdout")?;
+    args.output.emit(&report, privacy, log)?;
+    Ok(report.exit_code())
+}
+
+impl OutputArgs {
+    /// Checks the flags before anything runs: a bad profile or an existing bundle is
+    /// refused at once, and the old file stays untouched.
+    fn check(&self) -> anyhow::Result<Privacy> {
+        let privacy: Privacy = self.privacy.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+        if let Some(path) = &self.bundle
+            && path.exists()
+            && !self.force
+        {
+            anyhow::bail!("{} already exists; use --force to overwrite it", path.display());
+        }
+        Ok(privacy)
     }
-    if let Some(path) = &args.bundle {
-        let written = bundle::write(&report, &log.text(), path, &WriteOptions { force: args.force, privacy })?;
-        eprintln!("deskcheck: bundle saved to {} ({} bytes)", written.path.display(), written.bytes);
-        if let Some(map) = written.map_path {
-            eprintln!(
-                "deskcheck: strict-privacy token map saved beside it: {} (keep it; do not attach it)",
-                map.display()
-            );
+
+    /// Puts the ticket and the user's words into the report.
+    fn describe(&self, report: &mut Report) {
+        report.ticket = self.ticket.clone();
+        if let Some(issue) = &self.issue {
+            report.notes.issue = issue.clone();
         }
     }
-    Ok(report.exit_code())
+
+    /// Prints the JSON and writes the bundle, as asked.
+    fn emit(&self, report: &Report, privacy: Privacy, log: &LogBuffer) -> anyhow::Result<()> {
+        if self.json {
+            let shown = bundle::redact_report(report, privacy);
+            let mut out = std::io::stdout().lock();
+            serde_json::to_writer_pretty(&mut out, &shown).context("could not write the JSON report to stdout")?;
+            writeln!(out).context("could not write the JSON report to stdout")?;
+        }
+        if let Some(path) = &self.bundle {
+            let written = bundle::write(report, &log.text(), path, &WriteOptions { force: self.force, privacy })?;
+            eprintln!("deskcheck: bundle saved to {} ({} bytes)", written.path.display(), written.bytes);
+            if let Some(map) = written.map_path {
+                eprintln!(
+                    "deskcheck: strict-privacy token map saved beside it: {} (keep it; do not attach it)",
+                    map.display()
+                );
+            }
+        }
+        Ok(())
+    }
 }
 
 fn progress_line(done: usize, total: usize, run: &crate::model::CheckRun) -> String {

@@ -1,0 +1,191 @@
+//! `deskcheck checklist NAME [--answers FILE]`: walks a guided checklist without a window.
+//! Answers come from the answers file (step id → answer); a step it does not answer is
+//! asked on the terminal when there is one, else the walk stops there (and says so).
+//! Automatic steps run their checks for real. `--list` shows what is on offer.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::Context;
+use clap::Args;
+
+use super::{EXIT_OK, EXIT_UNKNOWN, EXIT_WARN, OutputArgs, load_config, progress_line};
+use crate::checklist::{self, Answers, Hooks, Library, Reply, Walk};
+use crate::checks;
+use crate::config::Config;
+use crate::engine;
+use crate::logging::LogBuffer;
+use crate::model::{CheckRun, EndKind, Outcome, StepKind};
+use crate::platform;
+use crate::session::Session;
+
+#[derive(Debug, Args)]
+pub struct ChecklistArgs {
+    /// The checklist to walk: printer, display, peripheral, or one of your own (see --list).
+    #[arg(required_unless_present = "list")]
+    pub name: Option<String>,
+    /// List the checklists on offer (built in and from the checklists folder) and stop.
+    #[arg(long)]
+    pub list: bool,
+    /// Answers by step id (`power = "yes"`, `panel = "Paper jam"`, a list for repeated visits).
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// A printer by IPP URI for the printer steps (repeatable), e.g. ipp://192.0.2.7:631/ipp/print.
+    #[arg(long = "printer", value_name = "URI")]
+    pub printers: Vec<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+pub fn run(cli: &super::Cli, args: &ChecklistArgs, log: &LogBuffer) -> anyhow::Result<i32> {
+    let mut config = load_config(cli)?;
+    config.printers.uris.extend(args.printers.iter().cloned());
+    let config = Arc::new(config);
+    let library = Library::load(config.checklists_dir().as_deref());
+    for problem in &library.problems {
+        eprintln!("deskcheck: this checklist file cannot be used: {problem}");
+    }
+    if args.list {
+        return Ok(list(&library));
+    }
+    let Some(name) = args.name.as_deref() else {
+        anyhow::bail!("name a checklist (choose from: {})", library.ids().join(", "));
+    };
+    let Some(found) = library.find(name) else {
+        if let Some(p) = library.problems.iter().find(|p| file_stem(&p.file).eq_ignore_ascii_case(name)) {
+            anyhow::bail!("checklist '{name}' cannot be used: {p}");
+        }
+        anyhow::bail!("unknown checklist '{name}' (choose from: {})", library.ids().join(", "));
+    };
+    let privacy = args.output.check()?;
+    let mut answers = match &args.answers {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("could not read the answers file {}", path.display()))?;
+            Answers::parse(&text, &path.display().to_string(), found)?
+        }
+        None => Answers::empty("the command line (no --answers file)"),
+    };
+
+    let mut session = Session::new(platform::host_info());
+    args.output.describe(&mut session.report);
+    let mut walk = Walk::new(found.clone());
+    eprintln!("deskcheck: checklist '{}': {}", found.id, found.title);
+    let interactive = std::io::stdin().is_terminal();
+    let mut probe = |id: &str| run_probe(id, &config);
+    let mut ask = |w: &Walk| if interactive { ask_terminal(w) } else { None };
+    let mut answered = |w: &Walk| {
+        if let Some(e) = w.entries().last() {
+            eprintln!("  [{}] {} → {}", e.step, e.question, e.answer);
+        }
+    };
+    let probe_runs =
+        checklist::drive(&mut walk, &mut answers, Hooks { probe: &mut probe, ask: &mut ask, answered: &mut answered });
+
+    let end = walk.end();
+    let report = &mut session.report;
+    report.runs.extend(probe_runs);
+    report.runs.push(walk.check_run(config.support_contact.as_deref()));
+    report.checklists.push(walk.transcript());
+    report.finished_at = Some(chrono::Utc::now());
+    report.verdict = crate::diagnose::verdict(&report.runs);
+    eprintln!("deskcheck: checklist ended: {} — {}", end.kind.label(), end.text);
+    args.output.emit(report, privacy, log)?;
+    Ok(match end.kind {
+        EndKind::Abandoned => EXIT_UNKNOWN,
+        EndKind::Resolved | EndKind::Escalate => report.exit_code(),
+    })
+}
+
+fn list(library: &Library) -> i32 {
+    let mut out = std::io::stdout().lock();
+    for c in &library.checklists {
+        // Listing to a closed pipe (`| head`) is not an error worth reporting.
+        let _ = writeln!(out, "{:<14} {:<12} {}  [{}]", c.id, c.area.key(), c.title, c.source);
+    }
+    if library.problems.is_empty() { EXIT_OK } else { EXIT_WARN }
+}
+
+fn file_stem(file: &str) -> String {
+    std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default()
+}
+
+/// Runs one check by id to its end, with its own timeout, on the engine.
+fn run_probe(id: &str, config: &Arc<Config>) -> CheckRun {
+    let Some(check) = checks::all_checks().into_iter().find(|c| c.meta().id == id) else {
+        return unavailable(id, format!("no check has the id '{id}'"));
+    };
+    eprintln!("  [{id}] running…");
+    match engine::run_blocking(vec![check], config.clone()) {
+        Ok(mut runs) if !runs.is_empty() => {
+            let run = runs.remove(0);
+            eprintln!("  {}", progress_line(1, 1, &run));
+            run
+        }
+        Ok(_) => unavailable(id, "the check did not report back".into()),
+        Err(err) => unavailable(id, format!("could not start the check: {err}")),
+    }
+}
+
+fn unavailable(id: &str, message: String) -> CheckRun {
+    CheckRun {
+        id: id.to_string(),
+        title: id.to_string(),
+        category: crate::model::Category::System,
+        outcome: Outcome::Errored { message },
+        findings: Vec::new(),
+        started_at: chrono::Utc::now(),
+        duration_ms: 0,
+        data: serde_json::Value::Null,
+        attachments: Vec::new(),
+    }
+}
+
+/// One plain question on the terminal; "back" goes back, an empty line or end of input stops.
+fn ask_terminal(walk: &Walk) -> Option<Reply> {
+    let step = walk.current();
+    let (n, total) = walk.position();
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "\nStep {n} of {total}: {}", step.text);
+    if let Some(help) = &step.help {
+        let _ = writeln!(err, "  ({help})");
+    }
+    let choices = match &step.kind {
+        StepKind::YesNo { .. } => "yes / no".to_string(),
+        StepKind::Instruction { .. } => "done / failed".to_string(),
+        StepKind::Tool { tool, .. } => format!("the {tool} tester needs the window; answer works / failed"),
+        StepKind::Choice { options } => {
+            for (i, o) in options.iter().enumerate() {
+                let _ = writeln!(err, "  {}. {}", i + 1, o.label);
+            }
+            "a number".to_string()
+        }
+        StepKind::Text { .. } => "type the text".to_string(),
+        _ => String::new(),
+    };
+    let stdin = std::io::stdin();
+    loop {
+        let back = if walk.can_go_back() { ", back" } else { "" };
+        let _ = write!(err, "Answer ({choices}, skip{back}; empty line stops): ");
+        let _ = err.flush();
+        let mut line = String::new();
+        match stdin.lock().read_line(&mut line) {
+            Ok(0) | Err(_) => return None,
+            Ok(_) => {}
+        }
+        let line = line.trim();
+        if line.is_empty() {
+            return None;
+        }
+        if line.eq_ignore_ascii_case("back") && walk.can_go_back() {
+            return Some(Reply::Back);
+        }
+        match checklist::to_answer(step, line) {
+            Ok(a) => return Some(Reply::Answer(a)),
+            Err(message) => {
+                let _ = writeln!(err, "  {message}");
+            }
+        }
+    }
+}
