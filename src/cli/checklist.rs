@@ -16,7 +16,7 @@ use crate::checks;
 use crate::config::Config;
 use crate::engine;
 use crate::logging::LogBuffer;
-use crate::model::{CheckRun, EndKind, Outcome, StepKind};
+use crate::model::{Category, CheckRun, EndKind, StepKind};
 use crate::platform;
 use crate::session::Session;
 
@@ -114,7 +114,7 @@ fn file_stem(file: &str) -> String {
 /// Runs one check by id to its end, with its own timeout, on the engine.
 fn run_probe(id: &str, config: &Arc<Config>) -> CheckRun {
     let Some(check) = checks::all_checks().into_iter().find(|c| c.meta().id == id) else {
-        return unavailable(id, format!("no check has the id '{id}'"));
+        return CheckRun::errored(id, Category::System, format!("no check has the id '{id}'"));
     };
     eprintln!("  [{id}] running…");
     match engine::run_blocking(vec![check], config.clone()) {
@@ -123,22 +123,8 @@ fn run_probe(id: &str, config: &Arc<Config>) -> CheckRun {
             eprintln!("  {}", progress_line(1, 1, &run));
             run
         }
-        Ok(_) => unavailable(id, "the check did not report back".into()),
-        Err(err) => unavailable(id, format!("could not start the check: {err}")),
-    }
-}
-
-fn unavailable(id: &str, message: String) -> CheckRun {
-    CheckRun {
-        id: id.to_string(),
-        title: id.to_string(),
-        category: crate::model::Category::System,
-        outcome: Outcome::Errored { message },
-        findings: Vec::new(),
-        started_at: chrono::Utc::now(),
-        duration_ms: 0,
-        data: serde_json::Value::Null,
-        attachments: Vec::new(),
+        Ok(_) => CheckRun::errored(id, Category::System, "the check did not report back"),
+        Err(err) => CheckRun::errored(id, Category::System, format!("could not start the check: {err}")),
     }
 }
 

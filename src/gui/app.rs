@@ -3,22 +3,25 @@
 //! only draws and collects the user's actions, which are applied after drawing.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use eframe::egui::{self, CentralPanel, Panel, ScrollArea, Ui};
 
 use super::GuiOptions;
+use super::checklist_run::ChecklistRun;
 use super::jobs::{JobResult, Jobs, Picked};
 use super::manual_trace::{ManualTrace, TraceEnd};
 use super::views::bundle_view::{self, Viewing};
+use super::views::checklist::{self as checklist_view, ChecklistAction};
 use super::views::home::{self, CardsFor, Controls};
 use super::views::network::{self, ManualTraceView, NetworkInput, NetworkView};
 use super::views::notes::{self, NotesDraft};
 use super::views::results::{self, ResultsHeader};
 use super::views::{Action, StatusLine, status_ui};
 use crate::bundle::{self, Privacy, Redactor, WriteOptions};
+use crate::checklist::Library;
 use crate::checks::{self, CheckBox};
 use crate::config::Config;
 use crate::engine::{self, EngineEvent, RunHandle};
@@ -70,6 +73,11 @@ pub struct DeskcheckApp {
     open_at_start: Option<PathBuf>,
     /// Show the Network view once that bundle is open.
     network_after_open: bool,
+    /// The checklists on offer; read off the UI thread (the folder may be on a share).
+    library: Library,
+    library_rx: Option<mpsc::Receiver<Library>>,
+    /// The checklist being walked, if any.
+    checklist: Option<ChecklistRun>,
 }
 
 impl DeskcheckApp {
@@ -79,6 +87,12 @@ impl DeskcheckApp {
         let checks = checks.unwrap_or_else(checks::registry);
         let check_counts = home::counts_by_area(checks.iter().map(|c| c.meta().category));
         let host = crate::platform::host_info();
+        let (library_tx, library_rx) = mpsc::channel();
+        let dir = config.checklists_dir();
+        // If the thread cannot start, the list simply stays empty; nothing else depends on it.
+        let _ = std::thread::Builder::new().name("deskcheck-checklists".into()).spawn(move || {
+            let _ = library_tx.send(Library::load(dir.as_deref()));
+        });
         Self {
             config,
             checks,
@@ -108,7 +122,30 @@ impl DeskcheckApp {
             trace_serial: 0,
             network_after_open: network_view && open_at_start.is_some(),
             open_at_start,
+            library: Library::default(),
+            library_rx: Some(library_rx),
+            checklist: None,
         }
+    }
+
+    /// Whether the checklists folder has been read.
+    pub fn checklists_ready(&self) -> bool {
+        self.library_rx.is_none()
+    }
+
+    /// The checklists on offer (built in and the IT department's own).
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// The id of the checklist being walked, if any.
+    pub fn walking(&self) -> Option<&str> {
+        self.checklist.as_ref().map(|c| c.walk().checklist().id.as_str())
+    }
+
+    /// Whether the current checklist step's check is still running.
+    pub fn is_probing(&self) -> bool {
+        self.checklist.as_ref().is_some_and(ChecklistRun::probing)
     }
 
     /// Whether the Network view is showing.
@@ -340,7 +377,9 @@ impl DeskcheckApp {
     }
 
     fn controls(&self) -> Controls {
-        let finished = self.session.finished && self.run.is_none() && !self.session.report.runs.is_empty();
+        let ran = self.session.finished && !self.session.report.runs.is_empty();
+        let walked = !self.session.report.checklists.is_empty();
+        let finished = self.run.is_none() && (ran || walked);
         Controls {
             running: self.run.is_some(),
             cancelling: self.cancelling,
@@ -387,6 +426,32 @@ impl DeskcheckApp {
                 }
             }
             Action::DhcpProbe => self.start_dhcp_probe(ctx),
+            Action::Checklist(action) => self.apply_checklist(action, ctx),
+        }
+    }
+
+    fn apply_checklist(&mut self, action: ChecklistAction, ctx: &egui::Context) {
+        match action {
+            ChecklistAction::Open(id) => {
+                let Some(found) = self.library.find(&id) else { return };
+                let mut run = ChecklistRun::new(found.clone(), &self.config);
+                run.ensure_probe(ctx, &self.config);
+                run.record(&mut self.session.report);
+                self.checklist = Some(run);
+                self.show_network = false;
+            }
+            ChecklistAction::Close => {
+                if let Some(mut run) = self.checklist.take() {
+                    run.close();
+                    run.record(&mut self.session.report);
+                }
+            }
+            other => {
+                if let Some(run) = &mut self.checklist {
+                    run.apply(other, ctx, &self.config);
+                    run.record(&mut self.session.report);
+                }
+            }
         }
     }
 
@@ -396,7 +461,13 @@ impl DeskcheckApp {
         }
         // A new run starts a new log, so the bundle's log.txt tells only this run's story.
         self.log.clear();
+        // Checklists walked before this run stay in the report: their answers are not re-asked.
+        let walked = std::mem::take(&mut self.session.report.checklists);
+        let walked_runs: Vec<_> =
+            self.session.report.runs.drain(..).filter(|r| r.id.starts_with("checklist.")).collect();
         self.session = Session::new(self.host.clone());
+        self.session.report.checklists = walked;
+        self.session.report.runs = walked_runs;
         self.session.report.notices = self
             .check_counts
             .iter()
@@ -491,7 +562,15 @@ impl DeskcheckApp {
             network::network_ui(ui, &view, &mut self.net_input, actions);
             return;
         }
+        if let Some(run) = &mut self.checklist {
+            let mut text = std::mem::take(&mut run.text);
+            checklist_view::step_ui(ui, &run.view(), &mut text, actions);
+            run.text = text;
+            return;
+        }
         home::areas_ui(ui, &self.session, &self.check_counts, self.filter, CardsFor::Live, true, actions);
+        ui.add_space(12.0);
+        checklist_view::list_ui(ui, &self.library.checklists, &self.library.problems, actions);
         ui.add_space(12.0);
         let report = &self.session.report;
         if let Some(verdict) = &report.verdict {
@@ -551,6 +630,17 @@ impl eframe::App for DeskcheckApp {
         self.drain_probe(ctx);
         self.drain_jobs(ctx);
         self.drain_manual_trace();
+        if let Some(rx) = &self.library_rx
+            && let Ok(library) = rx.try_recv()
+        {
+            self.library = library;
+            self.library_rx = None;
+        }
+        if let Some(run) = &mut self.checklist
+            && run.drain()
+        {
+            ctx.request_repaint();
+        }
     }
 
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
@@ -574,6 +664,16 @@ impl eframe::App for DeskcheckApp {
                 None => notes::notes_edit_ui(ui, draft),
             },
         );
+        if let Some(run) = &mut self.checklist
+            && let Some(tool) = run.tool_mut()
+        {
+            let finished = CentralPanel::default().show(ui, |ui| tool.ui(ui)).inner;
+            if let Some(report) = finished {
+                run.tool_finished(report);
+                run.record(&mut self.session.report);
+            }
+            return;
+        }
         CentralPanel::default().show(ui, |ui| {
             ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
                 if self.viewing.is_some() {

@@ -5,6 +5,7 @@
 //! commands; the engine and background jobs do the work and wake it when something changed.
 
 mod app;
+mod checklist_run;
 mod jobs;
 mod manual_trace;
 pub mod tools;

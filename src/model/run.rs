@@ -215,6 +215,21 @@ pub struct CheckRun {
 }
 
 impl CheckRun {
+    /// A run that could not start (no such check, the engine would not start): an error, no findings.
+    pub fn errored(id: &str, category: Category, message: impl Into<String>) -> Self {
+        Self {
+            id: id.to_string(),
+            title: id.to_string(),
+            category,
+            outcome: Outcome::Errored { message: message.into() },
+            findings: Vec::new(),
+            started_at: Utc::now(),
+            duration_ms: 0,
+            data: serde_json::Value::Null,
+            attachments: Vec::new(),
+        }
+    }
+
     /// The worst thing this run says. A run that could not finish is a warning:
     /// something could not be checked. Skipped and unsupported runs say nothing.
     pub fn severity(&self) -> Option<Severity> {

@@ -13,3 +13,14 @@ pub trait ToolView {
     /// Draws one frame; `Some` once the user has finished ("It works" / "It doesn't work" / Esc).
     fn ui(&mut self, ui: &mut Ui) -> Option<ToolReport>;
 }
+
+/// The tester a checklist's tool step names, as a fresh full view.
+pub fn open(name: &str) -> Option<Box<dyn ToolView>> {
+    let _ = name;
+    None
+}
+
+/// Whether this build has the named tester.
+pub fn exists(name: &str) -> bool {
+    open(name).is_some()
+}

@@ -2,6 +2,7 @@
 //! user asked; the app applies those after drawing, so no view does I/O or starts work.
 
 pub mod bundle_view;
+pub mod checklist;
 pub mod home;
 pub mod network;
 pub mod notes;
@@ -33,6 +34,8 @@ pub enum Action {
     StopTrace,
     /// Run the active DHCP probe in the background.
     DhcpProbe,
+    /// A guided checklist's button.
+    Checklist(checklist::ChecklistAction),
 }
 
 /// The one line under the buttons that says what just happened.

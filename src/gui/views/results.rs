@@ -121,7 +121,7 @@ fn run_headline(run: &CheckRun) -> String {
     }
 }
 
-fn run_row_ui(ui: &mut Ui, run: &CheckRun) {
+pub(super) fn run_row_ui(ui: &mut Ui, run: &CheckRun) {
     let visuals = ui.visuals();
     let font = TextStyle::Body.resolve(ui.style());
     let (icon, word) = outcome_word(run);

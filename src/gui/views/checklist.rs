@@ -1,0 +1,210 @@
+//! Guided checklists on screen: the list to choose from, then one step per screen in the
+//! Windows-troubleshooter manner — "Step 3 of 8", one plain question, big answer buttons,
+//! Back and Skip, never advancing by itself. Automatic steps show their check's result
+//! inline and wait for "Continue"; tool steps open a tester as a full view.
+
+use eframe::egui::{Button, Frame, RichText, TextEdit, Ui, vec2};
+
+use super::Action;
+use super::results::run_row_ui;
+use crate::checklist::ChecklistError;
+use crate::model::{CheckRun, Checklist, EndKind, Step, StepKind};
+
+/// What the user pressed on a checklist screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChecklistAction {
+    /// Start the checklist with this id.
+    Open(String),
+    Yes,
+    No,
+    Done,
+    Failed,
+    Choice(usize),
+    /// The free-text answer as typed.
+    Text(String),
+    /// Take the automatic step's result and go on.
+    Continue,
+    /// Run the automatic step's check once more.
+    RunAgain,
+    OpenTool,
+    Skip,
+    Back,
+    /// Leave the checklist (recorded as not finished unless it ended).
+    Close,
+}
+
+/// The list on the home screen: a button per checklist, and the files that could not be used.
+pub fn list_ui(ui: &mut Ui, checklists: &[Checklist], problems: &[ChecklistError], actions: &mut Vec<Action>) {
+    ui.label(RichText::new("Guided checklists").size(18.0).strong());
+    ui.label(RichText::new("One question at a time, for the most common problems.").weak());
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        for c in checklists {
+            let button = Button::new(RichText::new(&c.title).size(16.0)).min_size(vec2(260.0, 40.0));
+            let hover = if c.description.is_empty() { c.title.clone() } else { c.description.clone() };
+            if ui.add(button).on_hover_text(hover).clicked() {
+                actions.push(Action::Checklist(ChecklistAction::Open(c.id.clone())));
+            }
+        }
+    });
+    for p in problems {
+        ui.label(RichText::new(format!("⚠ This checklist file cannot be used: {p}")).color(ui.visuals().warn_fg_color));
+    }
+}
+
+/// Where an automatic step's check stands.
+pub enum ProbeView<'a> {
+    Running(Option<&'a str>),
+    Finished(&'a CheckRun),
+}
+
+/// Everything one step screen shows.
+pub struct StepView<'a> {
+    pub checklist: &'a Checklist,
+    pub step: &'a Step,
+    /// (step number, steps in all on the longest way from here).
+    pub position: (usize, usize),
+    pub can_back: bool,
+    pub probe: Option<ProbeView<'a>>,
+    /// The tester is not part of this build (should not happen for the built-in tools).
+    pub tool_missing: bool,
+    pub end: Option<EndKind>,
+}
+
+/// One step per screen.
+pub fn step_ui(ui: &mut Ui, view: &StepView<'_>, text: &mut String, actions: &mut Vec<Action>) {
+    let push = |actions: &mut Vec<Action>, a: ChecklistAction| actions.push(Action::Checklist(a));
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(&view.checklist.title).size(16.0).strong());
+        if ui.button("Close checklist").on_hover_text("Back to the home screen").clicked() {
+            push(actions, ChecklistAction::Close);
+        }
+    });
+    let (n, total) = view.position;
+    ui.label(RichText::new(format!("Step {n} of {total}")).weak());
+    ui.add_space(10.0);
+    Frame::group(ui.style()).inner_margin(18).corner_radius(8).show(ui, |ui| {
+        ui.set_max_width(760.0);
+        if let Some(end) = view.end {
+            let heading = match end {
+                EndKind::Resolved => "✔ Solved",
+                EndKind::Escalate => "✖ A technician needs to take over",
+                EndKind::Abandoned => "⚠ Not finished",
+            };
+            ui.label(RichText::new(heading).size(20.0).strong());
+        }
+        ui.add(eframe::egui::Label::new(RichText::new(&view.step.text).size(20.0)).wrap());
+        if let Some(help) = &view.step.help {
+            ui.add_space(4.0);
+            ui.add(eframe::egui::Label::new(RichText::new(help).weak()).wrap());
+        }
+        ui.add_space(14.0);
+        answers_ui(ui, view, text, actions);
+    });
+    ui.add_space(10.0);
+    ui.horizontal(|ui| {
+        if ui.add_enabled(view.can_back, Button::new("Back").min_size(vec2(90.0, 32.0))).clicked() {
+            push(actions, ChecklistAction::Back);
+        }
+        let running = matches!(view.probe, Some(ProbeView::Running(_)));
+        if view.end.is_none()
+            && ui
+                .add_enabled(!running, Button::new("Skip").min_size(vec2(90.0, 32.0)))
+                .on_hover_text("Go on without answering; the report notes that this step was skipped")
+                .clicked()
+        {
+            push(actions, ChecklistAction::Skip);
+        }
+    });
+}
+
+fn big(text: &str) -> Button<'static> {
+    Button::new(RichText::new(text.to_string()).size(18.0)).min_size(vec2(200.0, 48.0))
+}
+
+fn answers_ui(ui: &mut Ui, view: &StepView<'_>, text: &mut String, actions: &mut Vec<Action>) {
+    let push = |actions: &mut Vec<Action>, a: ChecklistAction| actions.push(Action::Checklist(a));
+    match &view.step.kind {
+        StepKind::YesNo { .. } => {
+            ui.horizontal(|ui| {
+                if ui.add(big("Yes")).clicked() {
+                    push(actions, ChecklistAction::Yes);
+                }
+                if ui.add(big("No")).clicked() {
+                    push(actions, ChecklistAction::No);
+                }
+            });
+        }
+        StepKind::Instruction { .. } => {
+            ui.horizontal(|ui| {
+                if ui.add(big("Done")).clicked() {
+                    push(actions, ChecklistAction::Done);
+                }
+                if ui.add(big("It didn't work")).clicked() {
+                    push(actions, ChecklistAction::Failed);
+                }
+            });
+        }
+        StepKind::Choice { options } => {
+            for (i, o) in options.iter().enumerate() {
+                if ui.add(big(&o.label).min_size(vec2(420.0, 44.0))).clicked() {
+                    push(actions, ChecklistAction::Choice(i));
+                }
+            }
+        }
+        StepKind::Text { .. } => {
+            let label = ui.label("Your answer:");
+            ui.add(TextEdit::multiline(text).desired_rows(3).desired_width(560.0)).labelled_by(label.id);
+            ui.add_space(6.0);
+            if ui.add(big("Continue")).clicked() {
+                push(actions, ChecklistAction::Text(text.clone()));
+            }
+        }
+        StepKind::Automatic { .. } => match &view.probe {
+            Some(ProbeView::Running(note)) => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(note.map_or_else(|| "Checking…".to_string(), |n| format!("Checking… {n}")));
+                });
+            }
+            Some(ProbeView::Finished(run)) => {
+                run_row_ui(ui, run);
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.add(big("Continue")).clicked() {
+                        push(actions, ChecklistAction::Continue);
+                    }
+                    if ui.button("Check again").clicked() {
+                        push(actions, ChecklistAction::RunAgain);
+                    }
+                });
+            }
+            None => {
+                ui.label("Starting the check…");
+            }
+        },
+        StepKind::Tool { tool, .. } => {
+            if view.tool_missing {
+                ui.label(format!("The {tool} tester is not available in this build."));
+            } else if ui.add(big(&format!("Open the {tool} tester"))).clicked() {
+                push(actions, ChecklistAction::OpenTool);
+            }
+            ui.add_space(6.0);
+            ui.label(RichText::new("Or answer without it:").weak());
+            ui.horizontal(|ui| {
+                if ui.button("It works").clicked() {
+                    push(actions, ChecklistAction::Done);
+                }
+                if ui.button("It doesn't work").clicked() {
+                    push(actions, ChecklistAction::Failed);
+                }
+            });
+        }
+        StepKind::Resolved { resolution: detail } | StepKind::Escalate { reason: detail } => {
+            ui.label(RichText::new(format!("Recorded in the report: {detail}")).weak());
+            ui.label(
+                RichText::new("Save the bundle to attach every answer to the ticket, then close the checklist.").weak(),
+            );
+        }
+    }
+}

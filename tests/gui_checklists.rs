@@ -1,0 +1,177 @@
+//! Guided checklists in the window, walked the way a user walks them: by clicking the
+//! answer buttons by their labels (egui_kittest). The checklists are real files in a
+//! checklists folder; automatic steps run real checks on the engine.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use deskcheck::bundle;
+use deskcheck::config::Config;
+use deskcheck::gui::{DeskcheckApp, GuiOptions};
+use deskcheck::logging::LogBuffer;
+use deskcheck::model::EndKind;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+type App<'a> = Harness<'a, DeskcheckApp>;
+
+/// An IT department's own checklist, with every kind of step but the tester.
+const DOCKING: &str = r#"
+title = "The docking station doesn't work"
+description = "Power, cable, and what the computer sees."
+area = "peripherals"
+
+[[steps]]
+id = "power"
+kind = "yes_no"
+text = "Is the docking station's light on?"
+yes = "system"
+no = "plug"
+record = { no = "info: The dock had no power." }
+
+[[steps]]
+id = "plug"
+kind = "instruction"
+text = "Plug the dock's power adapter in."
+done = "system"
+failed = "call"
+
+[[steps]]
+id = "system"
+kind = "automatic"
+probe = "system.os.uptime"
+text = "deskcheck looks at this computer."
+pass = "what"
+fail = "call"
+
+[[steps]]
+id = "what"
+kind = "choice"
+text = "What still doesn't work?"
+options = [ { label = "Nothing, it works", next = "fixed" }, { label = "Something else", next = "describe" } ]
+
+[[steps]]
+id = "describe"
+kind = "text"
+text = "Describe what doesn't work."
+next = "fixed"
+
+[[steps]]
+id = "fixed"
+kind = "resolved"
+text = "The dock works."
+resolution = "Dock fixed."
+
+[[steps]]
+id = "call"
+kind = "escalate"
+text = "Call IT."
+reason = "Dock broken."
+"#;
+
+fn app_with(dir: &Path, save: Option<&Path>) -> App<'static> {
+    let config = Config { checklists_dir: Some(dir.to_path_buf()), ..Config::default() };
+    let mut options = GuiOptions::new(Arc::new(config), LogBuffer::default());
+    options.checks = Some(Vec::new());
+    options.save_path = save.map(Path::to_path_buf);
+    let mut h = Harness::builder().with_size([1280.0, 1000.0]).build_eframe(move |_cc| DeskcheckApp::new(options));
+    step_until(&mut h, "the checklists to load", |h| h.state().checklists_ready());
+    h
+}
+
+fn step_until(h: &mut App<'_>, what: &str, done: impl Fn(&App<'_>) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !done(h) {
+        assert!(Instant::now() < deadline, "timed out after 15 s waiting for {what}");
+        h.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    h.run_ok();
+}
+
+fn click(h: &mut App<'_>, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+}
+
+#[test]
+fn an_it_departments_checklist_is_listed_and_walked_by_its_buttons() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("docking.toml"), DOCKING).unwrap();
+    let target = dir.path().join("walked.zip");
+    let mut h = app_with(dir.path(), Some(&target));
+
+    // The built-in ones and the department's own are all offered.
+    h.get_by_label("The docking station doesn't work");
+    h.get_by_label("The printer doesn't print");
+    h.get_by_label("The screen is black, flickers or looks wrong");
+    click(&mut h, "The docking station doesn't work");
+    assert_eq!(h.state().walking(), Some("docking"));
+    h.get_by_label("Step 1 of 6");
+    h.get_by_label("Is the docking station's light on?");
+
+    // No → the instruction; Back returns; Yes goes on.
+    click(&mut h, "No");
+    h.get_by_label("Plug the dock's power adapter in.");
+    click(&mut h, "Back");
+    h.get_by_label("Step 1 of 6");
+    click(&mut h, "No");
+    click(&mut h, "Done");
+
+    // The automatic step runs its check, shows it inline and waits for Continue.
+    step_until(&mut h, "the automatic step's check", |h| !h.state().is_probing());
+    h.get_by_label_contains("This computer runs");
+    click(&mut h, "Continue");
+    h.get_by_label("Step 4 of 6");
+    click(&mut h, "Something else");
+    let answer = h.get_by_label("Your answer:");
+    answer.focus();
+    answer.type_text("The second monitor stays black");
+    h.run();
+    click(&mut h, "Continue");
+    h.get_by_label("✔ Solved");
+    assert!(h.query_by_label("Skip").is_none(), "an end state has nothing to skip");
+
+    click(&mut h, "Save bundle…");
+    step_until(&mut h, "the bundle to be written", |h| !h.state().is_busy() && target.exists());
+    let opened = bundle::read(&target).unwrap();
+    let t = &opened.report.checklists[0];
+    assert_eq!(t.id, "docking");
+    assert_eq!(t.end.kind, EndKind::Resolved);
+    let answers: Vec<&str> = t.entries.iter().filter(|e| !e.retracted).map(|e| e.answer.as_str()).collect();
+    assert_eq!(answers[0], "No");
+    assert_eq!(answers[1], "Done");
+    assert!(answers[2].starts_with("Passed: "), "{answers:?}");
+    assert_eq!(&answers[3..], ["Something else", "The second monitor stays black"]);
+    assert!(t.entries.iter().any(|e| e.answer == "Went back"), "Back is in the transcript");
+    let run = opened.report.runs.iter().find(|r| r.id == "checklist.docking").unwrap();
+    assert!(run.findings.iter().any(|f| f.summary == "The dock had no power."));
+    assert!(opened.report.runs.iter().any(|r| r.id == "system.os.uptime"), "the probe's run is in the report");
+
+    click(&mut h, "Close checklist");
+    assert_eq!(h.state().walking(), None);
+    h.get_by_label("The docking station doesn't work");
+}
+
+#[test]
+fn skip_and_close_are_recorded_and_a_broken_file_is_shown_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("docking.toml"), DOCKING).unwrap();
+    std::fs::write(dir.path().join("badge.toml"), DOCKING.replace("next = \"fixed\"", "next = \"fixd\"")).unwrap();
+    let mut h = app_with(dir.path(), None);
+    assert_eq!(h.state().library().problems.len(), 1);
+    h.get_by_label_contains("badge.toml:56:8: unknown step id 'fixd'");
+
+    click(&mut h, "The docking station doesn't work");
+    click(&mut h, "Skip");
+    step_until(&mut h, "the automatic step's check", |h| !h.state().is_probing());
+    click(&mut h, "Close checklist");
+    let report = h.state().session().report.clone();
+    let t = &report.checklists[0];
+    assert_eq!(t.end.kind, EndKind::Abandoned);
+    assert_eq!(t.entries[0].answer, "Skipped");
+    assert!(h.state().session().report.runs.iter().any(|r| r.id == "checklist.docking"));
+    // Saving is offered now that there is something to save.
+    assert!(h.query_by_label("Save bundle…").is_some());
+}
