@@ -185,3 +185,7 @@ mod tests {
         assert_eq!(b.model.as_deref(), Some("5B10W13930"));
     }
 }
+
+pub fn display_connectors() -> Result<Vec<super::drm::DrmConnector>, super::drm::DrmError> {
+    super::drm::read_connectors(Path::new(super::drm::SYSFS_DRM))
+}
