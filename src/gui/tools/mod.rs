@@ -13,3 +13,5 @@ pub trait ToolView {
     /// Draws one frame; `Some` once the user has finished ("It works" / "It doesn't work" / Esc).
     fn ui(&mut self, ui: &mut Ui) -> Option<ToolReport>;
 }
+
+pub mod patterns;
