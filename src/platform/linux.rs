@@ -156,6 +156,10 @@ fn interface_by_index(index: u32) -> Option<String> {
     })
 }
 
+pub fn display_connectors() -> Result<Vec<super::drm::DrmConnector>, super::drm::DrmError> {
+    super::drm::read_connectors(Path::new(super::drm::SYSFS_DRM))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,8 +188,4 @@ mod tests {
         assert_eq!(b.cycle_count, Some(312));
         assert_eq!(b.model.as_deref(), Some("5B10W13930"));
     }
-}
-
-pub fn display_connectors() -> Result<Vec<super::drm::DrmConnector>, super::drm::DrmError> {
-    super::drm::read_connectors(Path::new(super::drm::SYSFS_DRM))
 }
