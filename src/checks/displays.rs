@@ -1,13 +1,481 @@
-//! The displays checks.
+//! The displays checks: what each connector of the graphics card sees (status, EDID), and
+//! the mode each monitor runs at now compared with its native one.
 
-use super::CheckBox;
+use std::sync::{Arc, LazyLock};
+use std::time::Duration;
+
+use async_trait::async_trait;
+use serde::Serialize;
+
+use super::{Check, CheckBox, CheckCx, CheckError, CheckMeta, CheckResult, Needs};
+use crate::hw::display::edid::{self, Edid, EdidError};
+use crate::hw::display::xrandr::{self, ModeChoice, MonitorsError, Output};
+use crate::model::{Attachment, Category, Finding, Severity};
+use crate::platform::{
+    self,
+    drm::{ConnectorStatus, DrmConnector, DrmError},
+};
 
 /// The displays checks that every run of the area includes.
 pub fn checks() -> Vec<CheckBox> {
-    Vec::new()
+    vec![Arc::new(Connectors), Arc::new(Monitors)]
 }
 
 /// Checks run only when asked for (by a checklist step or a button).
 pub fn on_demand() -> Vec<CheckBox> {
     Vec::new()
+}
+
+const fn meta(id: &'static str, title: &'static str, description: &'static str, timeout_ms: u64) -> CheckMeta {
+    CheckMeta {
+        id,
+        title,
+        category: Category::Displays,
+        description,
+        timeout: Duration::from_millis(timeout_ms),
+        needs: Needs { root: false, network: false },
+    }
+}
+
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, CheckError> {
+    tokio::task::spawn_blocking(f).await.map_err(|e| CheckError::Failed(format!("display probe did not finish: {e}")))
+}
+
+// ---------------------------------------------------------------- connectors
+
+struct Connectors;
+static CONNECTORS_META: LazyLock<CheckMeta> = LazyLock::new(|| {
+    meta(
+        "displays.connectors",
+        "Display connectors",
+        "Each video output of the graphics card: whether a monitor is plugged in and what its EDID says.",
+        10_000,
+    )
+});
+
+/// The short EDID facts shown per monitor and put in the JSON.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EdidSummary {
+    pub make: String,
+    pub model: String,
+    pub product_code: u16,
+    pub serial: Option<String>,
+    pub year: Option<u16>,
+    pub week: Option<u8>,
+    pub is_model_year: bool,
+    pub edid_version: String,
+    pub digital: bool,
+    pub size_cm: Option<(u8, u8)>,
+    pub diagonal_inches: Option<f64>,
+    /// "1920×1080 at 60.00 Hz".
+    pub preferred_mode: Option<String>,
+    pub preferred_width: Option<u16>,
+    pub preferred_height: Option<u16>,
+    pub preferred_refresh_hz: Option<f64>,
+    pub extension_count: u8,
+    pub checksum_ok: bool,
+}
+
+impl EdidSummary {
+    /// Condenses a parsed EDID; `checksum_ok` is false for a partial read.
+    pub fn from_edid(e: &Edid, checksum_ok: bool) -> Self {
+        let make = e.manufacturer_name.map(str::to_string).unwrap_or_else(|| e.manufacturer_id.clone());
+        let label = e.model_label();
+        let model = label.strip_prefix(&format!("{make} ")).unwrap_or(&label).to_string();
+        let t = e.preferred_timing;
+        Self {
+            make,
+            model,
+            product_code: e.product_code,
+            serial: e.serial_label(),
+            year: e.manufactured.map(|m| m.year),
+            week: e.manufactured.and_then(|m| m.week),
+            is_model_year: e.manufactured.is_some_and(|m| m.is_model_year),
+            edid_version: format!("{}.{}", e.version, e.revision),
+            digital: !matches!(e.input, edid::VideoInput::Analog),
+            size_cm: e.size_cm,
+            diagonal_inches: e.diagonal_inches(),
+            preferred_mode: t.map(|t| t.describe()),
+            preferred_width: t.map(|t| t.h_active),
+            preferred_height: t.map(|t| t.v_active),
+            preferred_refresh_hz: t.map(|t| (t.refresh_hz * 1000.0).round() / 1000.0),
+            extension_count: e.extension_count,
+            checksum_ok,
+        }
+    }
+}
+
+/// One connector in the run's data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConnectorReport {
+    #[serde(flatten)]
+    pub connector: DrmConnector,
+    pub edid_bytes: usize,
+    pub edid: Option<EdidSummary>,
+    /// Why the EDID could not be read in full (truncated, bad header, bad checksum).
+    pub edid_error: Option<String>,
+}
+
+#[async_trait]
+impl Check for Connectors {
+    fn meta(&self) -> &CheckMeta {
+        &CONNECTORS_META
+    }
+
+    async fn run(&self, _cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        let list = blocking(platform::display_connectors).await?;
+        connectors_result(list)
+    }
+}
+
+/// Turns the connector list (or why there is none) into the check's result.
+pub fn connectors_result(list: Result<Vec<DrmConnector>, DrmError>) -> Result<CheckResult, CheckError> {
+    let list = list.map_err(|e| match e {
+        DrmError::Unsupported(why) => CheckError::Unsupported(why),
+        other => CheckError::Failed(format!("{other:#}")),
+    })?;
+    if list.is_empty() {
+        return Err(CheckError::Unsupported("the graphics driver lists no display connectors".into()));
+    }
+    let mut findings = Vec::new();
+    let mut reports = Vec::new();
+    let mut attachments = Vec::new();
+    let mut unused = Vec::new();
+    for c in list {
+        if !c.edid.is_empty() {
+            attachments.push(Attachment::binary(format!("{}.edid.bin", c.name), c.edid.clone()));
+        }
+        let (report, finding) = assess_connector(c);
+        match finding {
+            Some(f) => findings.push(f),
+            None => unused.push(report.connector.name.clone()),
+        }
+        reports.push(report);
+    }
+    let connected = reports.iter().filter(|r| r.connector.status == ConnectorStatus::Connected).count();
+    if connected == 0 {
+        findings.insert(
+            0,
+            Finding::new(
+                Severity::Warn,
+                "No monitor detected",
+                "The graphics card does not see a monitor on any of its outputs.",
+            )
+            .detail("Every connector reports \"disconnected\" or \"unknown\".")
+            .next_step("Check that the monitor is on and its cable is firmly plugged in at both ends; try another cable or port."),
+        );
+    }
+    if !unused.is_empty() {
+        findings.push(
+            Finding::new(Severity::Info, "Unused outputs", format!("Nothing is plugged into {}.", unused.join(", ")))
+                .evidence("Outputs", unused.join(", ")),
+        );
+    }
+    let mut result = CheckResult::new(findings).with_data(reports);
+    for a in attachments {
+        result = result.attach(a);
+    }
+    Ok(result)
+}
+
+/// The facts and the finding for one connector (`None` for an empty, unused output).
+pub fn assess_connector(c: DrmConnector) -> (ConnectorReport, Option<Finding>) {
+    let parsed = (!c.edid.is_empty()).then(|| edid::parse(&c.edid));
+    let (summary, edid_error) = match &parsed {
+        None => (None, None),
+        Some(Ok(e)) => (Some(EdidSummary::from_edid(e, true)), None),
+        Some(Err(err)) => (err.partial().map(|e| EdidSummary::from_edid(e, false)), Some(err.to_string())),
+    };
+    let name = c.name.clone();
+    let connected = c.status == ConnectorStatus::Connected;
+    let finding = match (&parsed, connected) {
+        (None, false) if c.status == ConnectorStatus::Disconnected => None,
+        (None, false) => Some(Finding::new(
+            Severity::Info,
+            format!("{name}: state unknown"),
+            format!("The driver cannot tell whether a monitor is plugged into {name}."),
+        )),
+        (None, true) => Some(
+            Finding::new(
+                Severity::Warn,
+                format!("{name}: monitor sends no identification"),
+                format!("A monitor is connected to {name}, but it does not say what it is (no EDID)."),
+            )
+            .detail(
+                c.edid_read_error.clone().unwrap_or_else(|| "The EDID file of the connector is empty.".into()),
+            )
+            .next_step("Plug the cable in firmly or try another cable; adapters, KVM switches and docks often drop the EDID."),
+        ),
+        (Some(Err(err)), _) => Some(corrupt_edid_finding(&name, err, summary.as_ref())),
+        (Some(Ok(_)), false) => Some(
+            Finding::new(
+                Severity::Warn,
+                format!("{name}: EDID without a connected monitor"),
+                format!(
+                    "{name} says nothing is connected, yet it holds a monitor's identification ({}).",
+                    summary.as_ref().map(|s| format!("{} {}", s.make, s.model)).unwrap_or_default()
+                ),
+            )
+            .detail("The hot-plug signal is missing while the EDID was read: a loose cable, a sleeping monitor or a faulty adapter.")
+            .next_step("Wake the monitor, reseat the cable at both ends, then run the check again."),
+        ),
+        (Some(Ok(_)), true) => summary.as_ref().map(|s| connected_finding(&name, s, c.enabled)),
+    };
+    let finding = finding.map(|f| with_edid_evidence(f, summary.as_ref()));
+    let report = ConnectorReport { edid_bytes: c.edid.len(), connector: c, edid: summary, edid_error };
+    (report, finding)
+}
+
+fn connected_finding(name: &str, s: &EdidSummary, enabled: Option<bool>) -> Finding {
+    let mode = s.preferred_mode.clone().map(|m| format!(" (native {m})")).unwrap_or_default();
+    if enabled == Some(false) {
+        return Finding::new(
+            Severity::Warn,
+            format!("{name}: {} {} connected but not in use", s.make, s.model),
+            format!("{} {} is plugged into {name}, but the computer does not send it a picture.", s.make, s.model),
+        )
+        .next_step("Open the display settings and turn this display on (or choose \"Extend\" / \"Duplicate\").");
+    }
+    Finding::new(
+        Severity::Pass,
+        format!("{name}: {} {}", s.make, s.model),
+        format!("{} {} is connected to {name}{mode}.", s.make, s.model),
+    )
+}
+
+fn corrupt_edid_finding(name: &str, err: &EdidError, partial: Option<&EdidSummary>) -> Finding {
+    let what = match err {
+        EdidError::TooShort { .. } => "is cut short",
+        EdidError::BadHeader { .. } => "is garbled",
+        EdidError::BadChecksum { .. } => "has a wrong checksum",
+    };
+    let read = partial.map(|s| format!(" It still reads as {} {}.", s.make, s.model)).unwrap_or_default();
+    Finding::new(
+        Severity::Warn,
+        format!("{name}: damaged monitor identification"),
+        format!("The identification (EDID) the monitor on {name} sends {what}.{read} The computer may pick a wrong resolution."),
+    )
+    .detail(format!("{err} (connector {name}; raw bytes in {name}.edid.bin)"))
+    .next_step("Try another cable, and connect the monitor directly instead of through an adapter or dock.")
+}
+
+fn with_edid_evidence(mut f: Finding, s: Option<&EdidSummary>) -> Finding {
+    let Some(s) = s else { return f };
+    f = f.evidence("Make", &s.make).evidence("Model", &s.model);
+    if let Some(serial) = &s.serial {
+        f = f.evidence("Serial", serial);
+    }
+    if let Some(year) = s.year {
+        let label = if s.is_model_year { "Model year" } else { "Made" };
+        let when = s.week.map(|w| format!("week {w} of {year}")).unwrap_or_else(|| year.to_string());
+        f = f.evidence(label, when);
+    }
+    if let Some((w, h)) = s.size_cm {
+        let diag = s.diagonal_inches.map(|d| format!(", {d}\"")).unwrap_or_default();
+        f = f.evidence("Size", format!("{w} × {h} cm{diag}"));
+    }
+    if let Some(mode) = &s.preferred_mode {
+        f = f.evidence("Native mode", mode);
+    }
+    f.evidence("Input", if s.digital { "digital" } else { "analog" }).evidence("EDID version", &s.edid_version)
+}
+
+// ---------------------------------------------------------------- monitors
+
+struct Monitors;
+static MONITORS_META: LazyLock<CheckMeta> = LazyLock::new(|| {
+    meta(
+        "displays.monitors",
+        "Monitor modes",
+        "The resolution, scale and refresh rate each monitor runs at now, compared with its native mode.",
+        15_000,
+    )
+});
+
+#[async_trait]
+impl Check for Monitors {
+    fn meta(&self) -> &CheckMeta {
+        &MONITORS_META
+    }
+
+    async fn run(&self, _cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        let query = blocking(xrandr::query).await?.map_err(|e| match e {
+            MonitorsError::Unsupported(why) => CheckError::Unsupported(why),
+            other => CheckError::Failed(format!("{other:#}")),
+        })?;
+        monitors_result(&query.outputs).map(|r| r.attach(Attachment::text("xrandr.txt", query.raw)))
+    }
+}
+
+/// Turns the windowing layer's outputs into findings: current vs native mode per monitor.
+pub fn monitors_result(outputs: &[Output]) -> Result<CheckResult, CheckError> {
+    let connected: Vec<&Output> = outputs.iter().filter(|o| o.connected).collect();
+    if connected.is_empty() {
+        return Err(CheckError::Unsupported("the windowing system reports no connected monitor".into()));
+    }
+    let findings = connected.iter().map(|o| monitor_finding(o)).collect();
+    Ok(CheckResult::new(findings).with_data(outputs))
+}
+
+fn monitor_finding(o: &Output) -> Finding {
+    let name = &o.name;
+    let (Some(current), Some(g)) = (o.current(), o.geometry) else {
+        return Finding::new(
+            Severity::Warn,
+            format!("{name}: connected but off"),
+            format!("A monitor is connected to {name}, but the desktop does not use it."),
+        )
+        .next_step("Open the display settings and turn this display on (or choose \"Extend\" / \"Duplicate\").");
+    };
+    let preferred = o.preferred();
+    let scale = o.scale().unwrap_or(1.0);
+    let mut f = match preferred {
+        Some(p) if (p.width, p.height) != (current.width, current.height) => Finding::new(
+            Severity::Warn,
+            format!("{name}: not at native resolution"),
+            format!(
+                "{name} shows {}×{} but the monitor is made for {}×{}, so the picture may look blurry or stretched.",
+                current.width, current.height, p.width, p.height
+            ),
+        )
+        .next_step(format!("Open the display settings and choose {}×{} (\"recommended\").", p.width, p.height)),
+        Some(p) if refresh_lower(current, p) => Finding::new(
+            Severity::Info,
+            format!("{name}: lower refresh rate than native"),
+            format!("{name} runs at {} while the monitor prefers {}; motion may look less smooth.", hz(current), hz(p)),
+        )
+        .next_step("If motion flickers or stutters, choose the higher refresh rate in the display settings."),
+        _ => Finding::new(
+            Severity::Pass,
+            format!("{name}: {}", current.describe()),
+            format!("{name} shows {}.", current.describe()),
+        ),
+    };
+    f = f.evidence("Current mode", current.describe());
+    if let Some(p) = preferred {
+        f = f.evidence("Native mode", p.describe());
+    }
+    f = f.evidence("Position", format!("{}×{} at {},{}", g.width, g.height, g.x, g.y));
+    if (scale - 1.0).abs() > 0.01 {
+        f = f.evidence("Scale", format!("{scale:.2}"));
+    }
+    if o.rotation != "normal" {
+        f = f.evidence("Rotation", &o.rotation);
+    }
+    if let Some((w, h)) = o.size_mm {
+        f = f.evidence("Size", format!("{w} × {h} mm"));
+    }
+    if o.primary {
+        f = f.evidence("Primary", "yes");
+    }
+    f
+}
+
+fn refresh_lower(current: ModeChoice, preferred: ModeChoice) -> bool {
+    matches!((current.hz, preferred.hz), (Some(c), Some(p)) if c + 1.0 < p)
+}
+
+fn hz(m: ModeChoice) -> String {
+    m.hz.map(|h| format!("{h:.0} Hz")).unwrap_or_else(|| "an unknown rate".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DELL: &[u8] = include_bytes!("../../tests/fixtures/edid/dell-d3218hn.bin");
+    const TRUNCATED: &[u8] = include_bytes!("../../tests/fixtures/edid/truncated.bin");
+    const BAD_SUM: &[u8] = include_bytes!("../../tests/fixtures/edid/bad-checksum.bin");
+
+    fn connector(name: &str, status: ConnectorStatus, edid: &[u8]) -> DrmConnector {
+        DrmConnector {
+            card: "card0".into(),
+            name: name.into(),
+            status,
+            enabled: Some(status == ConnectorStatus::Connected),
+            modes: Vec::new(),
+            dpms: None,
+            edid: edid.to_vec(),
+            edid_read_error: None,
+        }
+    }
+
+    #[test]
+    fn good_monitor_passes_with_its_identity() {
+        let (report, f) = assess_connector(connector("HDMI-A-1", ConnectorStatus::Connected, DELL));
+        let f = f.unwrap();
+        assert_eq!(f.severity, Severity::Pass);
+        assert!(f.summary.contains("Dell D3218HN"), "{}", f.summary);
+        assert!(f.summary.contains("1920×1080 at 60.00 Hz"), "{}", f.summary);
+        let s = report.edid.unwrap();
+        assert_eq!(s.serial.as_deref(), Some("X9R5K8864M1E"));
+        assert_eq!((s.year, s.week), (Some(2018), Some(32)));
+    }
+
+    #[test]
+    fn broken_edids_give_a_warning_naming_the_connector() {
+        for (bytes, words) in [(TRUNCATED, "cut short"), (BAD_SUM, "wrong checksum")] {
+            let (report, f) = assess_connector(connector("DP-2", ConnectorStatus::Connected, bytes));
+            let f = f.unwrap();
+            assert_eq!(f.severity, Severity::Warn);
+            assert!(f.title.contains("DP-2") && f.summary.contains(words), "{f:?}");
+            assert!(report.edid_error.is_some());
+        }
+        // The checksum-only damage still tells which monitor it is.
+        let (report, f) = assess_connector(connector("DP-2", ConnectorStatus::Connected, BAD_SUM));
+        assert!(f.unwrap().summary.contains("Samsung C27R50x"));
+        assert!(!report.edid.unwrap().checksum_ok);
+    }
+
+    #[test]
+    fn connected_without_edid_and_edid_without_connected_warn() {
+        let (_, f) = assess_connector(connector("HDMI-A-2", ConnectorStatus::Connected, &[]));
+        assert_eq!(f.unwrap().severity, Severity::Warn);
+        let (_, f) = assess_connector(connector("HDMI-A-2", ConnectorStatus::Disconnected, DELL));
+        let f = f.unwrap();
+        assert_eq!(f.severity, Severity::Warn);
+        assert!(f.title.contains("without a connected monitor"));
+        let (_, f) = assess_connector(connector("DP-1", ConnectorStatus::Disconnected, &[]));
+        assert!(f.is_none());
+    }
+
+    #[test]
+    fn no_connectors_or_no_drm_is_unsupported() {
+        assert!(matches!(connectors_result(Ok(Vec::new())), Err(CheckError::Unsupported(_))));
+        assert!(matches!(connectors_result(Err(DrmError::Unsupported("x".into()))), Err(CheckError::Unsupported(_))));
+    }
+
+    #[test]
+    fn all_disconnected_warns_and_edids_are_attached() {
+        let r = connectors_result(Ok(vec![
+            connector("DP-1", ConnectorStatus::Disconnected, &[]),
+            connector("HDMI-A-1", ConnectorStatus::Disconnected, DELL),
+        ]))
+        .unwrap();
+        assert_eq!(r.findings[0].title, "No monitor detected");
+        assert_eq!(r.attachments.len(), 1);
+        assert_eq!(r.attachments[0].name, "HDMI-A-1.edid.bin");
+        assert_eq!(r.attachments[0].bytes, DELL);
+    }
+
+    #[test]
+    fn monitor_not_at_native_resolution_warns() {
+        let outs = xrandr::parse(include_str!("../../tests/fixtures/xrandr/laptop-docked.txt"));
+        let r = monitors_result(&outs).unwrap();
+        let by_title = |t: &str| r.findings.iter().find(|f| f.title.starts_with(t)).unwrap();
+        assert_eq!(by_title("eDP-1").severity, Severity::Pass);
+        let hdmi = by_title("HDMI-1: not at native resolution");
+        assert_eq!(hdmi.severity, Severity::Warn);
+        assert!(hdmi.next_step.as_deref().unwrap().contains("2560×1440"));
+        assert_eq!(by_title("DP-2: connected but off").severity, Severity::Warn);
+        assert_eq!(r.findings.len(), 3);
+    }
+
+    #[test]
+    fn xvfb_screen_passes_and_no_monitor_is_unsupported() {
+        let outs = xrandr::parse(include_str!("../../tests/fixtures/xrandr/xvfb.txt"));
+        let r = monitors_result(&outs).unwrap();
+        assert_eq!(r.findings[0].severity, Severity::Pass);
+        assert!(matches!(monitors_result(&[]), Err(CheckError::Unsupported(_))));
+    }
 }

@@ -156,6 +156,10 @@ fn interface_by_index(index: u32) -> Option<String> {
     })
 }
 
+pub fn display_connectors() -> Result<Vec<super::drm::DrmConnector>, super::drm::DrmError> {
+    super::drm::read_connectors(Path::new(super::drm::SYSFS_DRM))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

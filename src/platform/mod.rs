@@ -18,6 +18,7 @@ mod other;
 #[cfg(not(any(target_os = "linux", target_os = "macos", target_os = "windows")))]
 use other as os;
 
+pub mod drm;
 mod facts;
 pub mod lease;
 pub mod programs;
@@ -35,6 +36,12 @@ pub fn batteries() -> Result<Vec<BatteryInfo>, Unsupported> {
 pub fn dhcp_leases(extra_files: &[std::path::PathBuf]) -> Result<Vec<lease::Lease>, Unsupported> {
     let names: Vec<String> = interfaces().into_iter().map(|i| i.name).collect();
     os::dhcp_leases(extra_files, &names)
+}
+
+/// Display connectors the graphics driver lists (Linux DRM), with their raw EDID; other
+/// OSes say Unsupported.
+pub fn display_connectors() -> Result<Vec<drm::DrmConnector>, drm::DrmError> {
+    os::display_connectors()
 }
 
 /// "This OS has no way for us to know", shown as "not available on this system".

@@ -2,6 +2,8 @@
 //! state (logic lives in `crate::testers` and `crate::hw`) and hands back a `ToolReport`
 //! once the user finishes it.
 
+pub mod patterns;
+
 use eframe::egui::Ui;
 
 use crate::model::ToolReport;
@@ -14,13 +16,16 @@ pub trait ToolView {
     fn ui(&mut self, ui: &mut Ui) -> Option<ToolReport>;
 }
 
+
 /// The tester a checklist's tool step names, as a fresh full view.
 pub fn open(name: &str) -> Option<Box<dyn ToolView>> {
-    let _ = name;
-    None
+    match name {
+        "patterns" => Some(Box::new(patterns::PatternTester::new())),
+        _ => None,
+    }
 }
 
-/// Whether this build has the named tester.
+/// Whether this build has the named tester (without opening it).
 pub fn exists(name: &str) -> bool {
-    open(name).is_some()
+    matches!(name, "patterns")
 }

@@ -1,1 +1,0 @@
-//! Displays: the EDID parser and connector facts.

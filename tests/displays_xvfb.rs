@@ -1,0 +1,89 @@
+//! `displays.monitors` for real: the real binary asks a private Xvfb server through the
+//! real `xrandr`, and must report that screen's size as the current mode.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+const TEST: &str = "displays_xvfb";
+
+/// A private X server on a free display number (:140–:189, apart from gui_xvfb's); killed on drop.
+struct Xvfb {
+    child: Child,
+    display: String,
+}
+
+impl Xvfb {
+    fn start(screen: &str) -> Result<Self, String> {
+        for n in 140..190 {
+            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
+            if socket.exists() || Path::new(&format!("/tmp/.X{n}-lock")).exists() {
+                continue;
+            }
+            let display = format!(":{n}");
+            let mut child = Command::new("Xvfb")
+                .args([display.as_str(), "-screen", "0", screen, "-nolisten", "tcp", "-noreset"])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .map_err(|e| format!("could not start Xvfb: {e}"))?;
+            let deadline = Instant::now() + Duration::from_secs(5);
+            loop {
+                if socket.exists() {
+                    return Ok(Self { child, display });
+                }
+                if child.try_wait().map_err(|e| e.to_string())?.is_some() || Instant::now() > deadline {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+        Err("no free X display number between :140 and :189".into())
+    }
+}
+
+impl Drop for Xvfb {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn have(tool: &str) -> bool {
+    std::env::var_os("PATH").is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(tool).is_file()))
+}
+
+#[test]
+fn monitor_mode_is_read_from_a_real_x_server() {
+    for (tool, package) in [("Xvfb", "xvfb"), ("xrandr", "x11-xserver-utils")] {
+        if !have(tool) {
+            skip(TEST, &format!("`{tool}` is not installed (Debian: {package})"));
+            return;
+        }
+    }
+    let xvfb = Xvfb::start("1600x900x24").unwrap();
+    let out = deskcheck()
+        .args(["run", "--only", "displays", "--json"])
+        .env("DISPLAY", &xvfb.display)
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}); stderr:\n{}", stderr(&out)));
+    let run = report["runs"].as_array().unwrap().iter().find(|r| r["id"] == "displays.monitors").unwrap();
+    assert_eq!(run["outcome"]["kind"], "completed", "{run}");
+    let finding = &run["findings"][0];
+    assert_eq!(finding["severity"], "pass", "{finding}");
+    assert_eq!(finding["title"], "screen: 1600×900", "{finding}");
+    assert_eq!(run["data"][0]["geometry"]["width"], 1600);
+    let attachments: Vec<&str> =
+        run["attachments"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
+    assert_eq!(attachments, ["xrandr.txt"]);
+}
