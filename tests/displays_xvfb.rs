@@ -87,3 +87,26 @@ fn monitor_mode_is_read_from_a_real_x_server() {
         run["attachments"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
     assert_eq!(attachments, ["xrandr.txt"]);
 }
+
+/// A DISPLAY that names no running server (a stale SSH session): "not available", not an error.
+#[test]
+fn stale_display_is_unsupported() {
+    if !have("xrandr") {
+        skip(TEST, "`xrandr` is not installed (Debian: x11-xserver-utils)");
+        return;
+    }
+    let Some(n) = (190..240).find(|n| !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()) else {
+        skip(TEST, "no unused X display number between :190 and :239");
+        return;
+    };
+    let out = deskcheck()
+        .args(["run", "--only", "displays", "--json"])
+        .env("DISPLAY", format!(":{n}"))
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let run = report["runs"].as_array().unwrap().iter().find(|r| r["id"] == "displays.monitors").unwrap();
+    assert_eq!(run["outcome"]["kind"], "unsupported", "{run}");
+    assert!(run["outcome"]["reason"].as_str().unwrap().contains("cannot be opened"), "{run}");
+}

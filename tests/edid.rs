@@ -2,9 +2,20 @@
 //! collection; expected values from edid-decode's text in the same dump, see the README
 //! there), damaged dumps, and fuzzing with proptest: no input may make it panic.
 
+mod common;
+
+use std::path::PathBuf;
+use std::sync::{Arc, LazyLock};
+use std::time::Duration;
+
+use deskcheck::bundle::{self, Privacy, WriteOptions};
 use deskcheck::checks::displays::connectors_result;
+use deskcheck::checks::{Check, CheckCx, CheckError, CheckMeta, CheckResult, Needs};
+use deskcheck::config::Config;
+use deskcheck::engine;
 use deskcheck::hw::display::edid::{self, DigitalInterface, EdidError, VideoInput};
 use deskcheck::model::Severity;
+use deskcheck::model::{Category, Report};
 use deskcheck::platform::drm;
 use proptest::prelude::*;
 
@@ -156,6 +167,59 @@ fn sysfs_fixture_tree_through_the_check() {
     let hdmi = data.iter().find(|c| c["name"] == "HDMI-A-1").unwrap();
     assert_eq!(hdmi["edid"]["serial"], "X9R5K8864M1E");
     assert_eq!(hdmi["edid"]["preferred_mode"], "1920×1080 at 60.00 Hz");
+}
+
+/// The connectors check's logic over a fixture sysfs tree, run by the real engine.
+struct FixtureConnectors(PathBuf);
+
+static FIXTURE_META: LazyLock<CheckMeta> = LazyLock::new(|| CheckMeta {
+    id: "displays.connectors",
+    title: "Display connectors (fixture sysfs tree)",
+    category: Category::Displays,
+    description: "The connectors check over a fixture tree.",
+    timeout: Duration::from_secs(5),
+    needs: Needs::default(),
+});
+
+#[async_trait::async_trait]
+impl Check for FixtureConnectors {
+    fn meta(&self) -> &CheckMeta {
+        &FIXTURE_META
+    }
+
+    async fn run(&self, _cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        connectors_result(drm::read_connectors(&self.0))
+    }
+}
+
+/// The raw EDID lands in the bundle as raw/displays.connectors/<connector>.edid.bin, byte for byte.
+#[test]
+fn raw_edid_lands_in_the_bundle() {
+    let dir = tempfile::tempdir().unwrap();
+    let conn = dir.path().join("sys/card1-DP-3");
+    std::fs::create_dir_all(&conn).unwrap();
+    std::fs::write(conn.join("status"), "connected\n").unwrap();
+    std::fs::write(conn.join("edid"), BAD_CHECKSUM).unwrap();
+    let check = Arc::new(FixtureConnectors(dir.path().join("sys")));
+    let runs = engine::run_blocking(vec![check], Arc::new(Config::default())).unwrap();
+    let mut report = Report::new(deskcheck::platform::host_info(), chrono::Utc::now());
+    report.runs = runs;
+    report.finished_at = Some(chrono::Utc::now());
+    let zip = dir.path().join("bundle.zip");
+    bundle::write(&report, "", &zip, &WriteOptions { force: false, privacy: Privacy::Standard }).unwrap();
+    let entries = common::zip_entries(&zip);
+    let raw = entries.iter().find(|(name, _)| name == "raw/displays.connectors/DP-3.edid.bin");
+    assert_eq!(
+        raw.map(|(_, b)| b.as_slice()),
+        Some(BAD_CHECKSUM),
+        "{:?}",
+        entries.iter().map(|e| &e.0).collect::<Vec<_>>()
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&entries.iter().find(|(n, _)| n == "report.json").unwrap().1).unwrap();
+    let finding = &json["runs"][0]["findings"][0];
+    assert_eq!(finding["severity"], "warn");
+    assert_eq!(finding["title"], "DP-3: damaged monitor identification");
 }
 
 fn real_edid() -> impl Strategy<Value = Vec<u8>> {

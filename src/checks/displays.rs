@@ -134,6 +134,8 @@ pub fn connectors_result(list: Result<Vec<DrmConnector>, DrmError>) -> Result<Ch
         DrmError::Unsupported(why) => CheckError::Unsupported(why),
         other => CheckError::Failed(format!("{other:#}")),
     })?;
+    // Writeback connectors feed frames back to memory; no monitor is ever plugged into them.
+    let list: Vec<DrmConnector> = list.into_iter().filter(|c| !c.name.starts_with("Writeback")).collect();
     if list.is_empty() {
         return Err(CheckError::Unsupported("the graphics driver lists no display connectors".into()));
     }
@@ -442,6 +444,8 @@ mod tests {
     #[test]
     fn no_connectors_or_no_drm_is_unsupported() {
         assert!(matches!(connectors_result(Ok(Vec::new())), Err(CheckError::Unsupported(_))));
+        let writeback = connector("Writeback-1", ConnectorStatus::Unknown, &[]);
+        assert!(matches!(connectors_result(Ok(vec![writeback])), Err(CheckError::Unsupported(_))));
         assert!(matches!(connectors_result(Err(DrmError::Unsupported("x".into()))), Err(CheckError::Unsupported(_))));
     }
 

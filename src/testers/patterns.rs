@@ -88,6 +88,7 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// Every problem, in the order the checkboxes show them.
     pub const ALL: [Problem; 6] = [
         Problem::DeadOrStuckPixels,
         Problem::UnevenBrightness,
@@ -183,10 +184,12 @@ impl Default for PatternSession {
 }
 
 impl PatternSession {
+    /// A session before the first pattern.
     pub fn new() -> Self {
         Self { phase: Phase::Ready, since: 0.0, shown: Vec::new(), left_early: false, monitor: None }
     }
 
+    /// Where the session is now.
     pub fn phase(&self) -> Phase {
         self.phase
     }

@@ -143,6 +143,10 @@ pub fn query() -> Result<Query, MonitorsError> {
         Err(ProgramError::NotFound { .. }) => {
             return Err(MonitorsError::Unsupported("xrandr is not installed (Debian: x11-xserver-utils)".into()));
         }
+        // A stale DISPLAY (an SSH shell, a closed session): there is no desktop to ask.
+        Err(ProgramError::Failed { stderr, .. }) if stderr.contains("Can't open display") => {
+            return Err(MonitorsError::Unsupported(format!("the X display {display} cannot be opened")));
+        }
         other => other?,
     };
     Ok(Query { outputs: parse(&text), raw: text })
