@@ -191,7 +191,7 @@ const ANSI_SHIFT: &[Slot] = &[
     k("Slash", "/"),
     w("ShiftRight", "Shift", 2.75),
     Slot::Gap(1.25),
-    k("ArrowUp", "↑"),
+    k("ArrowUp", "Up"),
 ];
 
 const ISO_SHIFT: &[Slot] = &[
@@ -210,7 +210,7 @@ const ISO_SHIFT: &[Slot] = &[
     k("Slash", "/"),
     w("ShiftRight", "Shift", 2.75),
     Slot::Gap(1.25),
-    k("ArrowUp", "↑"),
+    k("ArrowUp", "Up"),
 ];
 
 const BOTTOM_ROW: &[Slot] = &[
@@ -223,9 +223,9 @@ const BOTTOM_ROW: &[Slot] = &[
     w("ContextMenu", "Menu", 1.25),
     w("ControlRight", "Ctrl", 1.25),
     Slot::Gap(0.25),
-    k("ArrowLeft", "←"),
-    k("ArrowDown", "↓"),
-    k("ArrowRight", "→"),
+    k("ArrowLeft", "Left"),
+    k("ArrowDown", "Down"),
+    k("ArrowRight", "Right"),
 ];
 
 /// The rows of a layout, top to bottom.
@@ -340,6 +340,11 @@ impl KeyboardTest {
     /// Whether `code` is down now.
     pub fn is_down(&self, code: &str) -> bool {
         self.keys.get(code).is_some_and(|r| r.down_since_s.is_some())
+    }
+
+    /// Whether any key is down now (a view keeps its clock running to spot stuck keys).
+    pub fn any_down(&self) -> bool {
+        self.keys.values().any(|r| r.down_since_s.is_some())
     }
 
     pub fn state(&self, code: &str) -> KeyState {

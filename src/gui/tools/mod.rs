@@ -2,7 +2,14 @@
 //! state (logic lives in `crate::testers` and `crate::hw`) and hands back a `ToolReport`
 //! once the user finishes it.
 
+pub mod keyboard;
+pub mod mouse;
+pub mod sound;
+
 use eframe::egui::Ui;
+pub use keyboard::KeyboardTester;
+pub use mouse::MouseTester;
+pub use sound::SoundTester;
 
 use crate::model::ToolReport;
 
