@@ -177,7 +177,14 @@ pub struct ToneReport {
 
 /// The sample of channel `channel` at frame `frame` of a tone on `side` lasting `frames`.
 /// Pure, so the left/right split and the fades are tested without a sound card.
-pub fn tone_sample(frame: usize, frames: usize, sample_rate_hz: u32, channel: usize, channels: usize, side: Side) -> f32 {
+pub fn tone_sample(
+    frame: usize,
+    frames: usize,
+    sample_rate_hz: u32,
+    channel: usize,
+    channels: usize,
+    side: Side,
+) -> f32 {
     let wanted = match (side, channels) {
         (_, 0 | 1) => true,
         (Side::Left, _) => channel == 0,
@@ -224,7 +231,12 @@ pub fn play_tone(device_id: Option<&str>, side: Side, duration: Duration) -> Res
     Ok(report)
 }
 
-fn tone_stream<T>(device: &cpal::Device, config: StreamConfig, frames: usize, side: Side) -> Result<cpal::Stream, AudioError>
+fn tone_stream<T>(
+    device: &cpal::Device,
+    config: StreamConfig,
+    frames: usize,
+    side: Side,
+) -> Result<cpal::Stream, AudioError>
 where
     T: SizedSample + FromSample<f32>,
 {

@@ -248,7 +248,14 @@ pub fn keys(kind: LayoutKind) -> impl Iterator<Item = KeySpec> {
 pub fn row_units(kind: LayoutKind) -> f32 {
     rows(kind)
         .iter()
-        .map(|row| row.iter().map(|s| match s { Slot::Key(k) => k.width, Slot::Gap(g) => *g }).sum::<f32>())
+        .map(|row| {
+            row.iter()
+                .map(|s| match s {
+                    Slot::Key(k) => k.width,
+                    Slot::Gap(g) => *g,
+                })
+                .sum::<f32>()
+        })
         .fold(0.0, f32::max)
 }
 
@@ -434,7 +441,9 @@ impl KeyboardTest {
                     format!("These keys were still held down at the end: {}.", names.join(", ")),
                 )
                 .detail("A key that stays down without being held is mechanically stuck or shorted.")
-                .next_step("Press the key firmly a few times; if it stays down, clean under it or replace the keyboard."),
+                .next_step(
+                    "Press the key firmly a few times; if it stays down, clean under it or replace the keyboard.",
+                ),
             );
         }
         if !never.is_empty() {
@@ -466,7 +475,10 @@ impl KeyboardTest {
             }
         }
         if !stuck.is_empty() {
-            summary.push_str(&format!("; {} stuck", stuck.iter().map(|s| s.label.as_str()).collect::<Vec<_>>().join(", ")));
+            summary.push_str(&format!(
+                "; {} stuck",
+                stuck.iter().map(|s| s.label.as_str()).collect::<Vec<_>>().join(", ")
+            ));
         }
         let data = KeyboardData {
             layout: self.layout,

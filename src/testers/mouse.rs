@@ -226,7 +226,9 @@ impl MouseTest {
         if !untried.is_empty() {
             findings.push(
                 Finding::new(Severity::Warn, "Buttons not clicked", format!("Never clicked: {}.", untried.join(", ")))
-                    .next_step("Click each button once in the test area; if one does not count, that button is faulty."),
+                    .next_step(
+                        "Click each button once in the test area; if one does not count, that button is faulty.",
+                    ),
             );
         }
         if self.wheel_up == 0 || self.wheel_down == 0 {

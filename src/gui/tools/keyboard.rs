@@ -9,8 +9,8 @@
 //! digits and Enter, so no numpad is drawn).
 
 use eframe::egui::{
-    self, Align2, Color32, Event, EventFilter, FontId, Key, Modifiers, Rect, Role, Sense, Stroke, StrokeKind, Ui,
-    Vec2, WidgetInfo,
+    self, Align2, Color32, Event, EventFilter, FontId, Key, Modifiers, Rect, Role, Sense, Stroke, StrokeKind, Ui, Vec2,
+    WidgetInfo,
 };
 
 use super::ToolView;
@@ -121,7 +121,10 @@ fn other_code(key: Key) -> Option<&'static str> {
 
 /// Modifiers whose sides egui may not tell (only `Modifiers` changes arrive on some
 /// integrations): (flag, left code, right code).
-const MODIFIER_KEYS: [(fn(&Modifiers) -> bool, &str, &str); 3] = [
+/// Reads one modifier flag.
+type ModifierFlag = fn(&Modifiers) -> bool;
+
+const MODIFIER_KEYS: [(ModifierFlag, &str, &str); 3] = [
     (|m| m.shift, "ShiftLeft", "ShiftRight"),
     (|m| m.ctrl, "ControlLeft", "ControlRight"),
     (|m| m.alt, "AltLeft", "AltRight"),
@@ -216,12 +219,25 @@ impl KeyboardTester {
                     Slot::Key(key) => key,
                 };
                 let pad = unit * 0.08;
-                let top = Rect::from_min_size(egui::pos2(x + pad, y + pad), Vec2::new(key.width * unit - 2.0 * pad, unit - 2.0 * pad));
+                let top = Rect::from_min_size(
+                    egui::pos2(x + pad, y + pad),
+                    Vec2::new(key.width * unit - 2.0 * pad, unit - 2.0 * pad),
+                );
                 let state = self.test.state(key.code);
                 let (fill, text_color, stroke) = match state {
-                    KeyState::Untested => (visuals.widgets.inactive.bg_fill, visuals.text_color(), Stroke::new(1.0, visuals.widgets.inactive.fg_stroke.color)),
-                    KeyState::Pressed => (visuals.selection.bg_fill, Color32::WHITE, Stroke::new(3.0, visuals.strong_text_color())),
-                    KeyState::Tested => (Color32::from_rgb(46, 125, 50), Color32::WHITE, Stroke::new(1.0, Color32::from_rgb(27, 94, 32))),
+                    KeyState::Untested => (
+                        visuals.widgets.inactive.bg_fill,
+                        visuals.text_color(),
+                        Stroke::new(1.0, visuals.widgets.inactive.fg_stroke.color),
+                    ),
+                    KeyState::Pressed => {
+                        (visuals.selection.bg_fill, Color32::WHITE, Stroke::new(3.0, visuals.strong_text_color()))
+                    }
+                    KeyState::Tested => (
+                        Color32::from_rgb(46, 125, 50),
+                        Color32::WHITE,
+                        Stroke::new(1.0, Color32::from_rgb(27, 94, 32)),
+                    ),
                 };
                 let painter = ui.painter();
                 let mut shapes = vec![top];
@@ -258,7 +274,7 @@ impl ToolView for KeyboardTester {
     }
 
     fn ui(&mut self, ui: &mut Ui) -> Option<ToolReport> {
-        let capture_id = egui::Id::new("deskcheck-keyboard-tester-capture");
+        let capture_id = ui.make_persistent_id("keyboard-tester-capture");
         // Keep focus so Tab/arrows/Esc reach us and Space/Enter never click a button.
         ui.memory_mut(|m| {
             m.request_focus(capture_id);

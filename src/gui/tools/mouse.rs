@@ -1,7 +1,9 @@
 //! The mouse tester view: a test area that draws the pointer's trail and counts every
 //! button, double click, bounce and wheel step made inside it, with a double-click target.
 
-use eframe::egui::{self, Align2, Color32, Event, FontId, PointerButton, Rect, Role, Sense, Stroke, Ui, Vec2, WidgetInfo};
+use eframe::egui::{
+    self, Align2, Color32, Event, FontId, PointerButton, Rect, Role, Sense, Stroke, Ui, Vec2, WidgetInfo,
+};
 
 use super::ToolView;
 use crate::model::ToolReport;
@@ -77,7 +79,12 @@ impl MouseTester {
         let visuals = ui.visuals().clone();
         let painter = ui.painter_at(area);
         painter.rect_filled(area, 6.0, visuals.extreme_bg_color);
-        painter.rect_stroke(area, 6.0, Stroke::new(1.0, visuals.widgets.inactive.fg_stroke.color), egui::StrokeKind::Inside);
+        painter.rect_stroke(
+            area,
+            6.0,
+            Stroke::new(1.0, visuals.widgets.inactive.fg_stroke.color),
+            egui::StrokeKind::Inside,
+        );
         painter.text(
             area.left_top() + Vec2::new(12.0, 12.0),
             Align2::LEFT_TOP,
@@ -85,15 +92,8 @@ impl MouseTester {
             FontId::proportional(14.0),
             visuals.weak_text_color(),
         );
-        let trail: Vec<egui::Pos2> = self
-            .test
-            .path()
-            .iter()
-            .rev()
-            .take(TRAIL_POINTS)
-            .rev()
-            .map(|[x, y]| egui::pos2(*x, *y))
-            .collect();
+        let trail: Vec<egui::Pos2> =
+            self.test.path().iter().rev().take(TRAIL_POINTS).rev().map(|[x, y]| egui::pos2(*x, *y)).collect();
         if trail.len() >= 2 {
             painter.line(trail, Stroke::new(2.0, visuals.selection.bg_fill));
         }
@@ -153,7 +153,10 @@ impl ToolView for MouseTester {
                 let gap = self.test.bounces.last().map(|b| b.gap_ms).unwrap_or_default();
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
-                    format!("⚠ Bounce: the {} clicked again {gap:.0} ms after letting go", button.label().to_lowercase()),
+                    format!(
+                        "⚠ Bounce: the {} clicked again {gap:.0} ms after letting go",
+                        button.label().to_lowercase()
+                    ),
                 );
             }
             Some((button, ClickKind::Double)) => {

@@ -52,7 +52,15 @@ impl Default for SoundTester {
 impl SoundTester {
     /// Starts empty; the device list loads in the background on the first frame.
     pub fn new() -> Self {
-        Self { devices: None, output: None, input: None, playing: None, tones: Vec::new(), meter: None, loudest_rms: 0.0 }
+        Self {
+            devices: None,
+            output: None,
+            input: None,
+            playing: None,
+            tones: Vec::new(),
+            meter: None,
+            loudest_rms: 0.0,
+        }
     }
 
     fn poll(&mut self, ctx: &egui::Context) {
@@ -79,8 +87,10 @@ impl SoundTester {
             };
             if let Some(next) = next {
                 if let Devices::Ready(list) = &next {
-                    self.output = list.outputs.iter().find(|d| d.is_default).or(list.outputs.first()).map(|d| d.id.clone());
-                    self.input = list.inputs.iter().find(|d| d.is_default).or(list.inputs.first()).map(|d| d.id.clone());
+                    self.output =
+                        list.outputs.iter().find(|d| d.is_default).or(list.outputs.first()).map(|d| d.id.clone());
+                    self.input =
+                        list.inputs.iter().find(|d| d.is_default).or(list.inputs.first()).map(|d| d.id.clone());
                 }
                 self.devices = Some(next);
             }
@@ -167,10 +177,19 @@ impl SoundTester {
                             format!("The {:?} test tone could not be played.", t.side).to_lowercase(),
                         )
                         .detail(t.error.clone().unwrap_or_default())
-                        .next_step("Check that the headset or speaker is chosen as the output and not in use by a call."),
+                        .next_step(
+                            "Check that the headset or speaker is chosen as the output and not in use by a call.",
+                        ),
                     );
                 }
-                (format!("tones: {}; mic max {:.0} dBFS", played.join("+"), audio::MicLevel { peak: 0.0, rms: self.loudest_rms }.rms_dbfs()), Some(list.clone()))
+                (
+                    format!(
+                        "tones: {}; mic max {:.0} dBFS",
+                        played.join("+"),
+                        audio::MicLevel { peak: 0.0, rms: self.loudest_rms }.rms_dbfs()
+                    ),
+                    Some(list.clone()),
+                )
             }
             Some(Devices::None(why)) => {
                 findings.push(Finding::new(
@@ -188,8 +207,9 @@ impl SoundTester {
         };
         if !works {
             findings.push(
-                Finding::new(Severity::Fail, "Sound reported faulty", "You said the sound doesn't work.")
-                    .next_step("Check the volume and mute buttons on the headset and in the call app, then try another port."),
+                Finding::new(Severity::Fail, "Sound reported faulty", "You said the sound doesn't work.").next_step(
+                    "Check the volume and mute buttons on the headset and in the call app, then try another port.",
+                ),
             );
         }
         let data = serde_json::json!({
@@ -237,7 +257,9 @@ impl ToolView for SoundTester {
                 ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ The sound devices could not be read: {err}"));
             }
             Some(Devices::Ready(_)) => {
-                ui.label("Play the tone on each side and say whether you heard it there; speak to see the microphone level.");
+                ui.label(
+                    "Play the tone on each side and say whether you heard it there; speak to see the microphone level.",
+                );
                 self.devices_ui(ui);
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {
@@ -258,7 +280,11 @@ impl ToolView for SoundTester {
                             ui.label(format!("Played on {} (a mono device: one channel only)", r.device));
                         }
                         (Some(r), _) => {
-                            ui.label(format!("Played on the {:?} of {}", t.side, r.device).replace("Left", "left").replace("Right", "right"));
+                            ui.label(
+                                format!("Played on the {:?} of {}", t.side, r.device)
+                                    .replace("Left", "left")
+                                    .replace("Right", "right"),
+                            );
                         }
                         (None, Some(err)) => {
                             ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ Could not play: {err}"));

@@ -21,7 +21,8 @@ pub fn class_name(class: u8, subclass: u8, protocol: u8) -> Option<String> {
         return None;
     }
     let sub = usb_ids::SubClass::from_cid_scid(class, subclass).map(|s| s.name()).filter(|n| *n != "No Subclass");
-    let proto = usb_ids::Protocol::from_cid_scid_pid(class, subclass, protocol).map(|p| p.name()).filter(|n| *n != "None");
+    let proto =
+        usb_ids::Protocol::from_cid_scid_pid(class, subclass, protocol).map(|p| p.name()).filter(|n| *n != "None");
     Some(match (sub, proto) {
         (_, Some(p)) => format!("{base} ({p})"),
         (Some(s), None) => format!("{base} ({s})"),

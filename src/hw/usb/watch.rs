@@ -75,7 +75,12 @@ where
         }
         let left = timeout.saturating_sub(started.elapsed());
         if left.is_zero() {
-            return Ok(WatchOutcome { added: Vec::new(), removed, waited_ms: timeout.as_millis() as u64, hotplug_events });
+            return Ok(WatchOutcome {
+                added: Vec::new(),
+                removed,
+                waited_ms: timeout.as_millis() as u64,
+                hotplug_events,
+            });
         }
         if last_note.elapsed() >= Duration::from_secs(5) {
             last_note = Instant::now();
