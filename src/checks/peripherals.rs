@@ -317,4 +317,19 @@ mod tests {
             }
         }
     }
+
+    #[tokio::test]
+    async fn watch_says_unsupported_where_no_usb_bus_is_visible() {
+        if usb::list_devices().is_ok() {
+            eprintln!("skipped: this machine has a USB bus; the watcher would wait 25 s for a human");
+            return;
+        }
+        let cx = CheckCx::quiet(crate::config::Config::default());
+        let started = std::time::Instant::now();
+        match UsbWatch.run(&cx).await {
+            Err(CheckError::Unsupported(why)) => assert!(why.contains("no USB bus"), "{why}"),
+            other => panic!("expected Unsupported, got {:?}", other.map(|r| r.findings)),
+        }
+        assert!(started.elapsed() < Duration::from_secs(2), "it waited instead of saying so");
+    }
 }

@@ -5,8 +5,9 @@
 //!
 //! What egui cannot report: keys the system keeps for itself (Print Screen on some
 //! desktops, the Windows/Super key, Alt+Tab, Ctrl+Alt+Del), Fn (handled inside the
-//! keyboard), and the numeric keypad as keys of its own (its keys arrive as the main
-//! digits and Enter, so no numpad is drawn).
+//! keyboard), and the numeric keypad as keys of its own (egui-winit maps Numpad0–9,
+//! NumpadEnter, NumpadSubtract and NumpadDivide onto the main keys, so no numpad is drawn
+//! and those keys light their main-block twins; numpad + shows under "other keys").
 
 use eframe::egui::{
     self, Align2, Color32, Event, EventFilter, FontId, Key, Modifiers, Rect, Role, Sense, Stroke, StrokeKind, Ui, Vec2,
@@ -49,7 +50,7 @@ pub fn code_for(key: Key) -> Option<&'static str> {
         Num9 => "Digit9",
         Num0 => "Digit0",
         Minus => "Minus",
-        Equals | Plus => "Equal",
+        Equals => "Equal",
         Backspace => "Backspace",
         Insert => "Insert",
         Home => "Home",
