@@ -157,6 +157,16 @@ pub enum Side {
     Right,
 }
 
+impl Side {
+    /// "left" / "right", for sentences.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Left => "left",
+            Self::Right => "right",
+        }
+    }
+}
+
 /// Frequency of the test tone: A4, clearly audible on small laptop and ceiling speakers.
 pub const TONE_HZ: f32 = 440.0;
 /// Amplitude of the tone (0–1): about −10 dBFS, loud enough to hear, not enough to startle.
@@ -280,8 +290,13 @@ impl MicLevel {
 
     /// RMS in dBFS (−∞ for silence is clamped to −120).
     pub fn rms_dbfs(&self) -> f32 {
-        if self.rms <= 1e-6 { -120.0 } else { 20.0 * self.rms.log10() }
+        dbfs(self.rms)
     }
+}
+
+/// A level (0–1 of full scale) in dBFS, silence clamped to −120.
+pub fn dbfs(level: f32) -> f32 {
+    if level <= 1e-6 { -120.0 } else { 20.0 * level.log10() }
 }
 
 /// Where a running microphone meter is.
@@ -342,6 +357,7 @@ impl MicMeter {
         }
     }
 
+    /// Starting, running (on which device) or failed (why).
     pub fn state(&self) -> MeterState {
         self.shared.state.lock().map(|s| s.clone()).unwrap_or(MeterState::Failed("meter state lost".into()))
     }

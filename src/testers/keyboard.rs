@@ -22,6 +22,7 @@ pub enum LayoutKind {
 }
 
 impl LayoutKind {
+    /// The name shown on the layout switch.
     pub fn label(self) -> &'static str {
         match self {
             Self::Ansi => "ANSI (US)",
@@ -311,10 +312,12 @@ pub struct KeyboardTest {
 }
 
 impl KeyboardTest {
+    /// A test with nothing pressed yet, drawn as `layout`.
     pub fn new(layout: LayoutKind) -> Self {
         Self { layout, keys: BTreeMap::new(), sides_inferred: false }
     }
 
+    /// The layout drawn and counted.
     pub fn layout(&self) -> LayoutKind {
         self.layout
     }
@@ -354,6 +357,7 @@ impl KeyboardTest {
         self.keys.values().any(|r| r.down_since_s.is_some())
     }
 
+    /// Where key `code` is: untested, pressed now, or tested.
     pub fn state(&self, code: &str) -> KeyState {
         match self.keys.get(code) {
             Some(r) if r.down_since_s.is_some() => KeyState::Pressed,
@@ -372,6 +376,7 @@ impl KeyboardTest {
         keys(self.layout).filter(|k| self.state(k.code) == KeyState::Tested).count()
     }
 
+    /// How many keys the current layout has.
     pub fn total(&self) -> usize {
         keys(self.layout).count()
     }

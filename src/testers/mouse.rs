@@ -18,8 +18,10 @@ pub enum MouseButton {
 }
 
 impl MouseButton {
+    /// Every button, in report order.
     pub const ALL: [MouseButton; 5] = [Self::Primary, Self::Secondary, Self::Middle, Self::Extra1, Self::Extra2];
 
+    /// Plain name of the button.
     pub fn label(self) -> &'static str {
         match self {
             Self::Primary => "Left button",
@@ -81,6 +83,7 @@ pub struct ButtonStats {
 }
 
 impl ButtonStats {
+    /// Whether the button is held down now.
     pub fn is_down(&self) -> bool {
         self.down
     }
@@ -106,10 +109,12 @@ pub struct MouseTest {
 }
 
 impl MouseTest {
+    /// A test with nothing clicked yet.
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// The counters of one button.
     pub fn stats(&self, button: MouseButton) -> &ButtonStats {
         &self.buttons[button.index()]
     }
@@ -174,6 +179,7 @@ impl MouseTest {
         &self.path
     }
 
+    /// The tester's result, with the user's own answer `works`.
     pub fn report(&self, works: bool) -> ToolReport {
         let clicks = |b: MouseButton| self.stats(b).clicks;
         let mut findings = vec![

@@ -147,6 +147,7 @@ impl Default for KeyboardTester {
 }
 
 impl KeyboardTester {
+    /// A fresh tester showing `layout` (the switch on screen changes it).
     pub fn new(layout: LayoutKind) -> Self {
         Self { test: KeyboardTest::new(layout), modifiers: Modifiers::NONE, inferred_down: [false; 3], now_s: 0.0 }
     }

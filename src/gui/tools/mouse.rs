@@ -33,6 +33,7 @@ pub struct MouseTester {
 }
 
 impl MouseTester {
+    /// A fresh tester with nothing counted.
     pub fn new() -> Self {
         Self::default()
     }

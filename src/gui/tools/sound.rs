@@ -150,12 +150,8 @@ impl SoundTester {
         let mut findings = Vec::new();
         let (summary, devices) = match &self.devices {
             Some(Devices::Ready(list)) => {
-                let played: Vec<&str> = self
-                    .tones
-                    .iter()
-                    .filter(|t| t.played.is_some())
-                    .map(|t| if t.side == Side::Left { "left" } else { "right" })
-                    .collect();
+                let played: Vec<&str> =
+                    self.tones.iter().filter(|t| t.played.is_some()).map(|t| t.side.label()).collect();
                 findings.push(
                     Finding::new(
                         Severity::Info,
@@ -163,7 +159,7 @@ impl SoundTester {
                         format!(
                             "Test tone played on: {}. Loudest microphone level: {:.0} dBFS.",
                             if played.is_empty() { "nothing".into() } else { played.join(", ") },
-                            audio::MicLevel { peak: 0.0, rms: self.loudest_rms }.rms_dbfs()
+                            audio::dbfs(self.loudest_rms)
                         ),
                     )
                     .evidence("Speaker", self.output.clone().unwrap_or_else(|| "none".into()))
@@ -174,7 +170,7 @@ impl SoundTester {
                         Finding::new(
                             Severity::Warn,
                             "Test tone did not play",
-                            format!("The {:?} test tone could not be played.", t.side).to_lowercase(),
+                            format!("The {} test tone could not be played.", t.side.label()),
                         )
                         .detail(t.error.clone().unwrap_or_default())
                         .next_step(
@@ -183,11 +179,7 @@ impl SoundTester {
                     );
                 }
                 (
-                    format!(
-                        "tones: {}; mic max {:.0} dBFS",
-                        played.join("+"),
-                        audio::MicLevel { peak: 0.0, rms: self.loudest_rms }.rms_dbfs()
-                    ),
+                    format!("tones: {}; mic max {:.0} dBFS", played.join("+"), audio::dbfs(self.loudest_rms)),
                     Some(list.clone()),
                 )
             }
@@ -271,7 +263,7 @@ impl ToolView for SoundTester {
                         self.play(Side::Right, &ctx);
                     }
                     if let Some((side, _)) = &self.playing {
-                        ui.label(format!("Playing on the {}…", if *side == Side::Left { "left" } else { "right" }));
+                        ui.label(format!("Playing on the {}…", side.label()));
                     }
                 });
                 for t in self.tones.iter().rev().take(2) {
@@ -280,11 +272,7 @@ impl ToolView for SoundTester {
                             ui.label(format!("Played on {} (a mono device: one channel only)", r.device));
                         }
                         (Some(r), _) => {
-                            ui.label(
-                                format!("Played on the {:?} of {}", t.side, r.device)
-                                    .replace("Left", "left")
-                                    .replace("Right", "right"),
-                            );
+                            ui.label(format!("Played on the {} of {}", t.side.label(), r.device));
                         }
                         (None, Some(err)) => {
                             ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ Could not play: {err}"));
