@@ -1,1 +1,0 @@
-//! USB devices with names from the USB ID database.
