@@ -175,3 +175,54 @@ fn skip_and_close_are_recorded_and_a_broken_file_is_shown_with_its_place() {
     // Saving is offered now that there is something to save.
     assert!(h.query_by_label("Save bundle…").is_some());
 }
+
+/// The built-in peripheral checklist: the "plug it in now" step runs the real USB watcher
+/// (here: no USB bus, so "not available" and the walk goes on), then the tool step opens
+/// the real keyboard tester as a full view; its report becomes the step's answer.
+#[test]
+fn a_tool_step_opens_the_keyboard_tester_and_its_report_lands_in_the_transcript() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app_with(dir.path(), None);
+    click(&mut h, "A keyboard, mouse, headset or USB device doesn't work");
+    click(&mut h, "Keyboard");
+    click(&mut h, "No");
+    step_until(&mut h, "the USB watcher", |h| !h.state().is_probing());
+    click(&mut h, "Continue");
+    click(&mut h, "Open the keyboard tester");
+    assert_eq!(h.state().tool_title().as_deref(), Some("Keyboard tester"));
+    h.key_down(eframe::egui::Key::A);
+    h.run();
+    h.key_up(eframe::egui::Key::A);
+    h.run();
+    h.get_by_label("Key A: tested");
+    click(&mut h, "It doesn't work");
+    assert_eq!(h.state().tool_title(), None, "the tester closed");
+    h.get_by_label("✖ A technician needs to take over");
+    let report = h.state().session().report.clone();
+    let t = report.checklists.iter().find(|c| c.id == "peripheral").unwrap();
+    let last = t.entries.last().unwrap();
+    assert_eq!(last.step, "kb_test");
+    let tool = last.tool.as_ref().expect("the tester's report is in the transcript");
+    assert_eq!(tool.tool, "keyboard");
+    assert!(!tool.works);
+    let run = report.runs.iter().find(|r| r.id == "checklist.peripheral").unwrap();
+    assert!(
+        run.findings.iter().any(|f| f.summary.contains("never pressed") || f.title.contains("never")),
+        "{:#?}",
+        run.findings
+    );
+}
+
+/// A tester opened from the home screen files its report as a run of its area.
+#[test]
+fn a_tester_from_the_home_screen_files_a_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app_with(dir.path(), None);
+    click(&mut h, "Mouse tester");
+    assert_eq!(h.state().tool_title().as_deref(), Some("Mouse tester"));
+    click(&mut h, "It works");
+    let run = h.state().session().report.runs.iter().find(|r| r.id == "peripherals.tester.mouse").cloned();
+    let run = run.expect("the mouse tester's run");
+    assert_eq!(run.findings[0].title, "The user's verdict: It works");
+    h.get_by_label("Check everything");
+}

@@ -13,6 +13,7 @@ use super::GuiOptions;
 use super::checklist_run::ChecklistRun;
 use super::jobs::{JobResult, Jobs, Picked};
 use super::manual_trace::{ManualTrace, TraceEnd};
+use super::tools::{self, ToolView};
 use super::views::bundle_view::{self, Viewing};
 use super::views::checklist::{self as checklist_view, ChecklistAction};
 use super::views::home::{self, CardsFor, Controls};
@@ -78,6 +79,8 @@ pub struct DeskcheckApp {
     library_rx: Option<mpsc::Receiver<Library>>,
     /// The checklist being walked, if any.
     checklist: Option<ChecklistRun>,
+    /// A tester opened from the home screen, and when.
+    tool: Option<(Box<dyn ToolView>, chrono::DateTime<Utc>)>,
 }
 
 impl DeskcheckApp {
@@ -125,7 +128,16 @@ impl DeskcheckApp {
             library: Library::default(),
             library_rx: Some(library_rx),
             checklist: None,
+            tool: None,
         }
+    }
+
+    /// The heading of the tester shown as a full view, if any.
+    pub fn tool_title(&self) -> Option<String> {
+        if let Some((tool, _)) = &self.tool {
+            return Some(tool.title().to_string());
+        }
+        self.checklist.as_ref().and_then(|c| c.tool_title())
     }
 
     /// Whether the checklists folder has been read.
@@ -427,6 +439,7 @@ impl DeskcheckApp {
             }
             Action::DhcpProbe => self.start_dhcp_probe(ctx),
             Action::Checklist(action) => self.apply_checklist(action, ctx),
+            Action::OpenTool(name) => self.tool = tools::open(&name).map(|t| (t, Utc::now())),
         }
     }
 
@@ -664,6 +677,17 @@ impl eframe::App for DeskcheckApp {
                 None => notes::notes_edit_ui(ui, draft),
             },
         );
+        if let Some((tool, started_at)) = &mut self.tool {
+            let finished = CentralPanel::default().show(ui, |ui| tool.ui(ui)).inner;
+            if let Some(report) = finished {
+                let run = tools::report_run(&report, *started_at);
+                let runs = &mut self.session.report.runs;
+                runs.retain(|r| r.id != run.id);
+                runs.push(run);
+                self.tool = None;
+            }
+            return;
+        }
         if let Some(run) = &mut self.checklist
             && let Some(tool) = run.tool_mut()
         {

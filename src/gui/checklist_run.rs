@@ -62,6 +62,11 @@ impl ChecklistRun {
         self.tool.as_mut()
     }
 
+    /// The open tester's heading.
+    pub fn tool_title(&self) -> Option<String> {
+        self.tool.as_ref().map(|t| t.title().to_string())
+    }
+
     /// A tester finished: its report is the step's answer.
     pub fn tool_finished(&mut self, report: crate::model::ToolReport) {
         self.tool = None;

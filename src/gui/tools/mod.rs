@@ -12,7 +12,7 @@ pub use keyboard::KeyboardTester;
 pub use mouse::MouseTester;
 pub use sound::SoundTester;
 
-use crate::model::ToolReport;
+use crate::model::{Category, CheckRun, Outcome, ToolReport};
 use crate::testers::keyboard::LayoutKind;
 
 /// A tester shown as a full view.
@@ -23,7 +23,6 @@ pub trait ToolView {
     /// Esc too where Esc is not itself under test, as in the test patterns).
     fn ui(&mut self, ui: &mut Ui) -> Option<ToolReport>;
 }
-
 
 /// The tester a checklist's tool step names, as a fresh full view.
 pub fn open(name: &str) -> Option<Box<dyn ToolView>> {
@@ -39,4 +38,36 @@ pub fn open(name: &str) -> Option<Box<dyn ToolView>> {
 /// Whether this build has the named tester (without opening it).
 pub fn exists(name: &str) -> bool {
     matches!(name, "keyboard" | "mouse" | "patterns" | "sound")
+}
+
+/// The testers offered on the home screen: (tool name, button label).
+pub const ON_HOME: [(&str, &str); 4] = [
+    ("keyboard", "Keyboard tester"),
+    ("mouse", "Mouse tester"),
+    ("patterns", "Test patterns"),
+    ("sound", "Sound test"),
+];
+
+/// A tester used on its own (not from a checklist) files its report as a run of its area,
+/// so what the user saw and said reaches the bundle like any check.
+pub fn report_run(report: &ToolReport, started_at: chrono::DateTime<chrono::Utc>) -> CheckRun {
+    let category = if report.tool == "patterns" { Category::Displays } else { Category::Peripherals };
+    let verdict = if report.works { "It works" } else { "It doesn't work" };
+    let mut findings = vec![crate::model::Finding::new(
+        if report.works { crate::model::Severity::Pass } else { crate::model::Severity::Warn },
+        format!("The user's verdict: {verdict}"),
+        report.summary.clone(),
+    )];
+    findings.extend(report.findings.iter().cloned());
+    CheckRun {
+        id: format!("{}.tester.{}", category.key(), report.tool),
+        title: ON_HOME.iter().find(|(t, _)| *t == report.tool).map_or(report.tool.clone(), |(_, l)| l.to_string()),
+        category,
+        outcome: Outcome::Completed,
+        findings,
+        started_at,
+        duration_ms: (chrono::Utc::now() - started_at).num_milliseconds().max(0) as u64,
+        data: report.data.clone(),
+        attachments: Vec::new(),
+    }
 }

@@ -47,6 +47,15 @@ pub fn list_ui(ui: &mut Ui, checklists: &[Checklist], problems: &[ChecklistError
             }
         }
     });
+    ui.add_space(8.0);
+    ui.label(RichText::new("Testers").size(16.0).strong());
+    ui.horizontal_wrapped(|ui| {
+        for (tool, label) in crate::gui::tools::ON_HOME {
+            if ui.add(Button::new(label).min_size(vec2(150.0, 32.0))).clicked() {
+                actions.push(Action::OpenTool(tool.to_string()));
+            }
+        }
+    });
     for p in problems {
         ui.label(RichText::new(format!("⚠ This checklist file cannot be used: {p}")).color(ui.visuals().warn_fg_color));
     }

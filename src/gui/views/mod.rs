@@ -34,6 +34,8 @@ pub enum Action {
     StopTrace,
     /// Run the active DHCP probe in the background.
     DhcpProbe,
+    /// Open a tester on its own ("keyboard", "mouse", "patterns", "sound").
+    OpenTool(String),
     /// A guided checklist's button.
     Checklist(checklist::ChecklistAction),
 }
