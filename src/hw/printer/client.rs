@@ -234,6 +234,21 @@ pub fn send(
         .ignore_tls_errors(true)
         .build();
     let resp = client.send(req).map_err(|e| classify(e, op, target.uri))?;
+    Ok(response_from(&resp, tag))
+}
+
+/// Parse a captured IPP response (the body of the HTTP answer), e.g. a fixture.
+pub fn parse_bytes(bytes: &[u8], tag: DelimiterTag) -> Result<Response, PrinterError> {
+    let reader = ipp::reader::IppReader::new(std::io::Cursor::new(bytes.to_vec()));
+    let resp = ipp::parser::IppParser::new(reader).parse().map_err(|e| PrinterError::Protocol {
+        operation: "reading an IPP answer",
+        reason: e.to_string(),
+        uri: String::new(),
+    })?;
+    Ok(response_from(&resp, tag))
+}
+
+fn response_from(resp: &IppRequestResponse, tag: DelimiterTag) -> Response {
     let status = resp.header().status_code();
     let attrs = resp.attributes();
     let message = attrs
@@ -245,7 +260,7 @@ pub fn send(
         .groups_of(tag)
         .map(|g| Group { attrs: g.attributes().iter().map(|a| (a.name().to_string(), a.value().clone())).collect() })
         .collect();
-    Ok(Response { status, groups, message })
+    Response { status, groups, message }
 }
 
 /// The request carrying a document (Print-Job).

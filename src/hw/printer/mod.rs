@@ -233,14 +233,20 @@ fn check_status(
 }
 
 fn printer_from_group(uri: &str, g: &Group) -> PrinterStatus {
-    let mut supplies = attrs::parse_printer_supplies(&g.strings("printer-supply"), &g.strings("printer-supply-description"));
-    supplies.extend(attrs::parse_markers(&attrs::Markers {
+    // CUPS 2.4 also publishes printer-supply made from its markers: one entry per name,
+    // the marker's (it carries the driver's low-level threshold).
+    let mut supplies = attrs::parse_markers(&attrs::Markers {
         names: g.strings("marker-names"),
         levels: g.ints("marker-levels"),
         colors: g.strings("marker-colors"),
         types: g.strings("marker-types"),
         low_levels: g.ints("marker-low-levels"),
-    }));
+    });
+    for s in attrs::parse_printer_supplies(&g.strings("printer-supply"), &g.strings("printer-supply-description")) {
+        if !supplies.iter().any(|m| m.name.eq_ignore_ascii_case(&s.name)) {
+            supplies.push(s);
+        }
+    }
     let reasons = g.strings("printer-state-reasons");
     PrinterStatus {
         uri: uri.to_string(),
@@ -358,11 +364,54 @@ pub fn cups_default(server: &str, opts: &QueryOptions) -> Result<Option<String>,
     let mut req = client::request(op, None)?;
     client::requested(&mut req, &["printer-name"])?;
     let resp = client::send(&Target { uri: &uri, timeout: opts.timeout }, op, req, DelimiterTag::PrinterAttributes)?;
+    default_from(&resp, &uri)
+}
+
+/// The queues of a CUPS-Get-Printers answer (no queues at all is "not found" in CUPS).
+fn queues_from(server: &str, resp: &client::Response) -> Result<Vec<PrinterStatus>, PrinterError> {
+    if resp.status == StatusCode::ClientErrorNotFound {
+        return Ok(Vec::new());
+    }
+    check_status(resp, Operation::CupsGetPrinters, &server_uri(server, "/"))?;
+    Ok(resp
+        .groups
+        .iter()
+        .filter_map(|g| {
+            let name = g.string("printer-name")?;
+            let mut status = printer_from_group(&server_uri(server, &format!("/printers/{name}")), g);
+            status.queue = Some(name);
+            Some(status)
+        })
+        .collect())
+}
+
+fn default_from(resp: &client::Response, uri: &str) -> Result<Option<String>, PrinterError> {
     if resp.status == StatusCode::ClientErrorNotFound {
         return Ok(None);
     }
-    check_status(&resp, op, &uri)?;
+    check_status(resp, Operation::CupsGetDefault, uri)?;
     Ok(resp.groups.first().and_then(|g| g.string("printer-name")))
+}
+
+/// Read a captured Get-Printer-Attributes answer (the HTTP body) as a status, for fixtures and fuzzing.
+pub fn parse_printer_attributes(uri: &str, bytes: &[u8]) -> Result<PrinterStatus, PrinterError> {
+    let resp = client::parse_bytes(bytes, DelimiterTag::PrinterAttributes)?;
+    check_status(&resp, Operation::GetPrinterAttributes, uri)?;
+    resp.groups.first().map(|g| printer_from_group(uri, g)).ok_or_else(|| PrinterError::Protocol {
+        operation: "Get-Printer-Attributes",
+        reason: "the answer has no printer attributes".into(),
+        uri: uri.to_string(),
+    })
+}
+
+/// Read a captured CUPS-Get-Printers answer as the queues of `server`.
+pub fn parse_cups_printers(server: &str, bytes: &[u8]) -> Result<Vec<PrinterStatus>, PrinterError> {
+    queues_from(server, &client::parse_bytes(bytes, DelimiterTag::PrinterAttributes)?)
+}
+
+/// Read a captured CUPS-Get-Default answer: the default's name, None when there is none.
+pub fn parse_cups_default(bytes: &[u8]) -> Result<Option<String>, PrinterError> {
+    default_from(&client::parse_bytes(bytes, DelimiterTag::PrinterAttributes)?, "CUPS-Get-Default answer")
 }
 
 /// CUPS-Get-Printers + CUPS-Get-Default + Get-Jobs per queue, against the CUPS server.
@@ -373,20 +422,11 @@ pub fn cups_queues(server: &str, opts: &QueryOptions) -> Result<CupsQueues, Prin
     client::add_op_attr(&mut req, "requesting-user-name", IppValue::new_name_without_language(user_name()))?;
     client::requested(&mut req, &["all"])?;
     let resp = client::send(&Target { uri: &uri, timeout: opts.timeout }, op, req, DelimiterTag::PrinterAttributes)?;
-    let mut queues = Vec::new();
-    // No queues at all is "not found" in CUPS.
-    if resp.status != StatusCode::ClientErrorNotFound {
-        check_status(&resp, op, &uri)?;
-        for g in &resp.groups {
-            let Some(name) = g.string("printer-name") else { continue };
-            let queue_uri = server_uri(server, &format!("/printers/{name}"));
-            let mut status = printer_from_group(&queue_uri, g);
-            status.queue = Some(name);
-            match jobs(&queue_uri, opts) {
-                Ok(j) => status.jobs = j,
-                Err(e) => tracing::info!("jobs of {queue_uri} not read: {e:#}"),
-            }
-            queues.push(status);
+    let mut queues = queues_from(server, &resp)?;
+    for status in &mut queues {
+        match jobs(&status.uri, opts) {
+            Ok(j) => status.jobs = j,
+            Err(e) => tracing::info!("jobs of {} not read: {e:#}", status.uri),
         }
     }
     let default = cups_default(server, opts)?;
@@ -436,6 +476,77 @@ pub fn cancel_job(uri: &str, job_id: i32, opts: &QueryOptions) -> Result<(), Pri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fixture(name: &str) -> Vec<u8> {
+        let path = format!("{}/tests/fixtures/ipp/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    /// Captured from ippeveprinter (CUPS 2.4.2) after setting Black Toner to 4 % on its Supplies page.
+    #[test]
+    fn ippeveprinter_fixture_reads_state_reasons_and_supplies() {
+        let s = parse_printer_attributes("ipp://10.88.0.1:8631/ipp/print", &fixture("ippeveprinter-toner-low.ipp")).unwrap();
+        assert_eq!(s.make_and_model.as_deref(), Some("Acme LaserJet Test"));
+        assert_eq!(s.state, PrinterState::Idle);
+        assert_eq!(s.accepting_jobs, Some(true));
+        assert_eq!(s.queued_job_count, Some(0));
+        let keywords: Vec<&str> = s.state_reasons.iter().map(|r| r.keyword.as_str()).collect();
+        assert_eq!(keywords, vec!["toner-low-report"]);
+        assert_eq!(s.state_reasons[0].severity, ReasonSeverity::Report);
+        assert_eq!(s.supplies.len(), 2);
+        let toner = &s.supplies[1];
+        assert_eq!((toner.name.as_str(), toner.level, toner.fills_up), ("Black Toner", SupplyLevel::Percent { percent: 4 }, false));
+        assert_eq!(toner.condition(), SupplyCondition::Low);
+        let waste = &s.supplies[0];
+        assert_eq!((waste.name.as_str(), waste.level.percent(), waste.fills_up), ("Toner Waste Tank", Some(25), true));
+        assert_eq!(waste.condition(), SupplyCondition::Ok);
+        assert!(s.document_formats.iter().any(|f| f == "application/pdf"));
+        assert!(s.raw_attributes.contains("printer-supply (1setOf octetString) = index=1;"), "{}", s.raw_attributes);
+    }
+
+    /// Captured from cupsd 2.4.2: a queue to ippeveprinter, and one whose backend reported
+    /// marker-* levels (4, −3, −1, −2) the way printer drivers do, with `ATTR:` lines.
+    #[test]
+    fn cupsd_fixture_reads_queues_and_markers() {
+        let queues = parse_cups_printers("127.0.0.1:631", &fixture("cupsd-get-printers.ipp")).unwrap();
+        let names: Vec<&str> = queues.iter().filter_map(|q| q.queue.as_deref()).collect();
+        assert_eq!(names, vec!["markers", "office"]);
+        let office = &queues[1];
+        assert_eq!(office.uri, "ipp://127.0.0.1:631/printers/office");
+        assert_eq!(office.device_uri.as_deref(), Some("ipp://10.88.0.1:8631/ipp/print"));
+        let m = &queues[0];
+        let levels: Vec<(&str, SupplyLevel, Option<u8>)> =
+            m.supplies.iter().map(|s| (s.name.as_str(), s.level, s.low_percent)).collect();
+        assert_eq!(
+            levels,
+            vec![
+                ("Black Toner", SupplyLevel::Percent { percent: 4 }, Some(5)),
+                ("Cyan Toner", SupplyLevel::SomeRemaining, Some(5)),
+                ("Magenta Toner", SupplyLevel::Unavailable, Some(5)),
+                ("Waste Toner Box", SupplyLevel::Unknown, None),
+            ]
+        );
+        assert!(m.supplies.iter().all(|s| s.source == SupplySource::CupsMarker));
+        assert_eq!(m.supplies[0].color.as_deref(), Some("#000000"));
+        assert!(m.supplies[3].fills_up);
+        assert_eq!(m.supplies[0].condition(), SupplyCondition::Low);
+        assert_eq!(m.supplies[1].condition(), SupplyCondition::Unknown);
+    }
+
+    #[test]
+    fn cupsd_default_fixtures() {
+        assert_eq!(parse_cups_default(&fixture("cupsd-get-default.ipp")).unwrap().as_deref(), Some("markers"));
+        assert_eq!(parse_cups_default(&fixture("cupsd-get-default-none.ipp")).unwrap(), None);
+    }
+
+    #[test]
+    fn truncated_or_garbage_answers_are_errors_not_panics() {
+        let bytes = fixture("ippeveprinter-toner-low.ipp");
+        for cut in [0, 3, 8, 9, 40, bytes.len() / 2, bytes.len() - 1] {
+            let _ = parse_printer_attributes("ipp://x/ipp/print", &bytes[..cut]);
+        }
+        assert!(parse_printer_attributes("ipp://x/ipp/print", b"<html>not ipp</html>").is_err());
+    }
 
     #[test]
     fn cups_server_defaults_and_ports() {
