@@ -94,7 +94,8 @@ fn status_reasons_supplies_then_low_toner_warns() {
     let f = findings(status);
     assert!(f.iter().all(|(sev, ..)| sev == "pass"), "{f:?}");
     // Raw attributes are attached for the bundle.
-    let names: Vec<&str> = status["attachments"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> =
+        status["attachments"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
     assert!(names.iter().any(|n| n.contains("8631_ipp_print")), "{names:?}");
 
     // Low toner through the printer's own web form.
@@ -102,7 +103,8 @@ fn status_reasons_supplies_then_low_toner_warns() {
     let (report, code, _) = lab.deskcheck(&cfg, &["--printer", &uri]);
     let status = run(&report, "printers.status");
     let s = &lab_entry(status, &uri)["status"];
-    let reasons: Vec<&str> = s["state_reasons"].as_array().unwrap().iter().map(|r| r["keyword"].as_str().unwrap()).collect();
+    let reasons: Vec<&str> =
+        s["state_reasons"].as_array().unwrap().iter().map(|r| r["keyword"].as_str().unwrap()).collect();
     assert_eq!(reasons, vec!["toner-low-report"]);
     assert_eq!(s["state_reasons"][0]["severity"], "report");
     let f = findings(status);

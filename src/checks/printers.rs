@@ -69,9 +69,11 @@ fn file_name(name: &str) -> String {
 async fn local_queues(config: &Config) -> Result<CupsQueues, PrinterError> {
     let server = printer::cups_server(config.printers.cups_server.as_deref());
     let opts = query_options(config);
-    blocking(move || printer::cups_queues(&server, &opts))
-        .await
-        .map_err(|e| PrinterError::Protocol { operation: "CUPS", reason: e.to_string(), uri: String::new() })?
+    blocking(move || printer::cups_queues(&server, &opts)).await.map_err(|e| PrinterError::Protocol {
+        operation: "CUPS",
+        reason: e.to_string(),
+        uri: String::new(),
+    })?
 }
 
 fn no_cups(err: &PrinterError) -> CheckError {
@@ -159,21 +161,29 @@ pub fn status_findings(s: &PrinterStatus, include_jobs: bool) -> Vec<Finding> {
     }
     if s.accepting_jobs == Some(false) {
         findings.push(
-            with_facts(Finding::new(
-                Severity::Warn,
-                "Not accepting jobs",
-                format!("{name} refuses new print jobs."),
-            ))
-            .next_step("Turn 'accept jobs' back on in the printer settings (an administrator may have switched it off)."),
+            with_facts(Finding::new(Severity::Warn, "Not accepting jobs", format!("{name} refuses new print jobs.")))
+                .next_step(
+                    "Turn 'accept jobs' back on in the printer settings (an administrator may have switched it off).",
+                ),
         );
     }
     for supply in &s.supplies {
         let level = supply.level.describe();
         let (severity, title, summary) = match (supply.condition(), supply.fills_up) {
-            (SupplyCondition::Empty, false) => (Severity::Fail, "Supply empty", format!("{} in {name} is empty ({level}).", supply.name)),
-            (SupplyCondition::Empty, true) => (Severity::Fail, "Waste container full", format!("{} in {name} is full ({level}).", supply.name)),
-            (SupplyCondition::Low, false) => (Severity::Warn, "Supply low", format!("{} in {name} is low ({level}).", supply.name)),
-            (SupplyCondition::Low, true) => (Severity::Warn, "Waste container nearly full", format!("{} in {name} is nearly full ({level}).", supply.name)),
+            (SupplyCondition::Empty, false) => {
+                (Severity::Fail, "Supply empty", format!("{} in {name} is empty ({level}).", supply.name))
+            }
+            (SupplyCondition::Empty, true) => {
+                (Severity::Fail, "Waste container full", format!("{} in {name} is full ({level}).", supply.name))
+            }
+            (SupplyCondition::Low, false) => {
+                (Severity::Warn, "Supply low", format!("{} in {name} is low ({level}).", supply.name))
+            }
+            (SupplyCondition::Low, true) => (
+                Severity::Warn,
+                "Waste container nearly full",
+                format!("{} in {name} is nearly full ({level}).", supply.name),
+            ),
             _ => continue,
         };
         let mut f = Finding::new(severity, title, summary).evidence("Supply", &supply.name).evidence("Level", &level);
@@ -213,13 +223,22 @@ fn stuck_jobs_finding(s: &PrinterStatus) -> Option<Finding> {
     let mut f = Finding::new(
         Severity::Warn,
         "Stuck print jobs",
-        format!("{} job(s) on {} have been waiting for a long time and block the queue.", stuck.len(), s.display_name()),
+        format!(
+            "{} job(s) on {} have been waiting for a long time and block the queue.",
+            stuck.len(),
+            s.display_name()
+        ),
     );
     for j in &stuck {
         let age = j.age_secs.map(|a| format!(", {} min", a / 60)).unwrap_or_default();
         f = f.evidence(
             format!("Job {}", j.id),
-            format!("{} ({}{age}){}", j.name.as_deref().unwrap_or("untitled"), j.state.label(), j.user.as_deref().map(|u| format!(" by {u}")).unwrap_or_default()),
+            format!(
+                "{} ({}{age}){}",
+                j.name.as_deref().unwrap_or("untitled"),
+                j.state.label(),
+                j.user.as_deref().map(|u| format!(" by {u}")).unwrap_or_default()
+            ),
         );
     }
     Some(f.next_step("Cancel the stuck jobs (deskcheck can do it after you confirm), then print again."))
@@ -260,7 +279,14 @@ impl Check for Queues {
             let list: Vec<String> = cups
                 .queues
                 .iter()
-                .map(|q| format!("{} ({}{})", q.display_name(), q.state.label(), if q.accepting_jobs == Some(false) { ", rejecting jobs" } else { "" }))
+                .map(|q| {
+                    format!(
+                        "{} ({}{})",
+                        q.display_name(),
+                        q.state.label(),
+                        if q.accepting_jobs == Some(false) { ", rejecting jobs" } else { "" }
+                    )
+                })
                 .collect();
             let mut f = Finding::new(
                 Severity::Info,
@@ -272,10 +298,17 @@ impl Check for Queues {
             }
             findings.push(f);
             match &cups.default {
-                Some(d) => findings.push(Finding::new(Severity::Pass, "Default printer", format!("The default printer is {d}.")).evidence("Default", d)),
+                Some(d) => findings.push(
+                    Finding::new(Severity::Pass, "Default printer", format!("The default printer is {d}."))
+                        .evidence("Default", d),
+                ),
                 None => findings.push(
-                    Finding::new(Severity::Warn, "No default printer", "No default printer is set: programs may not know where to print.")
-                        .next_step("Choose a default printer in the system's printer settings."),
+                    Finding::new(
+                        Severity::Warn,
+                        "No default printer",
+                        "No default printer is set: programs may not know where to print.",
+                    )
+                    .next_step("Choose a default printer in the system's printer settings."),
                 ),
             }
         }
@@ -283,23 +316,34 @@ impl Check for Queues {
             let name = q.display_name();
             if q.state == PrinterState::Stopped {
                 findings.push(
-                    Finding::new(Severity::Warn, "Queue paused", format!("The print queue {name} is paused: jobs wait and nothing prints."))
-                        .evidence("Queue", &name)
-                        .next_step("Resume the printer in the system's printer settings (or `cupsenable` as an administrator)."),
+                    Finding::new(
+                        Severity::Warn,
+                        "Queue paused",
+                        format!("The print queue {name} is paused: jobs wait and nothing prints."),
+                    )
+                    .evidence("Queue", &name)
+                    .next_step(
+                        "Resume the printer in the system's printer settings (or `cupsenable` as an administrator).",
+                    ),
                 );
             }
             if q.accepting_jobs == Some(false) {
                 findings.push(
-                    Finding::new(Severity::Warn, "Queue rejects jobs", format!("The print queue {name} refuses new jobs."))
-                        .evidence("Queue", &name)
-                        .next_step("Allow jobs again in the printer settings (or `cupsaccept` as an administrator)."),
+                    Finding::new(
+                        Severity::Warn,
+                        "Queue rejects jobs",
+                        format!("The print queue {name} refuses new jobs."),
+                    )
+                    .evidence("Queue", &name)
+                    .next_step("Allow jobs again in the printer settings (or `cupsaccept` as an administrator)."),
                 );
             }
             findings.extend(stuck_jobs_finding(q));
         }
         let mut result = CheckResult::new(findings);
         for q in &cups.queues {
-            result = result.attach(Attachment::text(file_name(&format!("queue-{}", q.display_name())), &q.raw_attributes));
+            result =
+                result.attach(Attachment::text(file_name(&format!("queue-{}", q.display_name())), &q.raw_attributes));
         }
         Ok(result.with_data(cups))
     }
@@ -372,7 +416,8 @@ pub async fn reachability(uri: &str, timeout: Duration) -> Option<Reachability> 
         let target = format!("{bracketed}:{p}");
         async move { reach::tcp_connect(&target, timeout).await }
     }));
-    let opts = ping::PingOptions { count: 3, interval: Duration::from_millis(200), timeout, ..ping::PingOptions::default() };
+    let opts =
+        ping::PingOptions { count: 3, interval: Duration::from_millis(200), timeout, ..ping::PingOptions::default() };
     let (ping_received, ping_sent, ping_error) = match address {
         Some(ip) => match ping::ping(ip, &opts, None).await {
             Ok(s) => (Some(s.received), Some(s.sent), s.probe_error),
@@ -388,7 +433,9 @@ pub fn unreachable_finding(name: &str, uri: &str, err: &PrinterError, r: Option<
     let host = r.map(|r| r.host.clone()).or_else(|| printer::uri_host(uri)).unwrap_or_else(|| uri.to_string());
     let (summary, step) = match r {
         Some(r) if r.answers_ping() || !r.open_ports().is_empty() => (
-            format!("The printer {name} is unreachable for printing: its address {host} answers on the network, but its print service does not."),
+            format!(
+                "The printer {name} is unreachable for printing: its address {host} answers on the network, but its print service does not."
+            ),
             "Switch the printer off and on again and wait until it says it is ready. If it stays, check in the printer's network settings that IPP printing is on, or call IT.",
         ),
         _ => (
@@ -396,7 +443,8 @@ pub fn unreachable_finding(name: &str, uri: &str, err: &PrinterError, r: Option<
             "Check that the printer is switched on and shows no error, that its network cable is plugged in (or its Wi-Fi light is on), and that its IP address on the printer's network page is still the one above. Then run the check again.",
         ),
     };
-    let mut f = Finding::new(Severity::Fail, "Printer unreachable", summary).detail(err.to_string()).evidence("Address", uri);
+    let mut f =
+        Finding::new(Severity::Fail, "Printer unreachable", summary).detail(err.to_string()).evidence("Address", uri);
     if let Some(r) = r {
         f = f.evidence(
             "Ping",
@@ -455,7 +503,9 @@ impl Check for Status {
             }
         }
         for d in &discovered {
-            if !targets.iter().any(|(u, _)| *u == d.uri) && !queues.iter().any(|q| q.device_uri.as_deref() == Some(&d.uri)) {
+            if !targets.iter().any(|(u, _)| *u == d.uri)
+                && !queues.iter().any(|q| q.device_uri.as_deref() == Some(&d.uri))
+            {
                 targets.push((d.uri.clone(), PrinterSource::Discovered));
             }
         }
@@ -475,7 +525,10 @@ impl Check for Status {
             let (status, error) = match result {
                 Ok(Ok(s)) => (Some(s), None),
                 Ok(Err(e)) => (None, Some(e)),
-                Err(e) => (None, Some(PrinterError::Protocol { operation: "status", reason: e.to_string(), uri: uri.clone() })),
+                Err(e) => (
+                    None,
+                    Some(PrinterError::Protocol { operation: "status", reason: e.to_string(), uri: uri.clone() }),
+                ),
             };
             // Reachability for every network printer: it tells "printer off" from "IPP off".
             let reach = reachability(&uri, probe_timeout).await;
@@ -484,7 +537,9 @@ impl Check for Status {
         .await;
         // Queues whose device is a network printer: probe that device too.
         let queue_reach = join_all(queues.iter().map(|q| {
-            let device = q.device_uri.clone().filter(|d| ["ipp://", "ipps://", "socket://", "lpd://", "http://", "https://"].iter().any(|s| d.starts_with(s)));
+            let device = q.device_uri.clone().filter(|d| {
+                ["ipp://", "ipps://", "socket://", "lpd://", "http://", "https://"].iter().any(|s| d.starts_with(s))
+            });
             async move {
                 match device {
                     Some(d) => reachability(&d, probe_timeout).await,
@@ -503,11 +558,26 @@ impl Check for Status {
                 && !r.answers_ping()
                 && r.open_ports().is_empty()
             {
-                let err = PrinterError::Unreachable { reason: "no ping reply, no printing port open".into(), uri: q.device_uri.clone().unwrap_or_default() };
-                findings.push(unreachable_finding(&q.display_name(), q.device_uri.as_deref().unwrap_or(&q.uri), &err, Some(r)));
+                let err = PrinterError::Unreachable {
+                    reason: "no ping reply, no printing port open".into(),
+                    uri: q.device_uri.clone().unwrap_or_default(),
+                };
+                findings.push(unreachable_finding(
+                    &q.display_name(),
+                    q.device_uri.as_deref().unwrap_or(&q.uri),
+                    &err,
+                    Some(r),
+                ));
             }
-            result = result.attach(Attachment::text(file_name(&format!("queue-{}", q.display_name())), &q.raw_attributes));
-            entries.push(PrinterEntry { uri: q.uri.clone(), source: PrinterSource::Queue, status: Some(q), error: None, reachability: reach });
+            result =
+                result.attach(Attachment::text(file_name(&format!("queue-{}", q.display_name())), &q.raw_attributes));
+            entries.push(PrinterEntry {
+                uri: q.uri.clone(),
+                source: PrinterSource::Queue,
+                status: Some(q),
+                error: None,
+                reachability: reach,
+            });
         }
         for (uri, source, status, error, reach) in queried {
             match (&status, &error) {
@@ -529,7 +599,13 @@ impl Check for Status {
                 ),
                 (None, None) => {}
             }
-            entries.push(PrinterEntry { uri, source, status, error: error.map(|e| e.to_string()), reachability: reach });
+            entries.push(PrinterEntry {
+                uri,
+                source,
+                status,
+                error: error.map(|e| e.to_string()),
+                reachability: reach,
+            });
         }
         result.findings = findings;
         Ok(result.with_data(StatusData { printers: entries, discovered, queues_note, discovery_note }))
@@ -548,8 +624,12 @@ async fn test_page_target(config: &Config) -> Result<String, CheckError> {
     let s = server.clone();
     match blocking(move || printer::cups_default(&s, &opts)).await? {
         Ok(Some(name)) => Ok(format!("ipp://{server}/printers/{name}")),
-        Ok(None) => Err(CheckError::Skipped("no printer to print to: none is configured and there is no default printer".into())),
-        Err(e) => Err(CheckError::Skipped(format!("no printer to print to: none is configured and the local print server does not answer ({e})"))),
+        Ok(None) => Err(CheckError::Skipped(
+            "no printer to print to: none is configured and there is no default printer".into(),
+        )),
+        Err(e) => Err(CheckError::Skipped(format!(
+            "no printer to print to: none is configured and the local print server does not answer ({e})"
+        ))),
     }
 }
 
@@ -603,9 +683,13 @@ impl Check for TestPageCheck {
                 return Ok(CheckResult::new(vec![f]).with_data(TestPageData { job, hostname, time }));
             }
             Err(e @ PrinterError::Unreachable { .. }) => unreachable_finding(&uri, &uri, &e, None),
-            Err(e) => Finding::new(Severity::Fail, "Test page not printed", format!("The test page could not be sent to {uri}."))
-                .detail(e.to_string())
-                .next_step("Look at the printer's panel for an error, then try again; call IT if it stays."),
+            Err(e) => Finding::new(
+                Severity::Fail,
+                "Test page not printed",
+                format!("The test page could not be sent to {uri}."),
+            )
+            .detail(e.to_string())
+            .next_step("Look at the printer's panel for an error, then try again; call IT if it stays."),
         };
         Ok(CheckResult::new(vec![finding]))
     }
@@ -677,7 +761,8 @@ impl Check for CancelStuck {
             findings.push(f);
         }
         if !ok.is_empty() {
-            let mut f = Finding::new(Severity::Pass, "Stuck jobs cancelled", format!("{} stuck job(s) cancelled.", ok.len()));
+            let mut f =
+                Finding::new(Severity::Pass, "Stuck jobs cancelled", format!("{} stuck job(s) cancelled.", ok.len()));
             for c in &ok {
                 f = f.evidence(format!("Job {}", c.job_id), &c.printer);
             }
@@ -685,9 +770,13 @@ impl Check for CancelStuck {
         }
         for c in &failed {
             findings.push(
-                Finding::new(Severity::Fail, "Job not cancelled", format!("Job {} on {} could not be cancelled.", c.job_id, c.printer))
-                    .detail(c.error.clone().unwrap_or_default())
-                    .next_step("Cancel it in the system's printer settings as an administrator, or ask IT."),
+                Finding::new(
+                    Severity::Fail,
+                    "Job not cancelled",
+                    format!("Job {} on {} could not be cancelled.", c.job_id, c.printer),
+                )
+                .detail(c.error.clone().unwrap_or_default())
+                .next_step("Cancel it in the system's printer settings as an administrator, or ask IT."),
             );
         }
         Ok(CheckResult::new(findings).with_data(done))
@@ -721,7 +810,9 @@ mod tests {
 
     #[test]
     fn low_toner_names_the_supply_and_level() {
-        let toner = attrs::parse_printer_supply("type=toner;maxcapacity=100;level=4;colorantname=black;", Some("Black Toner")).unwrap();
+        let toner =
+            attrs::parse_printer_supply("type=toner;maxcapacity=100;level=4;colorantname=black;", Some("Black Toner"))
+                .unwrap();
         let f = status_findings(&status(&["toner-low-report"], vec![toner]), true);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].severity, Severity::Warn);

@@ -114,7 +114,21 @@ impl PrinterLab {
             run(&["ip", "-n", &ns, "link", "set", "lo", "up"])?;
         }
         let (a, b) = (format!("{}p", self.id), format!("{}c", self.id));
-        run(&["ip", "link", "add", &a, "netns", &self.printer_ns, "type", "veth", "peer", "name", &b, "netns", &self.client_ns])?;
+        run(&[
+            "ip",
+            "link",
+            "add",
+            &a,
+            "netns",
+            &self.printer_ns,
+            "type",
+            "veth",
+            "peer",
+            "name",
+            &b,
+            "netns",
+            &self.client_ns,
+        ])?;
         for (ns, ifname, addr) in [(&self.printer_ns, &a, PRINTER_IP), (&self.client_ns, &b, CLIENT_IP)] {
             run(&["ip", "-n", ns, "addr", "add", &format!("{addr}/24"), "dev", ifname])?;
             run(&["ip", "-n", ns, "link", "set", ifname, "up"])?;
@@ -147,7 +161,14 @@ impl PrinterLab {
                     }
                     let none = c"none";
                     let root = c"/";
-                    if libc::mount(none.as_ptr(), root.as_ptr(), std::ptr::null(), libc::MS_REC | libc::MS_PRIVATE, std::ptr::null()) != 0 {
+                    if libc::mount(
+                        none.as_ptr(),
+                        root.as_ptr(),
+                        std::ptr::null(),
+                        libc::MS_REC | libc::MS_PRIVATE,
+                        std::ptr::null(),
+                    ) != 0
+                    {
                         return Err(std::io::Error::last_os_error());
                     }
                     let tmpfs = c"tmpfs";
@@ -206,7 +227,8 @@ impl PrinterLab {
         let ns = self.printer_ns.clone();
         let dbus = self.spawn(&ns, &["dbus-daemon", &conf, "--nofork", "--nopidfile"], false, "dbus.log")?;
         self.daemons.push(dbus);
-        wait_for(|| socket.exists(), Duration::from_secs(5)).map_err(|_| format!("dbus-daemon did not start: {}", self.log("dbus.log")))?;
+        wait_for(|| socket.exists(), Duration::from_secs(5))
+            .map_err(|_| format!("dbus-daemon did not start: {}", self.log("dbus.log")))?;
         let avahi_conf = self.dir.path().join("avahi-daemon.conf");
         std::fs::write(
             &avahi_conf,
@@ -232,7 +254,22 @@ impl PrinterLab {
         let ns = self.printer_ns.clone();
         let child = self.spawn(
             &ns,
-            &["ippeveprinter", "-p", &port, "-d", &spool, "-k", "-f", FORMATS, "-M", MAKE, "-m", MODEL, "-v", SERVICE_NAME],
+            &[
+                "ippeveprinter",
+                "-p",
+                &port,
+                "-d",
+                &spool,
+                "-k",
+                "-f",
+                FORMATS,
+                "-M",
+                MAKE,
+                "-m",
+                MODEL,
+                "-v",
+                SERVICE_NAME,
+            ],
             false,
             "ippeveprinter.log",
         )?;

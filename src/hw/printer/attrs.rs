@@ -211,7 +211,11 @@ pub fn parse_markers(m: &Markers) -> Vec<Supply> {
             let low_percent = m.low_levels.get(i).filter(|l| (0..=100).contains(*l)).map(|l| *l as u8);
             let fills_up = kind.as_deref().is_some_and(|k| k.starts_with("waste"));
             Some(Supply {
-                name: if name.trim().is_empty() { kind.clone().unwrap_or_else(|| "supply".into()) } else { name.clone() },
+                name: if name.trim().is_empty() {
+                    kind.clone().unwrap_or_else(|| "supply".into())
+                } else {
+                    name.clone()
+                },
                 kind,
                 color,
                 level: SupplyLevel::from_percent(level),

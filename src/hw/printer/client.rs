@@ -180,8 +180,11 @@ pub fn uri_port(uri: &str) -> Option<u16> {
 
 /// Build a request with the usual operation attributes and `printer-uri` (when given).
 pub fn request(op: Operation, printer_uri: Option<&Uri>) -> Result<IppRequestResponse, PrinterError> {
-    IppRequestResponse::new(IppVersion::v2_0(), op, printer_uri.cloned())
-        .map_err(|e| PrinterError::Protocol { operation: op_name(op), reason: e.to_string(), uri: String::new() })
+    IppRequestResponse::new(IppVersion::v2_0(), op, printer_uri.cloned()).map_err(|e| PrinterError::Protocol {
+        operation: op_name(op),
+        reason: e.to_string(),
+        uri: String::new(),
+    })
 }
 
 /// Add an operation attribute; a value the crate refuses (too long) is a protocol error.

@@ -216,11 +216,7 @@ fn user_name() -> String {
         .unwrap_or_else(|| "deskcheck".into())
 }
 
-fn check_status(
-    resp: &client::Response,
-    op: Operation,
-    uri: &str,
-) -> Result<(), PrinterError> {
+fn check_status(resp: &client::Response, op: Operation, uri: &str) -> Result<(), PrinterError> {
     if resp.status.is_success() {
         return Ok(());
     }
@@ -452,7 +448,11 @@ pub fn print_test_page(uri: &str, page: &TestPage, opts: &QueryOptions) -> Resul
     check_status(&resp, op, uri)?;
     let job = resp.groups.first();
     let job_id = job.and_then(|g| g.int("job-id")).and_then(|i| i32::try_from(i).ok()).ok_or_else(|| {
-        PrinterError::Protocol { operation: client::op_name(op), reason: "the answer has no job-id".into(), uri: uri.into() }
+        PrinterError::Protocol {
+            operation: client::op_name(op),
+            reason: "the answer has no job-id".into(),
+            uri: uri.into(),
+        }
     })?;
     Ok(SubmittedJob {
         printer_uri: uri.to_string(),
@@ -485,7 +485,8 @@ mod tests {
     /// Captured from ippeveprinter (CUPS 2.4.2) after setting Black Toner to 4 % on its Supplies page.
     #[test]
     fn ippeveprinter_fixture_reads_state_reasons_and_supplies() {
-        let s = parse_printer_attributes("ipp://10.88.0.1:8631/ipp/print", &fixture("ippeveprinter-toner-low.ipp")).unwrap();
+        let s = parse_printer_attributes("ipp://10.88.0.1:8631/ipp/print", &fixture("ippeveprinter-toner-low.ipp"))
+            .unwrap();
         assert_eq!(s.make_and_model.as_deref(), Some("Acme LaserJet Test"));
         assert_eq!(s.state, PrinterState::Idle);
         assert_eq!(s.accepting_jobs, Some(true));
@@ -495,7 +496,10 @@ mod tests {
         assert_eq!(s.state_reasons[0].severity, ReasonSeverity::Report);
         assert_eq!(s.supplies.len(), 2);
         let toner = &s.supplies[1];
-        assert_eq!((toner.name.as_str(), toner.level, toner.fills_up), ("Black Toner", SupplyLevel::Percent { percent: 4 }, false));
+        assert_eq!(
+            (toner.name.as_str(), toner.level, toner.fills_up),
+            ("Black Toner", SupplyLevel::Percent { percent: 4 }, false)
+        );
         assert_eq!(toner.condition(), SupplyCondition::Low);
         let waste = &s.supplies[0];
         assert_eq!((waste.name.as_str(), waste.level.percent(), waste.fills_up), ("Toner Waste Tank", Some(25), true));
