@@ -336,8 +336,10 @@ impl PrinterLab {
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-        let report: serde_json::Value =
-            serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("no JSON ({e}); stderr:\n{stderr}"));
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            panic!("no JSON ({e}), exit {:?}; stdout:\n{stdout}\nstderr:\n{stderr}", out.status.code())
+        });
         eprintln!("deskcheck exit {:?}\n{stderr}", out.status.code());
         (report, out.status.code().unwrap_or(-1), stderr)
     }
