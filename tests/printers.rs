@@ -211,3 +211,23 @@ fn mdns_finds_the_printer_inside_the_namespaces() {
     assert_eq!(entry["source"], "discovered");
     assert_eq!(entry["status"]["make_and_model"], format!("{MAKE} {MODEL}"));
 }
+
+/// Without CUPS and without printers the area says so and fails nothing. Host namespace, but
+/// loopback only: the CUPS server is a closed port on 127.0.0.1 and mDNS is off.
+#[test]
+fn no_cups_and_no_printers_is_not_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("deskcheck.toml");
+    std::fs::write(&cfg, "[printers]\ndiscover_mdns = false\ncups_server = \"127.0.0.1:1\"\n").unwrap();
+    let out = common::deskcheck().args(["run", "--only", "printers", "--json", "--config"]).arg(&cfg).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let queues = run(&report, "printers.queues");
+    assert_eq!(queues["outcome"]["kind"], "unsupported", "{queues}");
+    assert!(queues["outcome"]["reason"].as_str().unwrap().contains("no CUPS print server"), "{queues}");
+    let status = run(&report, "printers.status");
+    let f = findings(status);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].0, "info");
+    assert!(f[0].2.contains("ipp://"), "{f:?}");
+    assert_eq!(out.status.code(), Some(0));
+}
