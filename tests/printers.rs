@@ -100,7 +100,13 @@ fn status_reasons_supplies_then_low_toner_warns() {
 
     // Low toner through the printer's own web form.
     lab.set_supply(&[25, 4]).unwrap();
-    let (report, code, _) = lab.deskcheck(&cfg, &["--printer", &uri]);
+    let bundle = lab.dir.path().join("bundle.zip");
+    let bundle_arg = bundle.to_string_lossy().into_owned();
+    let (report, code, _) = lab.deskcheck(&cfg, &["--printer", &uri, "--bundle", &bundle_arg]);
+    // The raw IPP attributes are in the bundle, for the ticket.
+    let text = common::zip_text(&bundle);
+    assert!(text.contains("=== raw/printers.status/"), "no raw attributes in the bundle");
+    assert!(text.contains("level=4;colorantname=black;"), "raw printer-supply missing");
     let status = run(&report, "printers.status");
     let s = &lab_entry(status, &uri)["status"];
     let reasons: Vec<&str> =
