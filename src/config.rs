@@ -40,11 +40,13 @@ pub struct PrinterSettings {
     pub discover_mdns: bool,
     /// A job pending or held longer than this is reported as stuck.
     pub stuck_job_minutes: u64,
+    /// The CUPS server (`host[:port]`) whose queues are listed; unset: `CUPS_SERVER`, else `localhost:631`.
+    pub cups_server: Option<String>,
 }
 
 impl Default for PrinterSettings {
     fn default() -> Self {
-        Self { uris: Vec::new(), discover_mdns: true, stuck_job_minutes: 10 }
+        Self { uris: Vec::new(), discover_mdns: true, stuck_job_minutes: 10, cups_server: None }
     }
 }
 

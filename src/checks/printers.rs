@@ -1,13 +1,840 @@
-//! The printers checks.
+//! Printers area: the local CUPS queues (default, paused queues, stuck jobs) and the status
+//! of every printer (queues, configured URIs, printers found by mDNS): state, reasons,
+//! supplies, reachability. On demand: a test page, and cancelling stuck jobs.
 
-use super::CheckBox;
+use std::net::IpAddr;
+use std::sync::{Arc, LazyLock};
+use std::time::Duration;
 
-/// The printers checks that every run of the area includes.
+use async_trait::async_trait;
+use serde::{Deserialize, Serialize};
+
+use super::{Check, CheckBox, CheckCx, CheckError, CheckMeta, CheckResult, Needs};
+use crate::config::Config;
+use crate::hw::printer::{
+    self, CupsQueues, PrinterError, PrinterState, PrinterStatus, QueryOptions, ReasonSeverity, SubmittedJob,
+    SupplyCondition, TestPage, mdns,
+};
+use crate::model::{Attachment, Category, Finding, Severity};
+use crate::net::{dns, join_all, ping, reach};
+
+/// The printer checks of every run of the area.
 pub fn checks() -> Vec<CheckBox> {
-    Vec::new()
+    vec![Arc::new(Queues), Arc::new(Status)]
 }
 
-/// Checks run only when asked for (by a checklist step or a button).
+/// Run only when asked: they print paper or change the queue.
+/// `printers.jobs.cancel_stuck` must come after a confirmation step.
 pub fn on_demand() -> Vec<CheckBox> {
-    Vec::new()
+    vec![Arc::new(TestPageCheck), Arc::new(CancelStuck)]
+}
+
+/// Per IPP request; an "all attributes" answer is a few kB even from slow printers.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(8);
+/// How long mDNS browsing listens for announcements.
+const MDNS_WINDOW: Duration = Duration::from_secs(3);
+/// The usual printing ports: IPP, raw/JetDirect, LPD.
+const PRINTER_PORTS: [u16; 3] = [631, 9100, 515];
+
+fn meta(id: &'static str, title: &'static str, description: &'static str, timeout_s: u64) -> CheckMeta {
+    CheckMeta {
+        id,
+        title,
+        category: Category::Printers,
+        description,
+        timeout: Duration::from_secs(timeout_s),
+        needs: Needs { root: false, network: true },
+    }
+}
+
+fn query_options(config: &Config) -> QueryOptions {
+    QueryOptions {
+        timeout: REQUEST_TIMEOUT,
+        stuck_after: Duration::from_secs(config.printers.stuck_job_minutes.saturating_mul(60)),
+    }
+}
+
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Result<T, CheckError> {
+    tokio::task::spawn_blocking(f).await.map_err(|e| CheckError::Failed(format!("printer probe did not finish: {e}")))
+}
+
+/// Attachment file name from a printer name or URI.
+fn file_name(name: &str) -> String {
+    let s: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' }).collect();
+    format!("{}.txt", s.trim_matches('_'))
+}
+
+/// The local queues, or why there are none to read. Unreachable CUPS = no CUPS here.
+async fn local_queues(config: &Config) -> Result<CupsQueues, PrinterError> {
+    let server = printer::cups_server(config.printers.cups_server.as_deref());
+    let opts = query_options(config);
+    blocking(move || printer::cups_queues(&server, &opts)).await.map_err(|e| PrinterError::Protocol {
+        operation: "CUPS",
+        reason: e.to_string(),
+        uri: String::new(),
+    })?
+}
+
+fn no_cups(err: &PrinterError) -> CheckError {
+    CheckError::Unsupported(format!("no CUPS print server answers on this computer ({err})"))
+}
+
+fn plain_reason(reason: &str) -> Option<&'static str> {
+    Some(match reason {
+        "media-empty" | "media-needed" => "The printer is out of paper.",
+        "media-jam" => "Paper is jammed in the printer.",
+        "media-low" => "The paper is running low.",
+        "door-open" | "cover-open" | "interlock-open" => "A door or cover of the printer is open.",
+        "toner-empty" | "marker-supply-empty" => "The toner or ink is empty.",
+        "toner-low" | "marker-supply-low" => "The toner or ink is running low.",
+        "marker-waste-full" | "marker-waste-almost-full" => "The waste toner/ink container is (nearly) full.",
+        "input-tray-missing" => "A paper tray is missing or not pushed in.",
+        "output-area-full" | "output-area-almost-full" => "The output tray is full: take the printed paper out.",
+        "offline" | "shutdown" => "The printer is offline.",
+        "paused" => "The print queue is paused.",
+        "connecting-to-device" => "The computer is trying to reach the printer.",
+        "cups-missing-filter" => "The printer driver is missing a part needed to print.",
+        _ => return None,
+    })
+}
+
+fn reason_next_step(reason: &str) -> &'static str {
+    match reason {
+        "media-empty" | "media-needed" | "media-low" => "Load paper into the tray and push it in fully.",
+        "media-jam" => "Open the doors the printer's panel shows, remove the jammed paper gently, close them.",
+        "door-open" | "cover-open" | "interlock-open" => "Close every door and cover until they click.",
+        "toner-empty" | "marker-supply-empty" | "toner-low" | "marker-supply-low" => {
+            "Replace the toner or ink cartridge named on the printer's panel."
+        }
+        "paused" => "Resume the printer in the system's printer settings.",
+        "offline" | "shutdown" | "connecting-to-device" => {
+            "Switch the printer on and check its network cable or Wi-Fi light."
+        }
+        _ => "Look at the printer's panel for the message and follow it; call IT if it stays.",
+    }
+}
+
+/// Findings for one printer's status (not its reachability or, for queues, its jobs).
+pub fn status_findings(s: &PrinterStatus, include_jobs: bool) -> Vec<Finding> {
+    let name = s.display_name();
+    let mut findings = Vec::new();
+    let with_facts = |mut f: Finding| {
+        if let Some(m) = &s.make_and_model {
+            f = f.evidence("Make and model", m);
+        }
+        f = f.evidence("State", s.state.label());
+        if let Some(m) = &s.state_message {
+            f = f.evidence("Printer says", m);
+        }
+        if !s.state_reasons.is_empty() {
+            f = f.evidence(
+                "State reasons",
+                s.state_reasons.iter().map(|r| r.keyword.as_str()).collect::<Vec<_>>().join(", "),
+            );
+        }
+        f.evidence("Address", &s.uri)
+    };
+    for r in &s.state_reasons {
+        let severity = match r.severity {
+            ReasonSeverity::Error => Severity::Fail,
+            ReasonSeverity::Warning => Severity::Warn,
+            ReasonSeverity::Report => continue,
+        };
+        // Supply levels get their own, more precise findings below.
+        if matches!(r.reason.as_str(), "toner-low" | "marker-supply-low") && !s.supplies.is_empty() {
+            continue;
+        }
+        let summary = plain_reason(&r.reason)
+            .map(|p| format!("{name}: {p}"))
+            .unwrap_or_else(|| format!("{name} reports a problem: {}.", r.reason));
+        findings.push(
+            with_facts(Finding::new(severity, format!("Printer problem: {}", r.reason), summary))
+                .next_step(reason_next_step(&r.reason)),
+        );
+    }
+    if s.state == PrinterState::Stopped && !findings.iter().any(|f| f.severity == Severity::Fail) {
+        findings.push(
+            with_facts(Finding::new(Severity::Fail, "Printer stopped", format!("{name} is stopped and prints nothing.")))
+                .next_step("Look at the printer's panel for an error; if it shows none, resume the printer in the system's printer settings."),
+        );
+    }
+    if s.accepting_jobs == Some(false) {
+        findings.push(
+            with_facts(Finding::new(Severity::Warn, "Not accepting jobs", format!("{name} refuses new print jobs.")))
+                .next_step(
+                    "Turn 'accept jobs' back on in the printer settings (an administrator may have switched it off).",
+                ),
+        );
+    }
+    for supply in &s.supplies {
+        let level = supply.level.describe();
+        let (severity, title, summary) = match (supply.condition(), supply.fills_up) {
+            (SupplyCondition::Empty, false) => {
+                (Severity::Fail, "Supply empty", format!("{} in {name} is empty ({level}).", supply.name))
+            }
+            (SupplyCondition::Empty, true) => {
+                (Severity::Fail, "Waste container full", format!("{} in {name} is full ({level}).", supply.name))
+            }
+            (SupplyCondition::Low, false) => {
+                (Severity::Warn, "Supply low", format!("{} in {name} is low ({level}).", supply.name))
+            }
+            (SupplyCondition::Low, true) => (
+                Severity::Warn,
+                "Waste container nearly full",
+                format!("{} in {name} is nearly full ({level}).", supply.name),
+            ),
+            _ => continue,
+        };
+        let mut f = Finding::new(severity, title, summary).evidence("Supply", &supply.name).evidence("Level", &level);
+        if let Some(k) = &supply.kind {
+            f = f.evidence("Type", k);
+        }
+        f = f.evidence("Printer", &name);
+        let step = if supply.fills_up {
+            "Replace the waste container soon (the printer's panel or manual shows how)."
+        } else {
+            "Get a replacement ready and swap it when the printer asks, or now if prints are faint."
+        };
+        findings.push(f.next_step(step));
+    }
+    if include_jobs {
+        findings.extend(stuck_jobs_finding(s));
+    }
+    if findings.is_empty() {
+        let summary = match s.state {
+            PrinterState::Processing => format!("{name} is printing."),
+            _ => format!("{name} is ready."),
+        };
+        let mut f = with_facts(Finding::new(Severity::Pass, "Printer ready", summary));
+        for supply in &s.supplies {
+            f = f.evidence(&supply.name, supply.level.describe());
+        }
+        findings.push(f);
+    }
+    findings
+}
+
+fn stuck_jobs_finding(s: &PrinterStatus) -> Option<Finding> {
+    let stuck: Vec<_> = s.stuck_jobs().collect();
+    if stuck.is_empty() {
+        return None;
+    }
+    let mut f = Finding::new(
+        Severity::Warn,
+        "Stuck print jobs",
+        format!(
+            "{} job(s) on {} have been waiting for a long time and block the queue.",
+            stuck.len(),
+            s.display_name()
+        ),
+    );
+    for j in &stuck {
+        let age = j.age_secs.map(|a| format!(", {} min", a / 60)).unwrap_or_default();
+        f = f.evidence(
+            format!("Job {}", j.id),
+            format!(
+                "{} ({}{age}){}",
+                j.name.as_deref().unwrap_or("untitled"),
+                j.state.label(),
+                j.user.as_deref().map(|u| format!(" by {u}")).unwrap_or_default()
+            ),
+        );
+    }
+    Some(f.next_step("Cancel the stuck jobs (deskcheck can do it after you confirm), then print again."))
+}
+
+// ---------------------------------------------------------------- printers.queues
+
+struct Queues;
+static QUEUES: LazyLock<CheckMeta> = LazyLock::new(|| {
+    meta(
+        "printers.queues",
+        "Print queues",
+        "The printers set up on this computer (CUPS queues), the default printer, paused queues and stuck jobs.",
+        30,
+    )
+});
+
+#[async_trait]
+impl Check for Queues {
+    fn meta(&self) -> &CheckMeta {
+        &QUEUES
+    }
+
+    async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        let cups = match local_queues(&cx.config).await {
+            Ok(c) => c,
+            Err(e @ PrinterError::Unreachable { .. }) => return Err(no_cups(&e)),
+            Err(e) => return Err(CheckError::Failed(format!("could not read the print queues: {e}"))),
+        };
+        let mut findings = Vec::new();
+        if cups.queues.is_empty() {
+            findings.push(
+                Finding::new(Severity::Info, "No printers set up", "No printer is set up on this computer.")
+                    .evidence("Print server", &cups.server)
+                    .next_step("Add the printer in the system's printer settings, or type its address (ipp://…) into deskcheck."),
+            );
+        } else {
+            let list: Vec<String> = cups
+                .queues
+                .iter()
+                .map(|q| {
+                    format!(
+                        "{} ({}{})",
+                        q.display_name(),
+                        q.state.label(),
+                        if q.accepting_jobs == Some(false) { ", rejecting jobs" } else { "" }
+                    )
+                })
+                .collect();
+            let mut f = Finding::new(
+                Severity::Info,
+                "Print queues",
+                format!("{} printer(s) set up on this computer: {}.", cups.queues.len(), list.join(", ")),
+            );
+            for q in &cups.queues {
+                f = f.evidence(q.display_name(), q.device_uri.clone().unwrap_or_else(|| q.uri.clone()));
+            }
+            findings.push(f);
+            match &cups.default {
+                Some(d) => findings.push(
+                    Finding::new(Severity::Pass, "Default printer", format!("The default printer is {d}."))
+                        .evidence("Default", d),
+                ),
+                None => findings.push(
+                    Finding::new(
+                        Severity::Warn,
+                        "No default printer",
+                        "No default printer is set: programs may not know where to print.",
+                    )
+                    .next_step("Choose a default printer in the system's printer settings."),
+                ),
+            }
+        }
+        for q in &cups.queues {
+            let name = q.display_name();
+            if q.state == PrinterState::Stopped {
+                findings.push(
+                    Finding::new(
+                        Severity::Warn,
+                        "Queue paused",
+                        format!("The print queue {name} is paused: jobs wait and nothing prints."),
+                    )
+                    .evidence("Queue", &name)
+                    .next_step(
+                        "Resume the printer in the system's printer settings (or `cupsenable` as an administrator).",
+                    ),
+                );
+            }
+            if q.accepting_jobs == Some(false) {
+                findings.push(
+                    Finding::new(
+                        Severity::Warn,
+                        "Queue rejects jobs",
+                        format!("The print queue {name} refuses new jobs."),
+                    )
+                    .evidence("Queue", &name)
+                    .next_step("Allow jobs again in the printer settings (or `cupsaccept` as an administrator)."),
+                );
+            }
+            findings.extend(stuck_jobs_finding(q));
+        }
+        let mut result = CheckResult::new(findings);
+        for q in &cups.queues {
+            result =
+                result.attach(Attachment::text(file_name(&format!("queue-{}", q.display_name())), &q.raw_attributes));
+        }
+        Ok(result.with_data(cups))
+    }
+}
+
+// ---------------------------------------------------------------- printers.status
+
+/// Where a printer in the status check came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PrinterSource {
+    Queue,
+    Configured,
+    Discovered,
+}
+
+/// Can the printer's host be reached: ping and the printing ports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reachability {
+    pub host: String,
+    pub address: Option<IpAddr>,
+    pub ping_received: Option<u32>,
+    pub ping_sent: Option<u32>,
+    pub ping_error: Option<String>,
+    pub ports: Vec<reach::TcpResult>,
+}
+
+impl Reachability {
+    pub fn answers_ping(&self) -> bool {
+        self.ping_received.is_some_and(|r| r > 0)
+    }
+
+    pub fn open_ports(&self) -> Vec<u16> {
+        self.ports.iter().filter(|p| p.connected).filter_map(|p| p.address.map(|a| a.port())).collect()
+    }
+}
+
+/// One printer the status check looked at.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PrinterEntry {
+    pub uri: String,
+    pub source: PrinterSource,
+    pub status: Option<PrinterStatus>,
+    pub error: Option<String>,
+    pub reachability: Option<Reachability>,
+}
+
+/// Everything `printers.status` saw, for the JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatusData {
+    pub printers: Vec<PrinterEntry>,
+    pub discovered: Vec<mdns::Discovered>,
+    /// Why the local queues were not read, when they were not.
+    pub queues_note: Option<String>,
+    pub discovery_note: Option<String>,
+}
+
+/// Ping the host and try the printing ports (plus the URI's own port).
+pub async fn reachability(uri: &str, timeout: Duration) -> Option<Reachability> {
+    let host = printer::uri_host(uri)?;
+    let mut ports: Vec<u16> = printer::uri_port(uri).into_iter().collect();
+    for p in PRINTER_PORTS {
+        if !ports.contains(&p) {
+            ports.push(p);
+        }
+    }
+    let address = dns::resolve_host(&host, timeout).await.ok().and_then(|a| a.first().copied());
+    let bracketed = if host.contains(':') { format!("[{host}]") } else { host.clone() };
+    let tcp = join_all(ports.iter().map(|p| {
+        let target = format!("{bracketed}:{p}");
+        async move { reach::tcp_connect(&target, timeout).await }
+    }));
+    let opts =
+        ping::PingOptions { count: 3, interval: Duration::from_millis(200), timeout, ..ping::PingOptions::default() };
+    let (ping_received, ping_sent, ping_error) = match address {
+        Some(ip) => match ping::ping(ip, &opts, None).await {
+            Ok(s) => (Some(s.received), Some(s.sent), s.probe_error),
+            Err(e) => (None, None, Some(e.to_string())),
+        },
+        None => (None, None, Some(format!("{host} does not resolve to an address"))),
+    };
+    Some(Reachability { host, address, ping_received, ping_sent, ping_error, ports: tcp.await })
+}
+
+/// The Fail finding for a printer that does not answer IPP, worded by what still answers.
+pub fn unreachable_finding(name: &str, uri: &str, err: &PrinterError, r: Option<&Reachability>) -> Finding {
+    let host = r.map(|r| r.host.clone()).or_else(|| printer::uri_host(uri)).unwrap_or_else(|| uri.to_string());
+    let (summary, step) = match r {
+        Some(r) if r.answers_ping() || !r.open_ports().is_empty() => (
+            format!(
+                "The printer {name} is unreachable for printing: its address {host} answers on the network, but its print service does not."
+            ),
+            "Switch the printer off and on again and wait until it says it is ready. If it stays, check in the printer's network settings that IPP printing is on, or call IT.",
+        ),
+        _ => (
+            format!("The printer {name} is unreachable: nothing answers at {host}."),
+            "Check that the printer is switched on and shows no error, that its network cable is plugged in (or its Wi-Fi light is on), and that its IP address on the printer's network page is still the one above. Then run the check again.",
+        ),
+    };
+    let mut f =
+        Finding::new(Severity::Fail, "Printer unreachable", summary).detail(err.to_string()).evidence("Address", uri);
+    if let Some(r) = r {
+        f = f.evidence(
+            "Ping",
+            match (r.ping_received, r.ping_sent) {
+                (Some(rcv), Some(sent)) => format!("{rcv} of {sent} answered"),
+                _ => r.ping_error.clone().unwrap_or_else(|| "not sent".into()),
+            },
+        );
+        for p in &r.ports {
+            let port = p.target.rsplit(':').next().unwrap_or("");
+            f = f.evidence(
+                format!("TCP {port}"),
+                if p.connected { "open".to_string() } else { p.error.clone().unwrap_or_else(|| "closed".into()) },
+            );
+        }
+    }
+    f.next_step(step)
+}
+
+struct Status;
+static STATUS: LazyLock<CheckMeta> = LazyLock::new(|| {
+    meta(
+        "printers.status",
+        "Printer status",
+        "Each printer's state, error reasons, toner and ink levels, stuck jobs and whether it can be reached.",
+        45,
+    )
+});
+
+#[async_trait]
+impl Check for Status {
+    fn meta(&self) -> &CheckMeta {
+        &STATUS
+    }
+
+    async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        let config = cx.config.clone();
+        let opts = query_options(&config);
+        let (queues, queues_note) = match local_queues(&config).await {
+            Ok(c) => (c.queues, None),
+            Err(e) => (Vec::new(), Some(e.to_string())),
+        };
+        let (discovered, discovery_note) = if config.printers.discover_mdns {
+            cx.progress("looking for printers on the network (mDNS)");
+            match blocking(|| mdns::discover(MDNS_WINDOW)).await? {
+                Ok(d) => (d, None),
+                Err(e) => (Vec::new(), Some(e.to_string())),
+            }
+        } else {
+            (Vec::new(), Some("mDNS discovery is switched off (printers.discover_mdns)".into()))
+        };
+        let mut targets: Vec<(String, PrinterSource)> = Vec::new();
+        for uri in &config.printers.uris {
+            if !targets.iter().any(|(u, _)| u == uri) {
+                targets.push((uri.clone(), PrinterSource::Configured));
+            }
+        }
+        for d in &discovered {
+            if !targets.iter().any(|(u, _)| *u == d.uri)
+                && !queues.iter().any(|q| q.device_uri.as_deref() == Some(&d.uri))
+            {
+                targets.push((d.uri.clone(), PrinterSource::Discovered));
+            }
+        }
+        if queues.is_empty() && targets.is_empty() {
+            return Ok(CheckResult::new(vec![
+                Finding::new(Severity::Info, "No printers to check", "No printer is set up on this computer, none is configured, and none was found on the network.")
+                    .detail(format!("Queues: {}. Discovery: {}.", queues_note.as_deref().unwrap_or("none"), discovery_note.as_deref().unwrap_or("nothing found")))
+                    .next_step("Type the printer's address (for example ipp://192.0.2.7/ipp/print) into deskcheck and run the check again."),
+            ])
+            .with_data(StatusData { printers: Vec::new(), discovered, queues_note, discovery_note }));
+        }
+        cx.progress(&format!("asking {} printer(s)", targets.len() + queues.len()));
+        let probe_timeout = Duration::from_millis(cx.config.network.probe_timeout_ms.max(200));
+        let queried = join_all(targets.into_iter().map(|(uri, source)| async move {
+            let u = uri.clone();
+            let result = blocking(move || printer::printer_status(&u, &opts)).await;
+            let (status, error) = match result {
+                Ok(Ok(s)) => (Some(s), None),
+                Ok(Err(e)) => (None, Some(e)),
+                Err(e) => (
+                    None,
+                    Some(PrinterError::Protocol { operation: "status", reason: e.to_string(), uri: uri.clone() }),
+                ),
+            };
+            // Reachability for every network printer: it tells "printer off" from "IPP off".
+            let reach = reachability(&uri, probe_timeout).await;
+            (uri, source, status, error, reach)
+        }))
+        .await;
+        // Queues whose device is a network printer: probe that device too.
+        let queue_reach = join_all(queues.iter().map(|q| {
+            let device = q.device_uri.clone().filter(|d| {
+                ["ipp://", "ipps://", "socket://", "lpd://", "http://", "https://"].iter().any(|s| d.starts_with(s))
+            });
+            async move {
+                match device {
+                    Some(d) => reachability(&d, probe_timeout).await,
+                    None => None,
+                }
+            }
+        }))
+        .await;
+
+        let mut findings = Vec::new();
+        let mut entries = Vec::new();
+        let mut result = CheckResult::default();
+        for (q, reach) in queues.into_iter().zip(queue_reach) {
+            findings.extend(status_findings(&q, false));
+            if let Some(r) = &reach
+                && !r.answers_ping()
+                && r.open_ports().is_empty()
+            {
+                let err = PrinterError::Unreachable {
+                    reason: "no ping reply, no printing port open".into(),
+                    uri: q.device_uri.clone().unwrap_or_default(),
+                };
+                findings.push(unreachable_finding(
+                    &q.display_name(),
+                    q.device_uri.as_deref().unwrap_or(&q.uri),
+                    &err,
+                    Some(r),
+                ));
+            }
+            result =
+                result.attach(Attachment::text(file_name(&format!("queue-{}", q.display_name())), &q.raw_attributes));
+            entries.push(PrinterEntry {
+                uri: q.uri.clone(),
+                source: PrinterSource::Queue,
+                status: Some(q),
+                error: None,
+                reachability: reach,
+            });
+        }
+        for (uri, source, status, error, reach) in queried {
+            match (&status, &error) {
+                (Some(s), _) => {
+                    findings.extend(status_findings(s, true));
+                    result = result.attach(Attachment::text(file_name(&s.uri), &s.raw_attributes));
+                }
+                (None, Some(e @ (PrinterError::Unreachable { .. } | PrinterError::Http { .. }))) => {
+                    findings.push(unreachable_finding(&uri, &uri, e, reach.as_ref()));
+                }
+                (None, Some(PrinterError::InvalidUri { reason, .. })) => findings.push(
+                    Finding::new(Severity::Fail, "Not a printer address", format!("'{uri}' is not a printer address: {reason}."))
+                        .next_step("Type the address as the printer shows it, for example ipp://192.0.2.7/ipp/print."),
+                ),
+                (None, Some(e)) => findings.push(
+                    Finding::new(Severity::Fail, "Printer did not answer properly", format!("The printer at {uri} answered, but not as a printer should."))
+                        .detail(e.to_string())
+                        .next_step("Check that the address is the printer's IPP address (ipp://…/ipp/print); if it is, restart the printer."),
+                ),
+                (None, None) => {}
+            }
+            entries.push(PrinterEntry {
+                uri,
+                source,
+                status,
+                error: error.map(|e| e.to_string()),
+                reachability: reach,
+            });
+        }
+        result.findings = findings;
+        Ok(result.with_data(StatusData { printers: entries, discovered, queues_note, discovery_note }))
+    }
+}
+
+// ---------------------------------------------------------------- printers.test_page (on demand)
+
+/// Where the test page goes: the first configured printer, else the default queue.
+async fn test_page_target(config: &Config) -> Result<String, CheckError> {
+    if let Some(uri) = config.printers.uris.first() {
+        return Ok(uri.clone());
+    }
+    let server = printer::cups_server(config.printers.cups_server.as_deref());
+    let opts = query_options(config);
+    let s = server.clone();
+    match blocking(move || printer::cups_default(&s, &opts)).await? {
+        Ok(Some(name)) => Ok(format!("ipp://{server}/printers/{name}")),
+        Ok(None) => Err(CheckError::Skipped(
+            "no printer to print to: none is configured and there is no default printer".into(),
+        )),
+        Err(e) => Err(CheckError::Skipped(format!(
+            "no printer to print to: none is configured and the local print server does not answer ({e})"
+        ))),
+    }
+}
+
+struct TestPageCheck;
+static TEST_PAGE: LazyLock<CheckMeta> = LazyLock::new(|| {
+    meta(
+        "printers.test_page",
+        "Print a test page",
+        "Prints one page naming this computer, the time and the printer, to the first configured printer or the default one.",
+        30,
+    )
+});
+
+/// What the test page check did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestPageData {
+    pub job: SubmittedJob,
+    pub hostname: String,
+    pub time: String,
+}
+
+#[async_trait]
+impl Check for TestPageCheck {
+    fn meta(&self) -> &CheckMeta {
+        &TEST_PAGE
+    }
+
+    async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        let uri = test_page_target(&cx.config).await?;
+        let hostname = crate::platform::host_info().hostname;
+        let time = chrono::Utc::now().format("%Y-%m-%d %H:%M:%S UTC").to_string();
+        let page = TestPage {
+            hostname: hostname.clone(),
+            time: time.clone(),
+            printer: uri.clone(),
+            tool: format!("deskcheck {}", env!("CARGO_PKG_VERSION")),
+        };
+        let opts = query_options(&cx.config);
+        let u = uri.clone();
+        let finding = match blocking(move || printer::print_test_page(&u, &page, &opts)).await? {
+            Ok(job) => {
+                let f = Finding::new(
+                    Severity::Pass,
+                    "Test page sent",
+                    format!("A test page went to {uri} as job {}.", job.job_id),
+                )
+                .evidence("Printer", &uri)
+                .evidence("Job", job.job_id.to_string())
+                .evidence("Format", &job.document_format)
+                .next_step(format!("Fetch the page from the printer: it names {hostname} and {time}. If none comes out, the problem is at the printer."));
+                return Ok(CheckResult::new(vec![f]).with_data(TestPageData { job, hostname, time }));
+            }
+            Err(e @ PrinterError::Unreachable { .. }) => unreachable_finding(&uri, &uri, &e, None),
+            Err(e) => Finding::new(
+                Severity::Fail,
+                "Test page not printed",
+                format!("The test page could not be sent to {uri}."),
+            )
+            .detail(e.to_string())
+            .next_step("Look at the printer's panel for an error, then try again; call IT if it stays."),
+        };
+        Ok(CheckResult::new(vec![finding]))
+    }
+}
+
+// ---------------------------------------------------------------- printers.jobs.cancel_stuck (on demand)
+
+struct CancelStuck;
+static CANCEL: LazyLock<CheckMeta> = LazyLock::new(|| {
+    meta(
+        "printers.jobs.cancel_stuck",
+        "Cancel stuck print jobs",
+        "Cancels every job that has waited longer than the stuck-job limit, on the local queues and configured printers.",
+        30,
+    )
+});
+
+/// One cancellation attempt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cancelled {
+    pub printer: String,
+    pub job_id: i32,
+    pub error: Option<String>,
+}
+
+#[async_trait]
+impl Check for CancelStuck {
+    fn meta(&self) -> &CheckMeta {
+        &CANCEL
+    }
+
+    async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        let config = cx.config.clone();
+        let opts = query_options(&config);
+        let server = printer::cups_server(config.printers.cups_server.as_deref());
+        let uris = config.printers.uris.clone();
+        let outcome = blocking(move || {
+            let mut printers: Vec<(String, Vec<printer::Job>)> = Vec::new();
+            let mut notes = Vec::new();
+            match printer::cups_queues(&server, &opts) {
+                Ok(c) => printers.extend(c.queues.into_iter().map(|q| (q.uri.clone(), q.jobs))),
+                Err(e) => notes.push(format!("local queues: {e}")),
+            }
+            for uri in &uris {
+                match printer::jobs(uri, &opts) {
+                    Ok(j) => printers.push((uri.clone(), j)),
+                    Err(e) => notes.push(e.to_string()),
+                }
+            }
+            let mut done = Vec::new();
+            for (uri, jobs) in printers {
+                for job in jobs.iter().filter(|j| j.stuck) {
+                    let error = printer::cancel_job(&uri, job.id, &opts).err().map(|e| e.to_string());
+                    done.push(Cancelled { printer: uri.clone(), job_id: job.id, error });
+                }
+            }
+            (done, notes)
+        })
+        .await?;
+        let (done, notes) = outcome;
+        let ok: Vec<&Cancelled> = done.iter().filter(|c| c.error.is_none()).collect();
+        let failed: Vec<&Cancelled> = done.iter().filter(|c| c.error.is_some()).collect();
+        let mut findings = Vec::new();
+        if done.is_empty() {
+            let mut f = Finding::new(Severity::Info, "No stuck jobs", "There were no stuck print jobs to cancel.");
+            for n in &notes {
+                f = f.evidence("Not read", n);
+            }
+            findings.push(f);
+        }
+        if !ok.is_empty() {
+            let mut f =
+                Finding::new(Severity::Pass, "Stuck jobs cancelled", format!("{} stuck job(s) cancelled.", ok.len()));
+            for c in &ok {
+                f = f.evidence(format!("Job {}", c.job_id), &c.printer);
+            }
+            findings.push(f.next_step("Print the document again."));
+        }
+        for c in &failed {
+            findings.push(
+                Finding::new(
+                    Severity::Fail,
+                    "Job not cancelled",
+                    format!("Job {} on {} could not be cancelled.", c.job_id, c.printer),
+                )
+                .detail(c.error.clone().unwrap_or_default())
+                .next_step("Cancel it in the system's printer settings as an administrator, or ask IT."),
+            );
+        }
+        Ok(CheckResult::new(findings).with_data(done))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hw::printer::attrs;
+
+    fn status(reasons: &[&str], supplies: Vec<printer::Supply>) -> PrinterStatus {
+        PrinterStatus {
+            uri: "ipp://10.0.0.9/ipp/print".into(),
+            queue: None,
+            name: Some("Office".into()),
+            make_and_model: Some("Acme Laser".into()),
+            location: None,
+            device_uri: None,
+            state: PrinterState::Idle,
+            state_reasons: attrs::parse_reasons(reasons.iter().copied()),
+            state_message: None,
+            accepting_jobs: Some(true),
+            queued_job_count: Some(0),
+            jobs: Vec::new(),
+            supplies,
+            document_formats: Vec::new(),
+            raw_attributes: String::new(),
+        }
+    }
+
+    #[test]
+    fn low_toner_names_the_supply_and_level() {
+        let toner =
+            attrs::parse_printer_supply("type=toner;maxcapacity=100;level=4;colorantname=black;", Some("Black Toner"))
+                .unwrap();
+        let f = status_findings(&status(&["toner-low-report"], vec![toner]), true);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Warn);
+        assert!(f[0].summary.contains("Black Toner") && f[0].summary.contains("4 %"), "{}", f[0].summary);
+    }
+
+    #[test]
+    fn error_reasons_fail_in_plain_words() {
+        let f = status_findings(&status(&["media-jam-error", "media-low-warning"], Vec::new()), true);
+        assert_eq!(f.iter().map(|f| f.severity).collect::<Vec<_>>(), vec![Severity::Fail, Severity::Warn]);
+        assert!(f[0].summary.contains("jammed"), "{}", f[0].summary);
+    }
+
+    #[test]
+    fn healthy_printer_passes() {
+        let f = status_findings(&status(&["none"], Vec::new()), true);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Pass);
+    }
+
+    #[test]
+    fn attachment_names_are_safe() {
+        assert_eq!(file_name("ipp://10.0.0.9:631/ipp/print"), "ipp___10.0.0.9_631_ipp_print.txt");
+    }
 }

@@ -63,3 +63,4 @@ pub fn dir_listing(dir: &Path) -> Vec<String> {
 }
 pub mod in_ns;
 pub mod netns;
+pub mod printer_lab;

@@ -1,1 +1,0 @@
-//! Printers over IPP: CUPS queues and network printers.
