@@ -202,6 +202,81 @@ fn cupsd_queue_default_stuck_job_and_cancel() {
     assert_eq!(office["jobs"].as_array().unwrap().len(), 0);
 }
 
+/// The printer checklist from an answers file, against the real printer and cupsd: the
+/// automatic steps find the printer reachable, the stuck job in the queue (cancelled after
+/// the "yes" to the confirmation), and print a real test page; the walk ends resolved and
+/// its transcript is in the bundle.
+#[test]
+fn printer_checklist_from_answers_ends_resolved_with_its_transcript_in_the_bundle() {
+    need_lab!("printer_checklist_from_answers_ends_resolved_with_its_transcript_in_the_bundle");
+    let mut lab = PrinterLab::start().unwrap();
+    lab.start_cups().unwrap();
+    lab.held_job().unwrap();
+    let cfg = lab.write_config(false, 0);
+    let answers = cfg.with_file_name("answers.toml");
+    std::fs::write(
+        &answers,
+        "power = \"yes\"\npanel = \"Ready, or nothing unusual\"\npaper = \"yes\"\ndoors = \"yes\"\ntoner = \"no\"\n\
+         queue_fix = \"yes\"\ndefault = \"yes\"\ndriver = \"1\"\ntest_page_out = \"yes\"\n",
+    )
+    .unwrap();
+    let bundle = cfg.with_file_name("printer-checklist.zip");
+    let out = lab
+        .deskcheck_cmd()
+        .args(["--config"])
+        .arg(&cfg)
+        .args(["checklist", "printer", "--printer", &lab.printer_uri(), "--answers"])
+        .arg(&answers)
+        .arg("--bundle")
+        .arg(&bundle)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("checklist ended: resolved"), "exit {:?}\n{err}", out.status.code());
+    let opened = deskcheck::bundle::read(&bundle).unwrap();
+    let t = &opened.report.checklists[0];
+    assert_eq!((t.end.kind, t.end.step.as_str()), (deskcheck::model::EndKind::Resolved, "fixed"));
+    let path: Vec<(&str, &str)> = t.entries.iter().map(|e| (e.step.as_str(), e.answer.as_str())).collect();
+    let steps: Vec<&str> = path.iter().map(|(s, _)| *s).collect();
+    assert_eq!(
+        steps,
+        [
+            "power",
+            "panel",
+            "paper",
+            "doors",
+            "toner",
+            "reach",
+            "queue",
+            "queue_fix",
+            "cancel",
+            "default",
+            "driver",
+            "test_page",
+            "test_page_out"
+        ],
+        "{path:?}"
+    );
+    assert!(path[5].1.starts_with("Passed: The printer"), "{path:?}");
+    assert!(path[6].1.starts_with("Found a problem"), "the held job is stuck: {path:?}");
+    assert!(path[8].1.starts_with("Passed: "), "{path:?}");
+    assert!(path[11].1.starts_with("Passed: "), "{path:?}");
+    for id in
+        ["printers.reach", "printers.queues", "printers.jobs.cancel_stuck", "printers.test_page", "checklist.printer"]
+    {
+        assert!(opened.report.runs.iter().any(|r| r.id == id), "{id} missing from the report");
+    }
+    let left = lab.cups_tool(&["lpstat", "-h", "127.0.0.1:631", "-o"]).unwrap();
+    assert!(left.trim().is_empty(), "the stuck job was cancelled: {left}");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while !lab.spooled().iter().any(|p| std::fs::read(p).is_ok_and(|b| b.starts_with(b"%PDF"))) {
+        assert!(std::time::Instant::now() < deadline, "the test page did not reach the spool");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let names: Vec<String> = common::zip_entries(&bundle).into_iter().map(|(n, _)| n).collect();
+    assert!(names.contains(&"raw/checklist.printer/transcript.txt".to_string()), "{names:?}");
+}
+
 #[test]
 fn mdns_finds_the_printer_inside_the_namespaces() {
     need_lab!("mdns_finds_the_printer_inside_the_namespaces");

@@ -26,7 +26,7 @@ pub fn checks() -> Vec<CheckBox> {
 /// Run only when asked: they print paper or change the queue.
 /// `printers.jobs.cancel_stuck` must come after a confirmation step.
 pub fn on_demand() -> Vec<CheckBox> {
-    vec![Arc::new(TestPageCheck), Arc::new(CancelStuck)]
+    vec![Arc::new(Reach), Arc::new(TestPageCheck), Arc::new(CancelStuck)]
 }
 
 /// Per IPP request; an "all attributes" answer is a few kB even from slow printers.
@@ -609,6 +609,107 @@ impl Check for Status {
         }
         result.findings = findings;
         Ok(result.with_data(StatusData { printers: entries, discovered, queues_note, discovery_note }))
+    }
+}
+
+// ---------------------------------------------------------------- printers.reach (on demand)
+
+/// The connection question alone, for the printer checklist's "can this computer reach the
+/// printer?" step: does each printer answer IPP, and if not, does its address answer at all.
+/// Toner and paper are other steps' business, so they never make this one fail.
+struct Reach;
+static REACH: LazyLock<CheckMeta> = LazyLock::new(|| {
+    meta(
+        "printers.reach",
+        "Printer connection",
+        "Whether this computer can reach each printer: its print service, ping and the printing ports.",
+        30,
+    )
+});
+
+/// Where the reach check looks: the configured printers, else the local queues' network
+/// devices (the default queue first). USB and other local devices have no address to probe.
+async fn reach_targets(config: &Config) -> (Vec<(String, String)>, Option<String>) {
+    if !config.printers.uris.is_empty() {
+        return (config.printers.uris.iter().map(|u| (u.clone(), u.clone())).collect(), None);
+    }
+    match local_queues(config).await {
+        Ok(c) => {
+            let mut queues = c.queues;
+            queues.sort_by_key(|q| q.queue != c.default);
+            let network = queues
+                .iter()
+                .filter_map(|q| {
+                    let d = q.device_uri.clone()?;
+                    let is_network = ["ipp://", "ipps://", "http://", "https://"].iter().any(|s| d.starts_with(s));
+                    is_network.then(|| (q.display_name(), d))
+                })
+                .collect();
+            (network, None)
+        }
+        Err(e) => (Vec::new(), Some(e.to_string())),
+    }
+}
+
+#[async_trait]
+impl Check for Reach {
+    fn meta(&self) -> &CheckMeta {
+        &REACH
+    }
+
+    async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        let config = cx.config.clone();
+        let (targets, note) = reach_targets(&config).await;
+        if targets.is_empty() {
+            let why = note.map(|n| format!(" (the local print server: {n})")).unwrap_or_default();
+            return Err(CheckError::Unsupported(format!(
+                "no network printer is known to this computer: none is configured and no queue prints to a network address{why}"
+            )));
+        }
+        let opts = query_options(&config);
+        let probe_timeout = Duration::from_millis(config.network.probe_timeout_ms.max(200));
+        cx.progress(&format!("trying {} printer(s)", targets.len()));
+        let results = join_all(targets.into_iter().map(|(name, uri)| async move {
+            let u = uri.clone();
+            let answer = blocking(move || printer::printer_status(&u, &opts)).await;
+            let reach = reachability(&uri, probe_timeout).await;
+            (name, uri, answer, reach)
+        }))
+        .await;
+        let mut findings = Vec::new();
+        let mut data = Vec::new();
+        for (name, uri, answer, reach) in results {
+            let error = match answer {
+                Ok(Ok(status)) => {
+                    findings.push(
+                        Finding::new(
+                            Severity::Pass,
+                            "Printer reachable",
+                            format!("The printer {} answers ({}).", status.display_name(), status.state.label()),
+                        )
+                        .evidence("Address", uri.clone()),
+                    );
+                    None
+                }
+                Ok(Err(e)) => {
+                    findings.push(unreachable_finding(&name, &uri, &e, reach.as_ref()));
+                    Some(e.to_string())
+                }
+                Err(e) => {
+                    findings.push(
+                        Finding::new(
+                            Severity::Warn,
+                            "Printer not checked",
+                            format!("The printer {name} could not be asked."),
+                        )
+                        .detail(format!("{e}")),
+                    );
+                    Some(format!("{e}"))
+                }
+            };
+            data.push(serde_json::json!({ "printer": name, "uri": uri, "error": error, "reachability": reach }));
+        }
+        Ok(CheckResult::new(findings).with_data(data))
     }
 }
 

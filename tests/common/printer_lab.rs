@@ -323,6 +323,13 @@ impl PrinterLab {
         path
     }
 
+    /// The real `deskcheck` binary inside the client namespace, with no config of the host's.
+    pub fn deskcheck_cmd(&self) -> Command {
+        let mut cmd = self.command(&self.client_ns, env!("CARGO_BIN_EXE_deskcheck"), false).unwrap();
+        cmd.env("XDG_CONFIG_HOME", "/nonexistent-deskcheck-test-config").env_remove("RUST_LOG");
+        cmd
+    }
+
     /// `deskcheck run --only printers --json --config CFG ARGS…` inside the client namespace.
     pub fn deskcheck(&self, config: &Path, args: &[&str]) -> (serde_json::Value, i32, String) {
         let out = self
