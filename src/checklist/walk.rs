@@ -2,7 +2,7 @@
 //! and the transcript and findings it leaves. Pure state: the GUI and the headless
 //! driver feed it answers; probes and testers run elsewhere and hand their results in.
 
-use std::collections::HashMap;
+use std::collections::{HashSet, VecDeque};
 
 use chrono::{DateTime, Utc};
 
@@ -128,14 +128,12 @@ impl Walk {
         self.path.len()
     }
 
-    /// "Step N of M": N is this step's place on the path, M that plus the longest way
-    /// from here to an end (so M only shrinks as the user nears the end).
+    /// "Step N of M": N is this step's place on the path, M that plus the fewest steps from
+    /// here to a "resolved" end (to any end where none is reachable) — the usual way through,
+    /// so a user who takes a detour sees the count grow honestly instead of a worst case.
     pub fn position(&self) -> (usize, usize) {
-        let mut memo = HashMap::new();
-        let mut stack = Vec::new();
-        let rest = longest_to_end(&self.checklist, &self.current().id, &mut memo, &mut stack);
         let n = self.path.len();
-        (n, n + rest.saturating_sub(1))
+        (n, n + steps_to_end(&self.checklist, &self.current().id))
     }
 
     pub fn entries(&self) -> &[TranscriptEntry] {
@@ -404,19 +402,23 @@ fn short(text: &str) -> String {
     s
 }
 
-/// Steps from `id` (counted) to the furthest end; a branch back into the current path
-/// counts as nothing (loops are "try again", not more steps).
-fn longest_to_end(c: &Checklist, id: &str, memo: &mut HashMap<String, usize>, stack: &mut Vec<String>) -> usize {
-    if let Some(n) = memo.get(id) {
-        return *n;
-    }
-    if stack.iter().any(|s| s == id) {
-        return 0;
-    }
-    let Some(step) = c.step(id) else { return 1 };
-    stack.push(id.to_string());
-    let best = step.kind.targets().into_iter().map(|t| longest_to_end(c, t, memo, stack)).max().unwrap_or(0);
-    stack.pop();
-    memo.insert(id.to_string(), best + 1);
-    best + 1
+/// The fewest branches from `id` to a resolved step, else to any end step (breadth-first).
+fn steps_to_end(c: &Checklist, id: &str) -> usize {
+    let distance = |is_goal: &dyn Fn(&Step) -> bool| -> Option<usize> {
+        let mut seen: HashSet<&str> = HashSet::from([id]);
+        let mut queue = VecDeque::from([(id, 0usize)]);
+        while let Some((at, d)) = queue.pop_front() {
+            let step = c.step(at)?;
+            if is_goal(step) {
+                return Some(d);
+            }
+            for t in step.kind.targets() {
+                if seen.insert(t) {
+                    queue.push_back((t, d + 1));
+                }
+            }
+        }
+        None
+    };
+    distance(&|s| matches!(s.kind, StepKind::Resolved { .. })).or_else(|| distance(&|s| s.kind.is_end())).unwrap_or(0)
 }

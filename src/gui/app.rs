@@ -79,6 +79,8 @@ pub struct DeskcheckApp {
     library_rx: Option<mpsc::Receiver<Library>>,
     /// The checklist being walked, if any.
     checklist: Option<ChecklistRun>,
+    /// A checklist to open once the library is loaded.
+    start_checklist: Option<String>,
     /// A tester opened from the home screen, and when.
     tool: Option<(Box<dyn ToolView>, chrono::DateTime<Utc>)>,
 }
@@ -86,7 +88,8 @@ pub struct DeskcheckApp {
 impl DeskcheckApp {
     /// Build the app without a window (the window calls this too), so tests can drive it.
     pub fn new(options: GuiOptions) -> Self {
-        let GuiOptions { config, checks, save_path, open_path, log, open_at_start, network_view } = options;
+        let GuiOptions { config, checks, save_path, open_path, log, open_at_start, start_checklist, network_view } =
+            options;
         let checks = checks.unwrap_or_else(checks::registry);
         let check_counts = home::counts_by_area(checks.iter().map(|c| c.meta().category));
         let host = crate::platform::host_info();
@@ -129,6 +132,7 @@ impl DeskcheckApp {
             library_rx: Some(library_rx),
             checklist: None,
             tool: None,
+            start_checklist,
         }
     }
 
@@ -648,6 +652,9 @@ impl eframe::App for DeskcheckApp {
         {
             self.library = library;
             self.library_rx = None;
+            if let Some(id) = self.start_checklist.take() {
+                self.apply_checklist(ChecklistAction::Open(id), ctx);
+            }
         }
         if let Some(run) = &mut self.checklist
             && run.drain()

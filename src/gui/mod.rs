@@ -38,6 +38,8 @@ pub struct GuiOptions {
     pub log: LogBuffer,
     /// A bundle to open read-only as soon as the window shows.
     pub open_at_start: Option<PathBuf>,
+    /// Start walking this checklist (by id) as soon as the checklists are loaded.
+    pub start_checklist: Option<String>,
     /// Start in the Network view (with `open_at_start`: once that bundle is open).
     pub network_view: bool,
 }
@@ -45,7 +47,16 @@ pub struct GuiOptions {
 impl GuiOptions {
     /// Every real check, dialogs for saving and opening.
     pub fn new(config: Arc<Config>, log: LogBuffer) -> Self {
-        Self { config, checks: None, save_path: None, open_path: None, log, open_at_start: None, network_view: false }
+        Self {
+            config,
+            checks: None,
+            save_path: None,
+            open_path: None,
+            log,
+            open_at_start: None,
+            start_checklist: None,
+            network_view: false,
+        }
     }
 }
 
