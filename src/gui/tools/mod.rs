@@ -24,6 +24,20 @@ pub trait ToolView {
     fn ui(&mut self, ui: &mut Ui) -> Option<ToolReport>;
 }
 
+/// "It works" / "It doesn't work": how every tester ends; `Some(works)` once pressed.
+pub fn verdict_ui(ui: &mut Ui) -> Option<bool> {
+    let mut finished = None;
+    ui.horizontal(|ui| {
+        if ui.add_sized([170.0, 40.0], eframe::egui::Button::new("It works")).clicked() {
+            finished = Some(true);
+        }
+        if ui.add_sized([170.0, 40.0], eframe::egui::Button::new("It doesn't work")).clicked() {
+            finished = Some(false);
+        }
+    });
+    finished
+}
+
 /// The tester a checklist's tool step names, as a fresh full view.
 pub fn open(name: &str) -> Option<Box<dyn ToolView>> {
     match name {

@@ -170,15 +170,7 @@ impl ToolView for MouseTester {
         }
 
         ui.add_space(10.0);
-        let mut finished = None;
-        ui.horizontal(|ui| {
-            if ui.add_sized([170.0, 40.0], egui::Button::new("It works")).clicked() {
-                finished = Some(true);
-            }
-            if ui.add_sized([170.0, 40.0], egui::Button::new("It doesn't work")).clicked() {
-                finished = Some(false);
-            }
-        });
+        let finished = super::verdict_ui(ui);
         finished.map(|works| self.test.report(works))
     }
 }
