@@ -443,7 +443,9 @@ impl DeskcheckApp {
             }
             Action::DhcpProbe => self.start_dhcp_probe(ctx),
             Action::Checklist(action) => self.apply_checklist(action, ctx),
-            Action::OpenTool(name) => self.tool = tools::open(&name).map(|t| (t, Utc::now())),
+            Action::OpenTool(name) => {
+                self.tool = tools::open(&name, &self.session.report).map(|t| (t, Utc::now()));
+            }
         }
     }
 
@@ -465,7 +467,7 @@ impl DeskcheckApp {
             }
             other => {
                 if let Some(run) = &mut self.checklist {
-                    run.apply(other, ctx, &self.config);
+                    run.apply(other, ctx, &self.config, &self.session.report);
                     run.record(&mut self.session.report);
                 }
             }

@@ -124,7 +124,7 @@ impl ChecklistRun {
         changed
     }
 
-    pub fn apply(&mut self, action: ChecklistAction, ctx: &egui::Context, config: &Arc<Config>) {
+    pub fn apply(&mut self, action: ChecklistAction, ctx: &egui::Context, config: &Arc<Config>, report: &Report) {
         match action {
             ChecklistAction::Open(_) | ChecklistAction::Close => {}
             ChecklistAction::Yes => self.answer(Answer::Yes),
@@ -150,7 +150,7 @@ impl ChecklistRun {
             }
             ChecklistAction::OpenTool => {
                 if let StepKind::Tool { tool, .. } = &self.walk.current().kind {
-                    self.tool = tools::open(tool);
+                    self.tool = tools::open(tool, report);
                 }
             }
             ChecklistAction::Skip => self.answer(Answer::Skip),

@@ -12,7 +12,7 @@ pub use keyboard::KeyboardTester;
 pub use mouse::MouseTester;
 pub use sound::SoundTester;
 
-use crate::model::{Category, CheckRun, Outcome, ToolReport};
+use crate::model::{Category, CheckRun, Outcome, Report, ToolReport};
 use crate::testers::keyboard::LayoutKind;
 
 /// A tester shown as a full view.
@@ -38,15 +38,27 @@ pub fn verdict_ui(ui: &mut Ui) -> Option<bool> {
     finished
 }
 
-/// The tester a checklist's tool step names, as a fresh full view.
-pub fn open(name: &str) -> Option<Box<dyn ToolView>> {
+/// The tester a checklist's tool step names, as a fresh full view. The test patterns offer
+/// the monitors the report's `displays.monitors` run saw (the display checklist runs it just
+/// before), so the user can choose one without the UI thread asking the windowing layer.
+pub fn open(name: &str, report: &Report) -> Option<Box<dyn ToolView>> {
     match name {
         "keyboard" => Some(Box::new(KeyboardTester::new(LayoutKind::Ansi))),
         "mouse" => Some(Box::new(MouseTester::new())),
-        "patterns" => Some(Box::new(patterns::PatternTester::new())),
+        "patterns" => Some(Box::new(match known_monitors(report) {
+            Some(monitors) => patterns::PatternTester::with_monitors(monitors),
+            None => patterns::PatternTester::new(),
+        })),
         "sound" => Some(Box::new(SoundTester::new())),
         _ => None,
     }
+}
+
+fn known_monitors(report: &Report) -> Option<Vec<patterns::MonitorChoice>> {
+    let run = report.runs.iter().rev().find(|r| r.id == "displays.monitors")?;
+    let outputs: Vec<crate::hw::display::xrandr::Output> = serde_json::from_value(run.data.clone()).ok()?;
+    let monitors = patterns::MonitorChoice::from_outputs(&outputs);
+    (!monitors.is_empty()).then_some(monitors)
 }
 
 /// Whether this build has the named tester (without opening it).
@@ -83,5 +95,28 @@ pub fn report_run(report: &ToolReport, started_at: chrono::DateTime<chrono::Utc>
         duration_ms: (chrono::Utc::now() - started_at).num_milliseconds().max(0) as u64,
         data: report.data.clone(),
         attachments: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The monitors a displays.monitors run saw come back for the pattern tester's choice.
+    #[test]
+    fn pattern_monitors_come_from_the_reports_display_run() {
+        let text = include_str!("../../../tests/fixtures/xrandr/laptop-docked.txt");
+        let outputs = crate::hw::display::xrandr::parse(text);
+        let mut report = Report::new(crate::model::HostInfo::default(), chrono::Utc::now());
+        assert!(known_monitors(&report).is_none());
+        let mut run = CheckRun::errored("displays.monitors", Category::Displays, "x");
+        run.outcome = Outcome::Completed;
+        run.data = serde_json::to_value(&outputs).unwrap();
+        report.runs.push(run);
+        let monitors = known_monitors(&report).unwrap();
+        let expected: Vec<String> =
+            outputs.iter().filter(|o| o.connected && o.geometry.is_some()).map(|o| o.name.clone()).collect();
+        assert_eq!(monitors.iter().map(|m| m.name.clone()).collect::<Vec<_>>(), expected);
+        assert!(monitors.len() >= 2, "a docked laptop has two monitors: {monitors:?}");
     }
 }

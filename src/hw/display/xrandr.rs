@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::platform::programs::{self, ProgramError};
 
@@ -22,7 +22,7 @@ pub enum MonitorsError {
 }
 
 /// One output (connector) as xrandr lists it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Output {
     /// X11's name, e.g. "HDMI-1" (not always the kernel's "HDMI-A-1").
     pub name: String,
@@ -38,7 +38,7 @@ pub struct Output {
 }
 
 /// An output's place on the desktop, in desktop pixels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Geometry {
     pub width: u32,
     pub height: u32,
@@ -47,7 +47,7 @@ pub struct Geometry {
 }
 
 /// One resolution with its refresh rates.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mode {
     pub width: u32,
     pub height: u32,
@@ -56,7 +56,7 @@ pub struct Mode {
 }
 
 /// One refresh rate of a mode; xrandr marks the current one `*` and the preferred one `+`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Rate {
     /// `None` when the server does not know (Xvfb says 0.00).
     pub hz: Option<f64>,
@@ -65,7 +65,7 @@ pub struct Rate {
 }
 
 /// A mode picked out of the list: resolution plus one rate.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ModeChoice {
     pub width: u32,
     pub height: u32,
@@ -121,7 +121,7 @@ impl Output {
 }
 
 /// What `xrandr --query` printed, and the outputs parsed from it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Query {
     #[serde(skip)]
     pub raw: String,
