@@ -3,62 +3,12 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::path::Path;
 
+use common::xvfb::{Xvfb, have};
 use common::*;
 
 const TEST: &str = "displays_xvfb";
-
-/// A private X server on a free display number (:140–:189, apart from gui_xvfb's); killed on drop.
-struct Xvfb {
-    child: Child,
-    display: String,
-}
-
-impl Xvfb {
-    fn start(screen: &str) -> Result<Self, String> {
-        for n in 140..190 {
-            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
-            if socket.exists() || Path::new(&format!("/tmp/.X{n}-lock")).exists() {
-                continue;
-            }
-            let display = format!(":{n}");
-            let mut child = Command::new("Xvfb")
-                .args([display.as_str(), "-screen", "0", screen, "-nolisten", "tcp", "-noreset"])
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .map_err(|e| format!("could not start Xvfb: {e}"))?;
-            let deadline = Instant::now() + Duration::from_secs(5);
-            loop {
-                if socket.exists() {
-                    return Ok(Self { child, display });
-                }
-                if child.try_wait().map_err(|e| e.to_string())?.is_some() || Instant::now() > deadline {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    break;
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
-        }
-        Err("no free X display number between :140 and :189".into())
-    }
-}
-
-impl Drop for Xvfb {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn have(tool: &str) -> bool {
-    std::env::var_os("PATH").is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(tool).is_file()))
-}
 
 #[test]
 fn monitor_mode_is_read_from_a_real_x_server() {
@@ -68,7 +18,7 @@ fn monitor_mode_is_read_from_a_real_x_server() {
             return;
         }
     }
-    let xvfb = Xvfb::start("1600x900x24").unwrap();
+    let xvfb = Xvfb::start(140..190, "1600x900x24").unwrap();
     let out = deskcheck()
         .args(["run", "--only", "displays", "--json"])
         .env("DISPLAY", &xvfb.display)

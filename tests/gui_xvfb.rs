@@ -5,57 +5,13 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::xvfb::{Xvfb, have};
+
 const TEST: &str = "gui_xvfb";
-
-/// A private X server on a free display number; killed on drop.
-struct Xvfb {
-    child: Child,
-    display: String,
-}
-
-impl Xvfb {
-    fn start() -> Result<Self, String> {
-        for n in 90..140 {
-            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
-            if socket.exists() || Path::new(&format!("/tmp/.X{n}-lock")).exists() {
-                continue;
-            }
-            let display = format!(":{n}");
-            let mut child = Command::new("Xvfb")
-                .args([display.as_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"])
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .map_err(|e| format!("could not start Xvfb: {e}"))?;
-            let deadline = Instant::now() + Duration::from_secs(5);
-            loop {
-                if socket.exists() {
-                    return Ok(Self { child, display });
-                }
-                // Exited: another server took this number meanwhile; try the next one.
-                if child.try_wait().map_err(|e| e.to_string())?.is_some() || Instant::now() > deadline {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    break;
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
-        }
-        Err("no free X display number between :90 and :139".into())
-    }
-}
-
-impl Drop for Xvfb {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// The app under test; killed on drop so a failing assertion leaves nothing behind.
 struct App(Child);
@@ -65,10 +21,6 @@ impl Drop for App {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
-}
-
-fn have(tool: &str) -> bool {
-    std::env::var_os("PATH").is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(tool).is_file()))
 }
 
 /// Top-level window names on the display, from `xwininfo -root -tree`.
@@ -128,7 +80,7 @@ fn real_window_opens_under_xvfb() {
             return;
         }
     }
-    let xvfb = Xvfb::start().unwrap();
+    let xvfb = Xvfb::start(90..140, "1280x800x24").unwrap();
     let target_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).parent().unwrap_or(Path::new(".")).to_path_buf();
     let log_path = target_dir.join("gui-xvfb-app.log");
     let log = std::fs::File::create(&log_path).unwrap();

@@ -64,3 +64,4 @@ pub fn dir_listing(dir: &Path) -> Vec<String> {
 pub mod in_ns;
 pub mod netns;
 pub mod printer_lab;
+pub mod xvfb;
