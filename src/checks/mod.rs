@@ -135,6 +135,11 @@ pub fn all_checks() -> Vec<CheckBox> {
     all
 }
 
+/// Any check (the on-demand ones too) by its id, for checklist steps that name one.
+pub fn find(id: &str) -> Option<CheckBox> {
+    all_checks().into_iter().find(|c| c.meta().id == id)
+}
+
 /// The real checks of the given areas.
 pub fn for_areas(areas: &[Category]) -> Vec<CheckBox> {
     registry().into_iter().filter(|c| areas.contains(&c.meta().category)).collect()

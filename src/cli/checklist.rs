@@ -113,7 +113,7 @@ fn file_stem(file: &str) -> String {
 
 /// Runs one check by id to its end, with its own timeout, on the engine.
 fn run_probe(id: &str, config: &Arc<Config>) -> CheckRun {
-    let Some(check) = checks::all_checks().into_iter().find(|c| c.meta().id == id) else {
+    let Some(check) = checks::find(id) else {
         return CheckRun::errored(id, Category::System, format!("no check has the id '{id}'"));
     };
     eprintln!("  [{id}] running…");

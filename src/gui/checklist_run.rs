@@ -80,7 +80,7 @@ impl ChecklistRun {
             return;
         }
         let depth = self.walk.depth();
-        let Some(check) = checks::all_checks().into_iter().find(|c| c.meta().id == probe) else {
+        let Some(check) = checks::find(probe) else {
             self.probe = Some(Probe {
                 depth,
                 handle: None,
