@@ -74,7 +74,7 @@ fn each_mistake_names_its_line_column_and_exits_3() {
             "[targets.captive_portal]\nurl = \"msftconnecttest.com/connecttest.txt\"\n",
             "2:7: captive portal URL 'msftconnecttest.com/connecttest.txt' has no scheme (start it with http://, https://)",
         ),
-        ("[printers]\nstuck_job_minutes = 0\n", "2:21: stuck_job_minutes = 0 is out of range (1 to 10080)"),
+        ("[printers]\nstuck_job_minutes = 20000\n", "2:21: stuck_job_minutes = 20000 is out of range (0 to 10080)"),
     ];
     let dir = tempfile::tempdir().unwrap();
     for (i, (text, expected)) in table.iter().enumerate() {

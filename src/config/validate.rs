@@ -145,10 +145,11 @@ fn printers(rules: &mut Rules, p: &PrinterSettings) {
             rules.add(item("printers", "uris", i), format!("printer URI '{uri}' {why}"));
         }
     }
-    if !(1..=MAX_STUCK_MINUTES).contains(&p.stuck_job_minutes) {
+    // 0 is allowed: every pending job counts as stuck (a strict desk, or a test lab).
+    if p.stuck_job_minutes > MAX_STUCK_MINUTES {
         rules.add(
             key("printers", "stuck_job_minutes"),
-            format!("stuck_job_minutes = {} is out of range (1 to {MAX_STUCK_MINUTES})", p.stuck_job_minutes),
+            format!("stuck_job_minutes = {} is out of range (0 to {MAX_STUCK_MINUTES})", p.stuck_job_minutes),
         );
     }
     if let Some(server) = &p.cups_server {
