@@ -144,6 +144,12 @@ fn run_checklist_show_and_errors_validate() {
     let (rc, out) = run(&["run", "--only", "displays", "--test-checks", "pass,panic,secrets", "--json"], &cfg);
     check("report.schema.json", "run --test-checks", rc, &out);
 
+    // report.json inside the bundle follows the same schema, status included.
+    let entries = common::zip_entries(&bundle);
+    let saved = &entries.iter().find(|(name, _)| name == "report.json").unwrap().1;
+    let saved = check("report.schema.json", "show: the bundle's report.json", rc, &String::from_utf8_lossy(saved));
+    assert_eq!(saved["status"], report["status"]);
+
     // `show` prints the saved report with the same status.
     let (rc, out) = run(&["show", bundle_arg, "--json"], &cfg);
     assert_eq!(rc, 0);

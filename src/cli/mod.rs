@@ -2,6 +2,7 @@
 //! stderr, the report on stdout (`--json`), writes the bundle, and sets the exit code
 //! in the monitoring-plugin convention (0 OK, 1 warning, 2 failure, 3 could not run).
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -322,7 +323,10 @@ impl OutputArgs {
             }
         }
         if self.json {
-            output::print(&output::ReportOutput { status, report: bundle::redact_report(report, privacy) })?;
+            output::print(&output::ReportOutput {
+                status,
+                report: Cow::Owned(bundle::redact_report(report, privacy)),
+            })?;
         }
         Ok(())
     }
@@ -354,8 +358,7 @@ fn show(cli: &Cli, args: &ShowArgs) -> anyhow::Result<i32> {
     match bundle::read(&args.bundle) {
         Ok(opened) => {
             if args.json {
-                let status = Status::from_exit_code(opened.report.exit_code());
-                output::print(&output::ReportOutput { status, report: opened.report })?;
+                output::print(&output::ReportOutput::of(Cow::Owned(opened.report)))?;
             } else {
                 print!("{}", opened.summary);
                 if !opened.summary.ends_with('\n') {

@@ -9,20 +9,10 @@ use anyhow::Context;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::model::{Category, Report, SCHEMA_VERSION, Status, round_floats};
+pub use crate::model::ReportOutput;
+use crate::model::{Category, SCHEMA_VERSION, Status, round_floats};
 use crate::net::ping::PingStats;
 use crate::net::trace::TraceSnapshot;
-
-/// `run --json`, `checklist NAME --json`, `show --json`: the report with its status.
-/// The report already carries `schema_version`.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct ReportOutput {
-    /// ok, warn or fail as the worst finding says (`run`, `show`); `checklist` also says
-    /// error when the walk was abandoned. `show`'s own exit code is about the bundle's integrity.
-    pub status: Status,
-    #[serde(flatten)]
-    pub report: Report,
-}
 
 /// `ping HOST --json`.
 #[derive(Debug, Serialize, JsonSchema)]

@@ -10,7 +10,7 @@ mod tool;
 pub use checklist::{
     Checklist, ChecklistEnd, ChecklistTranscript, ChoiceOption, EndKind, Record, Step, StepKind, TranscriptEntry,
 };
-pub use output::{DECIMALS, ListData, Status, data_object, round_floats};
+pub use output::{DECIMALS, ListData, ReportOutput, Status, data_object, round_floats};
 pub use report::{HostInfo, Report, RunCounts, SCHEMA_VERSION, TechnicianNotes, ToolInfo, Verdict};
 pub use run::{Attachment, Category, CheckRun, Evidence, Finding, Outcome, Severity};
 pub use tool::ToolReport;

@@ -2,8 +2,12 @@
 //! `trace`, `show` with `--json`, and report.json): a top-level `status` that matches the
 //! exit code, `schema_version`, `data` always an object, and numbers without float noise.
 
+use std::borrow::Cow;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
+
+use super::Report;
 
 /// The overall result, in the monitoring-plugin convention the exit code follows:
 /// ok = 0, warn = 1, fail = 2, error = 3 ("could not run" or "could not tell").
@@ -34,6 +38,26 @@ impl Status {
             Status::Fail => 2,
             Status::Error => 3,
         }
+    }
+}
+
+/// A report as JSON documents carry it (`run`, `checklist NAME`, `show` with `--json`, and
+/// report.json in the bundle): the report with its overall status. The report already
+/// carries `schema_version`.
+// Borrows the report where it can: a report's attachments can be large.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ReportOutput<'a> {
+    /// ok, warn or fail as the worst finding says; `checklist` also says error when the walk
+    /// was abandoned. `show`'s own exit code is about the bundle's integrity, not this.
+    pub status: Status,
+    #[serde(flatten)]
+    pub report: Cow<'a, Report>,
+}
+
+impl<'a> ReportOutput<'a> {
+    /// The report with the status its findings give (as `Report::exit_code`).
+    pub fn of(report: Cow<'a, Report>) -> Self {
+        Self { status: Status::from_exit_code(report.exit_code()), report }
     }
 }
 
