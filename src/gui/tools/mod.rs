@@ -94,7 +94,8 @@ pub fn report_run(report: &ToolReport, started_at: chrono::DateTime<chrono::Utc>
         findings,
         started_at,
         duration_ms: (chrono::Utc::now() - started_at).num_milliseconds().max(0) as u64,
-        data: report.data.clone(),
+        // The JSON contract: data always an object, floats without noise.
+        data: crate::model::data_object(report.data.clone()),
         attachments: Vec::new(),
     }
 }
@@ -112,7 +113,7 @@ mod tests {
         assert!(known_monitors(&report).is_none());
         let mut run = CheckRun::errored("displays.monitors", Category::Displays, "x");
         run.outcome = Outcome::Completed;
-        run.data = serde_json::to_value(&outputs).unwrap();
+        run.data = crate::model::data_object(serde_json::to_value(&outputs).unwrap());
         report.runs.push(run);
         let monitors = known_monitors(&report).unwrap();
         let expected: Vec<String> =
