@@ -179,6 +179,10 @@ fn run_checklist_show_and_errors_validate() {
     }
     let (rc, out) = run(&["show", dir.path().join("missing.zip").to_str().unwrap(), "--json"], &cfg);
     check("error.schema.json", "error: show of a missing bundle", rc, &out);
+    // A bundle that cannot be written: one JSON document on stdout (the error), not a report and an error.
+    let nowhere = dir.path().join("no-such-dir").join("b.zip");
+    let (rc, out) = run(&["run", "--only", "system", "--json", "--bundle", nowhere.to_str().unwrap()], &cfg);
+    check("error.schema.json", "error: an unwritable bundle path", rc, &out);
 }
 
 #[test]
