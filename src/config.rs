@@ -5,24 +5,50 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+mod validate;
+
+pub use validate::{dns_name, host_name, host_port, web_url};
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("could not read config file {path}: {error}")]
     Read { path: PathBuf, error: std::io::Error },
-    /// `path:line:column: message`, the way compilers report, so editors can jump there.
-    #[error("{path}:{line}:{column}: {message}")]
-    Parse { path: PathBuf, line: usize, column: usize, message: String },
+    /// Every mistake in the file, each as `path:line:column: message`, the way compilers
+    /// report, so editors can jump there; all at once, so one edit fixes them all.
+    #[error("{}", describe(path, mistakes))]
+    Invalid { path: PathBuf, mistakes: Vec<ConfigMistake> },
+}
+
+/// One mistake in a config file, at the value it is about (1-based line and column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigMistake {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+fn describe(path: &Path, mistakes: &[ConfigMistake]) -> String {
+    let lines: Vec<String> =
+        mistakes.iter().map(|m| format!("{}:{}:{}: {}", path.display(), m.line, m.column, m.message)).collect();
+    match lines.len() {
+        1 => lines.join(""),
+        n => format!("{n} mistakes in {}:\n{}", path.display(), lines.join("\n")),
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
+    /// The file this was read from (None: built-in defaults); its folder holds `checklists/`.
+    #[serde(skip)]
+    pub source: Option<PathBuf>,
     /// Shown in the report header and the GUI title.
     pub organisation: Option<String>,
     /// Who the user should call; shown with every "escalate" next step.
     pub support_contact: Option<String>,
     /// Where the IT department's own checklists (`*.toml`) live; default: `checklists/`
-    /// beside this file in the platform config dir. A file with a built-in's id replaces it.
+    /// beside this file. A relative path is taken from this file's folder. A file with a
+    /// built-in's id replaces it.
     pub checklists_dir: Option<PathBuf>,
     pub targets: Targets,
     pub network: NetworkSettings,
@@ -182,9 +208,17 @@ impl Config {
         dirs::config_dir().map(|d| d.join("deskcheck").join("deskcheck.toml"))
     }
 
-    /// The folder of extra checklists: the configured one, else `deskcheck/checklists` in the config dir.
+    /// The folder of extra checklists: the configured one (relative to the config file), else
+    /// `checklists/` beside the config file that was read, else `deskcheck/checklists` in the
+    /// platform config dir.
     pub fn checklists_dir(&self) -> Option<PathBuf> {
-        self.checklists_dir.clone().or_else(|| dirs::config_dir().map(|d| d.join("deskcheck").join("checklists")))
+        let beside = self.source.as_deref().and_then(Path::parent);
+        match (&self.checklists_dir, beside) {
+            (Some(dir), Some(base)) if dir.is_relative() => Some(base.join(dir)),
+            (Some(dir), _) => Some(dir.clone()),
+            (None, Some(base)) => Some(base.join("checklists")),
+            (None, None) => dirs::config_dir().map(|d| d.join("deskcheck").join("checklists")),
+        }
     }
 
     /// Explicit file (must exist), else the platform file if present, else defaults.
@@ -201,14 +235,48 @@ impl Config {
     pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path)
             .map_err(|source| ConfigError::Read { path: path.to_path_buf(), error: source })?;
-        Self::parse(&text, path)
+        let mut config = Self::parse(&text, path)?;
+        config.source = Some(path.to_path_buf());
+        Ok(config)
     }
 
+    /// Reads the text and checks every value for meaning; all mistakes come back together.
+    /// `path` only names the file in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        toml::from_str(text).map_err(|err| {
-            let (line, column) = err.span().map(|s| line_column(text, s.start)).unwrap_or((1, 1));
-            ConfigError::Parse { path: path.to_path_buf(), line, column, message: err.message().to_string() }
-        })
+        let mistake = |offset: Option<usize>, message: String| {
+            let (line, column) = offset.map_or((1, 1), |o| line_column(text, o));
+            ConfigMistake { line, column, message }
+        };
+        let invalid = |mut mistakes: Vec<ConfigMistake>| {
+            mistakes.sort_by_key(|m| (m.line, m.column));
+            mistakes.dedup();
+            ConfigError::Invalid { path: path.to_path_buf(), mistakes }
+        };
+        // A syntax error leaves nothing reliable to read further.
+        let doc = toml::de::DeTable::parse(text)
+            .map_err(|err| invalid(vec![mistake(err.span().map(|s| s.start), err.message().to_string())]))?;
+
+        // A value of the wrong type (or an unknown key) stops serde at the first one; take
+        // that entry out and read again, so the file's other mistakes are found too.
+        let mut mistakes = Vec::new();
+        let mut remaining = doc.clone();
+        let config = loop {
+            match Config::deserialize(toml::de::Deserializer::from(remaining.clone())) {
+                Ok(config) => break config,
+                Err(err) => {
+                    let offset = err.span().map(|s| s.start);
+                    mistakes.push(mistake(offset, err.message().to_string()));
+                    let removed = offset.is_some_and(|o| validate::remove_at(remaining.get_mut(), o));
+                    if !removed {
+                        return Err(invalid(mistakes));
+                    }
+                }
+            }
+        };
+        for m in validate::check(&config) {
+            mistakes.push(mistake(validate::position(doc.get_ref(), &m), m.message));
+        }
+        if mistakes.is_empty() { Ok(config) } else { Err(invalid(mistakes)) }
     }
 }
 
@@ -244,6 +312,29 @@ mod tests {
         let text = "organisation = \"Acme\"\n[targets]\nping_hosts = 5\n";
         let err = Config::parse(text, Path::new("/etc/x.toml")).unwrap_err().to_string();
         assert!(err.starts_with("/etc/x.toml:3:14:"), "{err}");
+    }
+
+    #[test]
+    fn every_mistake_is_reported_in_file_order() {
+        let text = "[targets]\nhttp_urls = [\"x.example/\"]\nbogus = 1\n[network]\nping_count = -2\ntrace_probes = 0\n";
+        let err = Config::parse(text, Path::new("x.toml")).unwrap_err();
+        let ConfigError::Invalid { mistakes, .. } = &err else { panic!("{err}") };
+        let at: Vec<(usize, usize)> = mistakes.iter().map(|m| (m.line, m.column)).collect();
+        assert_eq!(at, [(2, 14), (3, 1), (5, 14), (6, 16)], "{err}");
+        assert!(
+            err.to_string().starts_with("4 mistakes in x.toml:\nx.toml:2:14: URL 'x.example/' has no scheme"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn checklists_live_beside_the_config_file() {
+        let mut cfg = Config { source: Some(PathBuf::from("/etc/deskcheck/deskcheck.toml")), ..Config::default() };
+        assert_eq!(cfg.checklists_dir(), Some(PathBuf::from("/etc/deskcheck/checklists")));
+        cfg.checklists_dir = Some(PathBuf::from("lists"));
+        assert_eq!(cfg.checklists_dir(), Some(PathBuf::from("/etc/deskcheck/lists")));
+        cfg.checklists_dir = Some(PathBuf::from("/srv/lists"));
+        assert_eq!(cfg.checklists_dir(), Some(PathBuf::from("/srv/lists")));
     }
 
     #[test]

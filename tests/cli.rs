@@ -44,7 +44,8 @@ fn expected_exit(report: &serde_json::Value) -> i32 {
 #[test]
 fn system_run_prints_json_with_host_facts_and_runs() {
     let (report, code) = json_report(&["run", "--only", "system", "--json"]);
-    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["schema_version"], deskcheck::model::SCHEMA_VERSION);
+    assert_eq!(report["status"], ["ok", "warn", "fail"][code as usize], "status matches the exit code");
     for key in ["hostname", "os_name", "os_version", "kernel", "arch"] {
         assert!(report["host"][key].as_str().is_some_and(|s| !s.is_empty()), "host.{key} missing: {report}");
     }
@@ -286,7 +287,7 @@ fn strict_privacy_tokenizes_hosts_ips_macs_and_keeps_the_map_outside() {
     let hostname = plain["host"]["hostname"].as_str().unwrap().to_string();
     let mut originals: Vec<String> = Vec::new();
     let ifs = plain["runs"].as_array().unwrap().iter().find(|r| r["id"] == "system.network.interfaces").unwrap();
-    for i in ifs["data"].as_array().unwrap() {
+    for i in ifs["data"]["items"].as_array().unwrap() {
         if i["is_loopback"].as_bool().unwrap() {
             continue;
         }

@@ -32,7 +32,7 @@ fn monitor_mode_is_read_from_a_real_x_server() {
     let finding = &run["findings"][0];
     assert_eq!(finding["severity"], "pass", "{finding}");
     assert_eq!(finding["title"], "screen: 1600×900", "{finding}");
-    assert_eq!(run["data"][0]["geometry"]["width"], 1600);
+    assert_eq!(run["data"]["items"][0]["geometry"]["width"], 1600);
     let attachments: Vec<&str> =
         run["attachments"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
     assert_eq!(attachments, ["xrandr.txt"]);

@@ -162,7 +162,7 @@ fn sysfs_fixture_tree_through_the_check() {
     assert!(find("Unused outputs").summary.contains("DP-2"));
     let names: Vec<&str> = result.attachments.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["DP-1.edid.bin", "HDMI-A-1.edid.bin", "eDP-1.edid.bin"]);
-    let data = result.data.as_array().unwrap();
+    let data = result.data["items"].as_array().unwrap();
     assert_eq!(data.len(), 4);
     let hdmi = data.iter().find(|c| c["name"] == "HDMI-A-1").unwrap();
     assert_eq!(hdmi["edid"]["serial"], "X9R5K8864M1E");

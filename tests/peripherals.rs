@@ -41,7 +41,7 @@ fn usb_devices_are_listed_for_real_where_a_bus_exists() {
         return;
     }
     assert_eq!(usb["outcome"]["kind"], "completed", "{usb}");
-    for d in usb["data"].as_array().unwrap() {
+    for d in usb["data"]["items"].as_array().unwrap() {
         assert!(d["vendor_id"].as_u64().is_some() && d["bus"].as_str().is_some(), "{d}");
         assert!(d["usb_version"].as_str().is_some_and(|v| v.contains('.')), "{d}");
     }

@@ -265,7 +265,11 @@ mod tests {
         forge(&bad, &forged);
         let err = read(&bad).unwrap_err();
         assert!(matches!(err, BundleError::TooNew { .. }) && !err.is_integrity(), "{err}");
-        assert!(err.to_string().contains("newer deskcheck (report schema 2; this version reads up to 1)"), "{err}");
+        let words = format!(
+            "newer deskcheck (report schema {}; this version reads up to {SCHEMA_VERSION})",
+            SCHEMA_VERSION + 1
+        );
+        assert!(err.to_string().contains(&words), "{err}");
 
         manifest.schema_version = MANIFEST_SCHEMA_VERSION + 1;
         forge(&bad, &with(&entries, "manifest.json", Some(serde_json::to_vec(&manifest).unwrap())));

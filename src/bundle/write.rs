@@ -3,6 +3,7 @@
 //! error never leaves a partial file under the final name, and the temporary file is
 //! removed on every failure. The strict-privacy token map is written the same way.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -11,7 +12,7 @@ use chrono::{DateTime, Utc};
 use zip::write::SimpleFileOptions;
 
 use super::{BundleError, Manifest, Privacy, Redactor, WriteOptions, Written, attachment_paths, html, summary_text};
-use crate::model::Report;
+use crate::model::{Report, ReportOutput};
 
 /// What the error messages call the two files this module writes.
 const BUNDLE: &str = "the bundle";
@@ -93,7 +94,11 @@ fn bundle_files(
 ) -> Result<Vec<(String, Vec<u8>)>, BundleError> {
     let json = |what: &'static str| move |error| BundleError::Json { what, path: path.into(), error };
     let mut files: Vec<(String, Vec<u8>)> = vec![
-        ("report.json".into(), serde_json::to_vec_pretty(report).map_err(json("report.json"))?),
+        // With its overall status, as every `--json` output has it (one schema for both).
+        (
+            "report.json".into(),
+            serde_json::to_vec_pretty(&ReportOutput::of(Cow::Borrowed(report))).map_err(json("report.json"))?,
+        ),
         ("report.html".into(), html(report).into_bytes()),
         ("summary.txt".into(), summary_text(report).into_bytes()),
         ("log.txt".into(), log.into_bytes()),

@@ -50,9 +50,11 @@ impl CheckResult {
         Self { findings, ..Self::default() }
     }
 
+    /// The check's typed data, as the JSON contract wants it: always an object (a list
+    /// becomes `{"items": [...]}`, read back with `model::ListData`), floats without noise.
     pub fn with_data(mut self, data: impl serde::Serialize) -> Self {
         // Serialising our own plain structs cannot fail; if it ever did, the findings still stand.
-        self.data = serde_json::to_value(data).unwrap_or(serde_json::Value::Null);
+        self.data = crate::model::data_object(serde_json::to_value(data).unwrap_or(serde_json::Value::Null));
         self
     }
 

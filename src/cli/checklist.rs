@@ -10,13 +10,14 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::Args;
 
+use super::output::{self, ChecklistEntry, ChecklistListOutput};
 use super::{EXIT_OK, EXIT_UNKNOWN, EXIT_WARN, OutputArgs, load_config, progress_line};
 use crate::checklist::{self, Answers, Hooks, Library, Reply, Walk};
 use crate::checks;
 use crate::config::Config;
 use crate::engine;
 use crate::logging::LogBuffer;
-use crate::model::{Category, CheckRun, EndKind, StepKind};
+use crate::model::{Category, CheckRun, EndKind, SCHEMA_VERSION, Status, StepKind};
 use crate::platform;
 use crate::session::Session;
 
@@ -47,7 +48,7 @@ pub fn run(cli: &super::Cli, args: &ChecklistArgs, log: &LogBuffer) -> anyhow::R
         eprintln!("deskcheck: this checklist file cannot be used: {problem}");
     }
     if args.list {
-        return Ok(list(&library));
+        return if args.output.json { list_json(&library) } else { Ok(list(&library)) };
     }
     let Some(name) = args.name.as_deref() else {
         anyhow::bail!("name a checklist (choose from: {})", library.ids().join(", "));
@@ -91,11 +92,12 @@ pub fn run(cli: &super::Cli, args: &ChecklistArgs, log: &LogBuffer) -> anyhow::R
     report.finished_at = Some(chrono::Utc::now());
     report.verdict = crate::diagnose::verdict(&report.runs);
     eprintln!("deskcheck: checklist ended: {} — {}", end.kind.label(), end.text);
-    args.output.emit(report, privacy, log)?;
-    Ok(match end.kind {
+    let code = match end.kind {
         EndKind::Abandoned => EXIT_UNKNOWN,
         EndKind::Resolved | EndKind::Escalate => report.exit_code(),
-    })
+    };
+    args.output.emit(report, privacy, log, Status::from_exit_code(code))?;
+    Ok(code)
 }
 
 fn list(library: &Library) -> i32 {
@@ -105,6 +107,29 @@ fn list(library: &Library) -> i32 {
         let _ = writeln!(out, "{:<14} {:<12} {}  [{}]", c.id, c.area.key(), c.title, c.source);
     }
     if library.problems.is_empty() { EXIT_OK } else { EXIT_WARN }
+}
+
+/// `--list --json`: the same list for scripts.
+fn list_json(library: &Library) -> anyhow::Result<i32> {
+    let code = if library.problems.is_empty() { EXIT_OK } else { EXIT_WARN };
+    let checklists = library
+        .checklists
+        .iter()
+        .map(|c| ChecklistEntry {
+            id: c.id.clone(),
+            area: c.area,
+            title: c.title.clone(),
+            description: c.description.clone(),
+            source: c.source.clone(),
+        })
+        .collect();
+    output::print(&ChecklistListOutput {
+        schema_version: SCHEMA_VERSION,
+        status: Status::from_exit_code(code),
+        checklists,
+        problems: library.problems.iter().map(|p| p.to_string()).collect(),
+    })?;
+    Ok(code)
 }
 
 fn file_stem(file: &str) -> String {

@@ -2,7 +2,7 @@
 //! stderr, the report on stdout (`--json`), writes the bundle, and sets the exit code
 //! in the monitoring-plugin convention (0 OK, 1 warning, 2 failure, 3 could not run).
 
-use std::io::Write;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -14,11 +14,12 @@ use crate::checks::{self, CheckBox};
 use crate::config::Config;
 use crate::engine::{self, EngineEvent};
 use crate::logging::LogBuffer;
-use crate::model::{Category, Outcome, Report};
+use crate::model::{Category, Outcome, Report, Status};
 use crate::platform;
 use crate::session::Session;
 
 mod checklist;
+pub mod output;
 mod quick;
 
 pub const EXIT_OK: i32 = 0;
@@ -31,7 +32,8 @@ pub const EXIT_UNKNOWN: i32 = 3;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Config file (default: the platform config dir's deskcheck/deskcheck.toml).
+    /// Config file (default: the platform config dir's deskcheck/deskcheck.toml); every
+    /// subcommand reads it, and a `checklists/` folder beside it holds your own checklists.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 }
@@ -54,14 +56,15 @@ pub enum Command {
 pub struct PingArgs {
     /// Host name or IP address.
     pub host: String,
-    #[arg(long, short = 'c', default_value_t = 10)]
-    pub count: u32,
+    /// Echo requests to send (default: the config's network.ping_count, 10).
+    #[arg(long, short = 'c')]
+    pub count: Option<u32>,
     /// Milliseconds between echo requests.
     #[arg(long, short = 'i', default_value_t = 200)]
     pub interval_ms: u64,
-    /// Milliseconds to wait for each reply.
-    #[arg(long, short = 'W', default_value_t = 1000)]
-    pub timeout_ms: u64,
+    /// Milliseconds to wait for each reply (default: the config's network.probe_timeout_ms, 1000).
+    #[arg(long, short = 'W')]
+    pub timeout_ms: Option<u64>,
     #[arg(long)]
     pub json: bool,
 }
@@ -70,9 +73,10 @@ pub struct PingArgs {
 pub struct TraceArgs {
     /// Host name or IP address.
     pub host: String,
-    /// Probes per hop (10 gives mtr-style statistics in about a second).
-    #[arg(long, default_value_t = 3)]
-    pub probes: u32,
+    /// Probes per hop (10 gives mtr-style statistics in about a second; default: the
+    /// config's network.trace_probes, 3).
+    #[arg(long)]
+    pub probes: Option<u32>,
     #[arg(long, default_value_t = 30)]
     pub max_hops: u8,
     /// Probe protocol: udp (default, no admin rights needed), icmp, or tcp (admin rights).
@@ -167,15 +171,29 @@ pub fn parse() -> Cli {
 pub fn execute(cli: &Cli, command: &Command, log: &LogBuffer) -> i32 {
     let result = match command {
         Command::Run(args) => run(cli, args, log),
-        Command::Show(args) => show(args),
-        Command::Ping(args) => quick::ping(args),
-        Command::Trace(args) => quick::trace(args),
+        Command::Show(args) => show(cli, args),
+        Command::Ping(args) => quick::ping(cli, args),
+        Command::Trace(args) => quick::trace(cli, args),
         Command::Checklist(args) => checklist::run(cli, args, log),
     };
     result.unwrap_or_else(|err| {
         eprintln!("deskcheck: {err:#}");
+        // A script that asked for JSON gets JSON even when nothing could run.
+        if wants_json(command) {
+            let _ = output::print(&output::ErrorOutput::new(Status::Error, format!("{err:#}")));
+        }
         EXIT_UNKNOWN
     })
+}
+
+fn wants_json(command: &Command) -> bool {
+    match command {
+        Command::Run(args) => args.output.json,
+        Command::Show(args) => args.json,
+        Command::Ping(args) => args.json,
+        Command::Trace(args) => args.json,
+        Command::Checklist(args) => args.output.json,
+    }
 }
 
 pub fn load_config(cli: &Cli) -> anyhow::Result<Config> {
@@ -264,8 +282,9 @@ fn run(cli: &Cli, args: &RunArgs, log: &LogBuffer) -> anyhow::Result<i32> {
     if let Some(v) = &report.verdict {
         eprintln!("deskcheck: verdict: {} {} — {}", v.severity.icon(), v.severity.label(), v.headline);
     }
-    args.output.emit(&report, privacy, log)?;
-    Ok(report.exit_code())
+    let code = report.exit_code();
+    args.output.emit(&report, privacy, log, Status::from_exit_code(code))?;
+    Ok(code)
 }
 
 impl OutputArgs {
@@ -290,14 +309,9 @@ impl OutputArgs {
         }
     }
 
-    /// Prints the JSON and writes the bundle, as asked.
-    fn emit(&self, report: &Report, privacy: Privacy, log: &LogBuffer) -> anyhow::Result<()> {
-        if self.json {
-            let shown = bundle::redact_report(report, privacy);
-            let mut out = std::io::stdout().lock();
-            serde_json::to_writer_pretty(&mut out, &shown).context("could not write the JSON report to stdout")?;
-            writeln!(out).context("could not write the JSON report to stdout")?;
-        }
+    /// Writes the bundle and prints the JSON, as asked. The bundle goes first: if it cannot
+    /// be written, stdout holds one JSON document (the error), not a report and an error.
+    fn emit(&self, report: &Report, privacy: Privacy, log: &LogBuffer, status: Status) -> anyhow::Result<()> {
         if let Some(path) = &self.bundle {
             let written = bundle::write(report, &log.text(), path, &WriteOptions { force: self.force, privacy })?;
             eprintln!("deskcheck: bundle saved to {} ({} bytes)", written.path.display(), written.bytes);
@@ -307,6 +321,12 @@ impl OutputArgs {
                     map.display()
                 );
             }
+        }
+        if self.json {
+            output::print(&output::ReportOutput {
+                status,
+                report: Cow::Owned(bundle::redact_report(report, privacy)),
+            })?;
         }
         Ok(())
     }
@@ -331,11 +351,14 @@ fn progress_line(done: usize, total: usize, run: &crate::model::CheckRun) -> Str
     line
 }
 
-fn show(args: &ShowArgs) -> anyhow::Result<i32> {
+fn show(cli: &Cli, args: &ShowArgs) -> anyhow::Result<i32> {
+    // Nothing in `show` depends on the config yet, but a broken file is refused here as
+    // everywhere else, so a mistake is found whichever command meets it first.
+    load_config(cli)?;
     match bundle::read(&args.bundle) {
         Ok(opened) => {
             if args.json {
-                println!("{}", serde_json::to_string_pretty(&opened.report).context("could not format report.json")?);
+                output::print(&output::ReportOutput::of(Cow::Owned(opened.report)))?;
             } else {
                 print!("{}", opened.summary);
                 if !opened.summary.ends_with('\n') {
@@ -351,6 +374,10 @@ fn show(args: &ShowArgs) -> anyhow::Result<i32> {
         }
         Err(err) if err.is_integrity() => {
             eprintln!("deskcheck: bundle is damaged or was changed: {err}");
+            if args.json {
+                let error = format!("bundle is damaged or was changed: {err}");
+                output::print(&output::ErrorOutput::new(Status::Fail, error))?;
+            }
             Ok(EXIT_FAIL)
         }
         Err(err) => Err(err.into()),

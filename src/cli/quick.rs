@@ -4,7 +4,9 @@ use std::time::Duration;
 
 use anyhow::Context;
 
-use super::{EXIT_FAIL, EXIT_OK, EXIT_WARN, PingArgs, TraceArgs};
+use super::output::{self, PingOutput, TraceOutput};
+use super::{Cli, EXIT_FAIL, EXIT_OK, EXIT_WARN, PingArgs, TraceArgs, load_config};
+use crate::model::{SCHEMA_VERSION, Status};
 use crate::net::{dns, ping as pinger, trace as tracer};
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
@@ -20,23 +22,33 @@ async fn resolve(host: &str) -> anyhow::Result<std::net::IpAddr> {
     addrs.first().copied().with_context(|| format!("{host} has no address"))
 }
 
-pub fn ping(args: &PingArgs) -> anyhow::Result<i32> {
+pub fn ping(cli: &Cli, args: &PingArgs) -> anyhow::Result<i32> {
+    // Flags over the config file over the defaults; a broken file is refused before any probe.
+    let config = load_config(cli)?;
+    let count = args.count.unwrap_or(config.network.ping_count);
+    let timeout_ms = args.timeout_ms.unwrap_or(config.network.probe_timeout_ms);
     let rt = runtime()?;
     rt.block_on(async {
         // An unknown or invalid host is "could not run": `execute` prints it and exits 3.
         let ip = resolve(&args.host).await?;
         let opts = pinger::PingOptions {
-            count: args.count.max(1),
+            count: count.max(1),
             interval: Duration::from_millis(args.interval_ms),
-            timeout: Duration::from_millis(args.timeout_ms),
+            timeout: Duration::from_millis(timeout_ms),
             ..pinger::PingOptions::default()
         };
         if !args.json {
             eprintln!("PING {} ({ip}): {} probes", args.host, opts.count);
         }
         let stats = pinger::ping(ip, &opts, None).await.with_context(|| format!("could not ping {ip}"))?;
+        let code = match stats.received {
+            0 => EXIT_FAIL,
+            r if r < stats.sent => EXIT_WARN,
+            _ => EXIT_OK,
+        };
         if args.json {
-            println!("{}", serde_json::to_string_pretty(&stats).context("could not format the result")?);
+            let status = Status::from_exit_code(code);
+            output::print(&PingOutput { schema_version: SCHEMA_VERSION, status, host: args.host.clone(), stats })?;
         } else {
             for (seq, rtt) in stats.rtts_ms.iter().enumerate() {
                 match rtt {
@@ -60,15 +72,14 @@ pub fn ping(args: &PingArgs) -> anyhow::Result<i32> {
                 f(stats.mdev_ms)
             );
         }
-        Ok(match stats.received {
-            0 => EXIT_FAIL,
-            r if r < stats.sent => EXIT_WARN,
-            _ => EXIT_OK,
-        })
+        Ok(code)
     })
 }
 
-pub fn trace(args: &TraceArgs) -> anyhow::Result<i32> {
+pub fn trace(cli: &Cli, args: &TraceArgs) -> anyhow::Result<i32> {
+    // Flags over the config file over the defaults; a broken file is refused before any probe.
+    let config = load_config(cli)?;
+    let probes = args.probes.unwrap_or(config.network.trace_probes);
     let protocol = match args.protocol.to_ascii_lowercase().as_str() {
         "udp" => tracer::TraceProtocol::Udp,
         "icmp" => tracer::TraceProtocol::Icmp,
@@ -82,13 +93,26 @@ pub fn trace(args: &TraceArgs) -> anyhow::Result<i32> {
         let opts = tracer::TraceOptions {
             protocol,
             max_hops: args.max_hops.clamp(1, 64),
-            probes_per_hop: args.probes.clamp(1, 100),
+            probes_per_hop: probes.clamp(1, 100),
             resolve_names: !args.numeric,
             ..tracer::TraceOptions::default()
         };
         let snap = tracer::trace(ip, &opts, None).await.with_context(|| format!("could not trace the path to {ip}"))?;
+        let code = if !snap.reached {
+            EXIT_FAIL
+        } else if snap.hops.iter().any(|h| h.loss_percent > 0.0) {
+            EXIT_WARN
+        } else {
+            EXIT_OK
+        };
         if args.json {
-            println!("{}", serde_json::to_string_pretty(&snap).context("could not format the result")?);
+            let status = Status::from_exit_code(code);
+            output::print(&TraceOutput {
+                schema_version: SCHEMA_VERSION,
+                status,
+                host: args.host.clone(),
+                trace: snap,
+            })?;
         } else {
             println!("trace to {} ({ip}), {} probes per hop, {} ms", args.host, opts.probes_per_hop, snap.elapsed_ms);
             print!("{}", tracer::format_table(&snap));
@@ -96,12 +120,6 @@ pub fn trace(args: &TraceArgs) -> anyhow::Result<i32> {
                 println!("note: {note}");
             }
         }
-        Ok(if !snap.reached {
-            EXIT_FAIL
-        } else if snap.hops.iter().any(|h| h.loss_percent > 0.0) {
-            EXIT_WARN
-        } else {
-            EXIT_OK
-        })
+        Ok(code)
     })
 }

@@ -2,12 +2,13 @@
 //! walk through it leaves a transcript of every answer with its time.
 
 use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Category, Severity, ToolReport};
 
 /// One guided checklist ("The printer doesn't print").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Checklist {
     /// Stable id, the name `deskcheck checklist NAME` takes: "printer".
     pub id: String,
@@ -29,7 +30,7 @@ impl Checklist {
 }
 
 /// One screen: a question, an instruction, a probe or a tester, or an end state.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Step {
     pub id: String,
     /// What the user reads: a plain question or instruction in "you" wording.
@@ -48,14 +49,14 @@ pub struct Step {
 }
 
 /// A finding an answer turns into.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Record {
     pub answer: String,
     pub severity: Severity,
     pub summary: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum StepKind {
     /// Something to do: "Done" or "It didn't work".
@@ -135,14 +136,14 @@ impl StepKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ChoiceOption {
     pub label: String,
     pub next: String,
 }
 
 /// How a walk through a checklist ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EndKind {
     Resolved,
@@ -161,7 +162,7 @@ impl EndKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ChecklistEnd {
     pub kind: EndKind,
     /// The end step's id, or where the walk stopped.
@@ -171,7 +172,7 @@ pub struct ChecklistEnd {
 }
 
 /// One answer (or Back) in the order it was given.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TranscriptEntry {
     pub at: DateTime<Utc>,
     pub step: String,
@@ -192,7 +193,7 @@ pub struct TranscriptEntry {
 }
 
 /// A finished (or abandoned) walk, as the report keeps it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ChecklistTranscript {
     pub id: String,
     pub title: String,

@@ -2,6 +2,7 @@
 //! No I/O lives here, so the GUI, the CLI and the bundle reader share one shape.
 
 mod checklist;
+mod output;
 mod report;
 mod run;
 mod tool;
@@ -9,6 +10,7 @@ mod tool;
 pub use checklist::{
     Checklist, ChecklistEnd, ChecklistTranscript, ChoiceOption, EndKind, Record, Step, StepKind, TranscriptEntry,
 };
+pub use output::{DECIMALS, ListData, ReportOutput, Status, data_object, round_floats};
 pub use report::{HostInfo, Report, RunCounts, SCHEMA_VERSION, TechnicianNotes, ToolInfo, Verdict};
 pub use run::{Attachment, Category, CheckRun, Evidence, Finding, Outcome, Severity};
 pub use tool::ToolReport;

@@ -1,14 +1,18 @@
 //! The whole report: metadata, host facts, technician notes, runs and verdict.
 
 use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Category, CheckRun, ChecklistTranscript, Severity};
 
 /// Bumped whenever a field changes meaning or disappears; readers refuse newer majors.
-pub const SCHEMA_VERSION: u32 = 1;
+/// One version for every JSON output (report.json and each `--json`).
+/// 2: `status` on every output, `data` always an object (lists as `{"items": [...]}`),
+/// `schema_version` on `ping`/`trace` output.
+pub const SCHEMA_VERSION: u32 = 2;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ToolInfo {
     pub name: String,
     pub version: String,
@@ -20,7 +24,7 @@ impl Default for ToolInfo {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct HostInfo {
     pub hostname: String,
     pub os_name: String,
@@ -31,7 +35,7 @@ pub struct HostInfo {
 
 /// Knowledge-centered support shape: the issue in the user's words, the environment,
 /// and once known, the resolution and cause.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct TechnicianNotes {
     #[serde(default)]
     pub issue: String,
@@ -50,7 +54,7 @@ impl TechnicianNotes {
 }
 
 /// The plain-language answer to "what is wrong", first failing layer wins.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Verdict {
     pub layer: String,
     pub severity: Severity,
@@ -61,7 +65,7 @@ pub struct Verdict {
     pub next_step: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Report {
     pub schema_version: u32,
     pub tool: ToolInfo,

@@ -1,10 +1,11 @@
 //! One check's run: whether it could run (`Outcome`) and what it found (`Finding`s).
 
 use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// What a check FOUND. Ordered from good to bad so `max()` gives the worst.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Pass,
@@ -36,7 +37,7 @@ impl Severity {
 }
 
 /// Whether a check could RUN, independent of what it found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Outcome {
     Completed,
@@ -78,7 +79,7 @@ impl Outcome {
 }
 
 /// The area a check belongs to; also the unit of `deskcheck run --only`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     Network,
@@ -118,7 +119,7 @@ impl Category {
 }
 
 /// A fact a finding rests on, shown to technicians: "Free space: 3.1 GiB of 240 GiB".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Evidence {
     pub label: String,
     pub value: String,
@@ -130,7 +131,7 @@ impl Evidence {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Finding {
     pub severity: Severity,
     pub title: String,
@@ -175,7 +176,7 @@ impl Finding {
 
 /// Raw evidence a check collected (a lease file, IPP attributes, an EDID blob).
 /// Stored in the bundle as `raw/<check-id>/<name>`; the report only lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Attachment {
     pub name: String,
     pub size: u64,
@@ -196,7 +197,7 @@ impl Attachment {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CheckRun {
     /// Stable id such as `net.dns.resolve`.
     pub id: String,
@@ -208,7 +209,9 @@ pub struct CheckRun {
     pub started_at: DateTime<Utc>,
     pub duration_ms: u64,
     /// The check's structured results, typed per check, for machines reading the JSON.
+    /// Always an object (a list is `{"items": [...]}`, see `ListData`), or absent.
     #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
+    #[schemars(with = "serde_json::Map<String, serde_json::Value>")]
     pub data: serde_json::Value,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<Attachment>,

@@ -1,12 +1,13 @@
 //! What an interactive tester hands back when the user leaves it.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::Finding;
 
 /// The result of a tester (keyboard, mouse, test patterns, sound): the user's own answer,
 /// one line for the transcript, findings and typed data.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ToolReport {
     /// The tool's name as checklists write it: "keyboard", "mouse", "patterns", "sound".
     pub tool: String,
@@ -17,5 +18,6 @@ pub struct ToolReport {
     #[serde(default)]
     pub findings: Vec<Finding>,
     #[serde(default, skip_serializing_if = "serde_json::Value::is_null")]
+    #[schemars(with = "serde_json::Map<String, serde_json::Value>")]
     pub data: serde_json::Value,
 }

@@ -56,7 +56,8 @@ pub fn open(name: &str, report: &Report) -> Option<Box<dyn ToolView>> {
 
 fn known_monitors(report: &Report) -> Option<Vec<patterns::MonitorChoice>> {
     let run = report.runs.iter().rev().find(|r| r.id == "displays.monitors")?;
-    let outputs: Vec<crate::hw::display::xrandr::Output> = serde_json::from_value(run.data.clone()).ok()?;
+    let crate::model::ListData { items: outputs } =
+        serde_json::from_value::<crate::model::ListData<crate::hw::display::xrandr::Output>>(run.data.clone()).ok()?;
     let monitors = patterns::MonitorChoice::from_outputs(&outputs);
     (!monitors.is_empty()).then_some(monitors)
 }
@@ -93,7 +94,8 @@ pub fn report_run(report: &ToolReport, started_at: chrono::DateTime<chrono::Utc>
         findings,
         started_at,
         duration_ms: (chrono::Utc::now() - started_at).num_milliseconds().max(0) as u64,
-        data: report.data.clone(),
+        // The JSON contract: data always an object, floats without noise.
+        data: crate::model::data_object(report.data.clone()),
         attachments: Vec::new(),
     }
 }
@@ -111,7 +113,7 @@ mod tests {
         assert!(known_monitors(&report).is_none());
         let mut run = CheckRun::errored("displays.monitors", Category::Displays, "x");
         run.outcome = Outcome::Completed;
-        run.data = serde_json::to_value(&outputs).unwrap();
+        run.data = crate::model::data_object(serde_json::to_value(&outputs).unwrap());
         report.runs.push(run);
         let monitors = known_monitors(&report).unwrap();
         let expected: Vec<String> =

@@ -49,7 +49,7 @@ impl Default for PingOptions {
 }
 
 /// How the probes were sent.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PingMethod {
     /// ICMP echo on a datagram socket, which needs no privileges where the OS allows it.
@@ -61,7 +61,7 @@ pub enum PingMethod {
 }
 
 /// The result of a ping, also published live while it runs.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, schemars::JsonSchema)]
 pub struct PingStats {
     pub target: IpAddr,
     pub method: PingMethod,

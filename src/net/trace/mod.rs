@@ -35,7 +35,7 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::watch;
 
 /// What the probes are.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TraceProtocol {
     /// UDP datagrams to high ports (classic traceroute); the destination answers "port unreachable".
@@ -96,7 +96,7 @@ impl Default for TraceOptions {
 }
 
 /// The reverse-DNS name of a hop's address.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(tag = "status", content = "value", rename_all = "snake_case")]
 pub enum HopName {
     /// The lookup is still running.
@@ -113,7 +113,7 @@ pub enum HopName {
 }
 
 /// One TTL of the path.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, schemars::JsonSchema)]
 pub struct Hop {
     pub ttl: u8,
     /// The router (or destination) that answered; `None` ("*") if nothing did.
@@ -137,7 +137,7 @@ pub struct Hop {
 }
 
 /// The path as known so far; the final one has `done == true`.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, schemars::JsonSchema)]
 pub struct TraceSnapshot {
     pub target: IpAddr,
     /// The protocol actually used (UDP when ICMP was asked for but is not permitted).

@@ -7,7 +7,7 @@ use eframe::egui::{RichText, Ui};
 use super::{NetworkView, fallback_ui, ms, run, status_line, typed};
 use crate::checks::network::PingTargetResult;
 use crate::gui::widgets::{rtt_graph_ui, severity_color};
-use crate::model::Severity;
+use crate::model::{ListData, Severity};
 use crate::net::live::LiveSnapshot;
 use crate::net::ping::PingStats;
 
@@ -38,9 +38,9 @@ pub fn ping_ui(ui: &mut Ui, view: &NetworkView<'_>) {
         None if run(report, "net.gateway.ping").is_some() => fallback_ui(ui, report, "net.gateway.ping"),
         None => {}
     }
-    match typed::<Vec<PingTargetResult>>(report, "net.internet.ping") {
+    match typed::<ListData<PingTargetResult>>(report, "net.internet.ping") {
         Some(targets) => {
-            for target in targets {
+            for target in targets.items {
                 match target.stats {
                     Some(stats) => rows.push(Row { label: target.target, stats, live: false }),
                     None => errors.push(format!(

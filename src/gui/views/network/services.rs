@@ -4,7 +4,7 @@
 use eframe::egui::{Button, Grid, RichText, Ui};
 
 use super::{Action, NetworkInput, NetworkView, findings_ui, ms, outcome_ui, run, status_line, typed};
-use crate::model::{Report, Severity};
+use crate::model::{ListData, Report, Severity};
 use crate::net::dhcp::DhcpOffer;
 use crate::net::reach::{CaptivePortalResult, HttpResult, PortalState, TcpResult};
 
@@ -62,8 +62,11 @@ fn service_ui<T: serde::de::DeserializeOwned>(
 }
 
 pub fn services_ui(ui: &mut Ui, report: &Report) {
-    let tcp = service_ui::<Vec<TcpResult>>(ui, report, "net.services.tcp", |v| v.iter().map(tcp_line).collect());
-    let http = service_ui::<Vec<HttpResult>>(ui, report, "net.services.http", |v| v.iter().map(http_line).collect());
+    let tcp =
+        service_ui::<ListData<TcpResult>>(ui, report, "net.services.tcp", |v| v.items.iter().map(tcp_line).collect());
+    let http = service_ui::<ListData<HttpResult>>(ui, report, "net.services.http", |v| {
+        v.items.iter().map(http_line).collect()
+    });
     let portal = service_ui::<CaptivePortalResult>(ui, report, "net.services.captive_portal", |r| vec![portal_line(r)]);
     if !(tcp || http || portal) {
         ui.label(RichText::new("No service checks have run yet.").weak());
@@ -100,7 +103,7 @@ pub fn dhcp_ui(ui: &mut Ui, view: &NetworkView<'_>, input: &NetworkInput, action
     for finding in &r.findings {
         status_line(ui, finding.severity, &finding.summary);
     }
-    let Some(offers) = typed::<Vec<DhcpOffer>>(view.report, "net.dhcp.probe") else { return };
+    let Some(ListData { items: offers }) = typed::<ListData<DhcpOffer>>(view.report, "net.dhcp.probe") else { return };
     if offers.is_empty() {
         return;
     }
