@@ -4,6 +4,7 @@
 //! redaction, rendering and verified reading live in the sibling files.
 
 mod html;
+mod json_cost;
 mod manifest;
 mod read;
 mod redact;
@@ -20,7 +21,7 @@ use crate::model::Report;
 
 pub use html::html;
 pub use manifest::{MANIFEST_SCHEMA_VERSION, Manifest, ManifestFile, ManifestRun};
-pub use read::read;
+pub use read::{MAX_BUNDLE_BYTES, MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_JSON_MEMORY, MAX_TOTAL_BYTES, read};
 pub use redact::{REDACTED, Redactor, Token, TokenKind, TokenMap, is_secret_key, scrub_secrets};
 pub use text::{MAX_LINES, summary_text};
 pub use write::write;
@@ -113,6 +114,9 @@ pub enum BundleError {
     NotABundle { path: PathBuf, reason: String },
     #[error("the bundle is damaged ({file}: {reason}): {}", path.display())]
     Corrupt { path: PathBuf, file: String, reason: String },
+    /// A file past one of the reader's caps (zip bombs, entry floods): refused unread.
+    #[error("too large to be a bundle ({file}: {what}): {}", path.display())]
+    OverCap { path: PathBuf, file: String, what: String },
     #[error("the bundle is damaged or was changed ({file} does not match its SHA-256 in manifest.json): {}", path.display())]
     HashMismatch { path: PathBuf, file: String },
     #[error(
@@ -139,6 +143,7 @@ impl BundleError {
             self,
             BundleError::NotABundle { .. }
                 | BundleError::Corrupt { .. }
+                | BundleError::OverCap { .. }
                 | BundleError::HashMismatch { .. }
                 | BundleError::SizeMismatch { .. }
                 | BundleError::MissingFile { .. }
