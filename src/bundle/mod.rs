@@ -24,7 +24,7 @@ pub use manifest::{MANIFEST_SCHEMA_VERSION, Manifest, ManifestFile, ManifestRun}
 pub use read::{MAX_BUNDLE_BYTES, MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_JSON_MEMORY, MAX_TOTAL_BYTES, read};
 pub use redact::{REDACTED, Redactor, Token, TokenKind, TokenMap, is_secret_key, scrub_secrets};
 pub use text::{MAX_LINES, summary_text};
-pub use write::write;
+pub use write::{check_target, write};
 
 /// How much the bundle hides. `Standard` scrubs secrets; `Strict` also replaces host names,
 /// user names, IPs and MACs with stable tokens.
@@ -96,6 +96,10 @@ pub struct OpenedBundle {
 pub enum BundleError {
     #[error("a file is already there (use --force to replace it): {}", path.display())]
     Exists { path: PathBuf },
+    #[error("the bundle path is a folder; name a file inside it: {}", path.display())]
+    IsFolder { path: PathBuf },
+    #[error("cannot save the bundle there ({why}): {}", dir.display())]
+    NoFolder { dir: PathBuf, why: &'static str },
     #[error("could not create the bundle's temporary file in {}: {error}", dir.display())]
     CreateTemp { dir: PathBuf, error: std::io::Error },
     #[error("could not write {what} {}: {error}", path.display())]

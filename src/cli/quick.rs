@@ -26,7 +26,7 @@ pub fn ping(args: &PingArgs) -> anyhow::Result<i32> {
         // An unknown or invalid host is "could not run": `execute` prints it and exits 3.
         let ip = resolve(&args.host).await?;
         let opts = pinger::PingOptions {
-            count: args.count.max(1),
+            count: args.count,
             interval: Duration::from_millis(args.interval_ms),
             timeout: Duration::from_millis(args.timeout_ms),
             ..pinger::PingOptions::default()
@@ -81,8 +81,8 @@ pub fn trace(args: &TraceArgs) -> anyhow::Result<i32> {
         let ip = resolve(&args.host).await?;
         let opts = tracer::TraceOptions {
             protocol,
-            max_hops: args.max_hops.clamp(1, 64),
-            probes_per_hop: args.probes.clamp(1, 100),
+            max_hops: args.max_hops,
+            probes_per_hop: args.probes,
             resolve_names: !args.numeric,
             ..tracer::TraceOptions::default()
         };
