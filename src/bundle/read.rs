@@ -121,7 +121,7 @@ pub fn read(path: &Path) -> Result<OpenedBundle, BundleError> {
     // Before hashing: a report that would not fit in memory is refused without more work.
     // (A report that is not JSON is left to the hash check, which names tampering better.)
     if let Some(bytes) = get("report.json")
-        && let Err(too_big @ JsonRefusal::TooBig(_)) = check_json_memory(bytes)
+        && let Err(too_big @ JsonRefusal::TooBig) = check_json_memory(bytes)
     {
         return Err(too_big.into_error(path, "report.json"));
     }
@@ -220,7 +220,7 @@ fn printable(name: &str) -> String {
 /// Why a JSON file was refused before parsing it.
 enum JsonRefusal {
     Parse(serde_json::Error),
-    TooBig(u64),
+    TooBig,
 }
 
 impl JsonRefusal {
@@ -229,14 +229,10 @@ impl JsonRefusal {
             JsonRefusal::Parse(e) => {
                 BundleError::Corrupt { path: path.into(), file: file.into(), reason: e.to_string() }
             }
-            JsonRefusal::TooBig(bytes) => BundleError::OverCap {
+            JsonRefusal::TooBig => BundleError::OverCap {
                 path: path.into(),
                 file: file.into(),
-                what: format!(
-                    "it would take about {} MiB of memory to read, over the limit of {} MiB",
-                    bytes.div_ceil(MIB),
-                    MAX_JSON_MEMORY / MIB
-                ),
+                what: format!("it would take more than {} MiB of memory to read", MAX_JSON_MEMORY / MIB),
             },
         }
     }
@@ -244,8 +240,10 @@ impl JsonRefusal {
 
 /// A document whose parse would not fit the memory budget is refused unparsed.
 fn check_json_memory(bytes: &[u8]) -> Result<(), JsonRefusal> {
-    let cost = json_cost::estimate(bytes).map_err(JsonRefusal::Parse)?;
-    if cost > MAX_JSON_MEMORY { Err(JsonRefusal::TooBig(cost)) } else { Ok(()) }
+    match json_cost::estimate(bytes, MAX_JSON_MEMORY).map_err(JsonRefusal::Parse)? {
+        json_cost::Cost::Within(_) => Ok(()),
+        json_cost::Cost::Over => Err(JsonRefusal::TooBig),
+    }
 }
 
 /// A missing or odd `schema_version` reads as 0: the typed parse then says what is wrong.
@@ -517,8 +515,7 @@ mod tests {
         let real = zip_entries(&written(dir.path()));
         let flood = format!("{{\"schema_version\":1,\"x\":[{}]}}", vec![r#"{"a":0}"#; 200_000].join(","));
         let msg = refusal(dir.path(), &with(&real, "report.json", Some(flood.into_bytes())));
-        assert!(msg.contains("(report.json: it would take about "), "{msg}");
-        assert!(msg.contains("MiB of memory to read, over the limit of 48 MiB)"), "{msg}");
+        assert!(msg.contains("(report.json: it would take more than 48 MiB of memory to read)"), "{msg}");
     }
 
     #[test]
