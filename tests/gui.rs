@@ -243,6 +243,35 @@ fn corrupt_bundle_shows_an_inline_error() {
     h.get_by_label("Check everything");
 }
 
+/// "Open bundle…" uses the same capped reader as `deskcheck show`: an entry flood is
+/// refused at once with the cap in one line, and the window stays usable.
+#[test]
+fn a_hostile_bundle_is_refused_inline_with_its_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("flood.zip");
+    let mut w = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    for i in 0..=bundle::MAX_ENTRIES {
+        w.start_file(format!("raw/x/{i}"), zip::write::SimpleFileOptions::default()).unwrap();
+    }
+    w.finish().unwrap();
+    let mut options = options(&["pass"]);
+    options.open_path = Some(path);
+    let mut h = app(options);
+
+    let start = Instant::now();
+    h.get_by_label("Open bundle…").click();
+    step_until(&mut h, "the open attempt to end", |h| {
+        idle(h) && h.state().status_text().is_some_and(|s| !s.ends_with('…'))
+    });
+    assert!(start.elapsed() < Duration::from_secs(2), "took {:?}", start.elapsed());
+    let status = h.state().status_text().unwrap_or_default();
+    assert!(status.starts_with("Could not open the bundle"), "{status}");
+    assert!(status.contains("too large to be a bundle (the zip: 2001 entries, over the limit of 2000)"), "{status}");
+    assert!(!status.contains('\n'));
+    assert!(h.query_by_label_contains("Viewing saved bundle").is_none());
+    h.get_by_label("Check everything");
+}
+
 #[test]
 fn strict_privacy_saves_the_name_map_beside_the_bundle() {
     let dir = tempfile::tempdir().unwrap();

@@ -4,6 +4,7 @@
 //! redaction, rendering and verified reading live in the sibling files.
 
 mod html;
+mod json_cost;
 mod manifest;
 mod read;
 mod redact;
@@ -20,10 +21,10 @@ use crate::model::Report;
 
 pub use html::html;
 pub use manifest::{MANIFEST_SCHEMA_VERSION, Manifest, ManifestFile, ManifestRun};
-pub use read::read;
+pub use read::{MAX_BUNDLE_BYTES, MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_JSON_MEMORY, MAX_TOTAL_BYTES, read};
 pub use redact::{REDACTED, Redactor, Token, TokenKind, TokenMap, is_secret_key, scrub_secrets};
 pub use text::{MAX_LINES, summary_text};
-pub use write::write;
+pub use write::{check_target, write};
 
 /// How much the bundle hides. `Standard` scrubs secrets; `Strict` also replaces host names,
 /// user names, IPs and MACs with stable tokens.
@@ -95,6 +96,10 @@ pub struct OpenedBundle {
 pub enum BundleError {
     #[error("a file is already there (use --force to replace it): {}", path.display())]
     Exists { path: PathBuf },
+    #[error("the bundle path is a folder; name a file inside it: {}", path.display())]
+    IsFolder { path: PathBuf },
+    #[error("cannot save the bundle there ({why}): {}", dir.display())]
+    NoFolder { dir: PathBuf, why: &'static str },
     #[error("could not create the bundle's temporary file in {}: {error}", dir.display())]
     CreateTemp { dir: PathBuf, error: std::io::Error },
     #[error("could not write {what} {}: {error}", path.display())]
@@ -113,6 +118,9 @@ pub enum BundleError {
     NotABundle { path: PathBuf, reason: String },
     #[error("the bundle is damaged ({file}: {reason}): {}", path.display())]
     Corrupt { path: PathBuf, file: String, reason: String },
+    /// A file past one of the reader's caps (zip bombs, entry floods): refused unread.
+    #[error("too large to be a bundle ({file}: {what}): {}", path.display())]
+    OverCap { path: PathBuf, file: String, what: String },
     #[error("the bundle is damaged or was changed ({file} does not match its SHA-256 in manifest.json): {}", path.display())]
     HashMismatch { path: PathBuf, file: String },
     #[error(
@@ -139,6 +147,7 @@ impl BundleError {
             self,
             BundleError::NotABundle { .. }
                 | BundleError::Corrupt { .. }
+                | BundleError::OverCap { .. }
                 | BundleError::HashMismatch { .. }
                 | BundleError::SizeMismatch { .. }
                 | BundleError::MissingFile { .. }

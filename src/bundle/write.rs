@@ -77,6 +77,33 @@ pub fn write(report: &Report, log: &str, path: &Path, opts: &WriteOptions) -> Re
     Ok(Written { path: path.into(), map_path: placed_map, bytes })
 }
 
+/// Refuses, before any work, what would make `write` fail at the end: a folder given as
+/// the path, a folder that is missing or cannot be written, an existing file (or token
+/// map) without `force`. The probe creates and removes the very temp file `write` uses, so
+/// a read-only mount, missing permissions or a file in the folder's place show up here.
+pub fn check_target(path: &Path, opts: &WriteOptions) -> Result<(), BundleError> {
+    let map_path = (opts.privacy == Privacy::Strict).then(|| map_path_for(path));
+    for p in std::iter::once(path).chain(map_path.as_deref()) {
+        if p.is_dir() {
+            return Err(BundleError::IsFolder { path: p.into() });
+        }
+        if !opts.force && p.symlink_metadata().is_ok() {
+            return Err(BundleError::Exists { path: p.into() });
+        }
+    }
+    let dir = parent_dir(path);
+    match dir.metadata() {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => return Err(BundleError::NoFolder { dir, why: "it is a file, not a folder" }),
+        Err(_) => return Err(BundleError::NoFolder { dir, why: "it does not exist" }),
+    }
+    // Dropping both closes and removes the probe.
+    let (probe, file) = TempFile::create(path)?;
+    drop(file);
+    drop(probe);
+    Ok(())
+}
+
 /// `<bundle path>.map.json`
 fn map_path_for(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();

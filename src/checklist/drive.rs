@@ -12,16 +12,35 @@ use super::walk::{Answer, ProbeResult, Walk};
 use crate::config::line_column;
 use crate::model::{CheckRun, Checklist, Step, StepKind};
 
-/// How often one step may come round before the walk is called a loop (answers files
-/// give the same answer every time unless they list several).
+/// How often one step may come round before the walk is called a loop (a single answer
+/// in an answers file is given on every visit).
 const MAX_VISITS: usize = 12;
 
-/// Answers by step id; a list gives one answer per visit (for "try again" loops).
+/// Answers by step id: one answer for every visit, or a list with one answer per visit
+/// (for "try again" loops) that stops the walk when the step comes round once more.
 #[derive(Debug, Clone, Default)]
 pub struct Answers {
-    by_step: HashMap<String, VecDeque<String>>,
+    by_step: HashMap<String, Given>,
     /// Where they came from, for messages.
     pub source: String,
+}
+
+/// What the file says for one step.
+#[derive(Debug, Clone)]
+enum Given {
+    /// `step = "yes"`: the same answer on every visit.
+    Every(String),
+    /// `step = ["no", "yes"]`: the answers still to give, and how many the list had.
+    InTurn { left: VecDeque<String>, listed: usize },
+}
+
+/// The file's answer for the step's next visit.
+enum Next {
+    Answer(String),
+    /// The step's list has been used up: the file says nothing about this visit.
+    RanOut {
+        listed: usize,
+    },
 }
 
 #[derive(Debug, Deserialize)]
@@ -53,10 +72,13 @@ impl Answers {
             let Some(step) = checklist.step(&id) else {
                 return Err(err(at, format!("checklist '{}' has no step '{id}'", checklist.id)));
             };
-            let list: Vec<String> = match value.into_inner() {
-                Value::One(s) => vec![s],
-                Value::Many(v) => v,
+            let (list, many) = match value.into_inner() {
+                Value::One(s) => (vec![s], false),
+                Value::Many(v) => (v, true),
             };
+            if list.is_empty() {
+                return Err(err(at, format!("step '{id}' has an empty list; give at least one answer")));
+            }
             for answer in &list {
                 if matches!(step.kind, StepKind::Automatic { .. }) && !answer.eq_ignore_ascii_case("skip") {
                     return Err(err(
@@ -66,15 +88,25 @@ impl Answers {
                 }
                 to_answer(step, answer).map_err(|m| err(at, m))?;
             }
-            by_step.insert(id, list.into());
+            let given = match (many, list.first()) {
+                (false, Some(one)) => Given::Every(one.clone()),
+                _ => Given::InTurn { listed: list.len(), left: list.into() },
+            };
+            by_step.insert(id, given);
         }
         Ok(Answers { by_step, source: file.to_string() })
     }
 
-    /// The next answer for a step: a list's items in turn, its last one ever after.
-    fn next_for(&mut self, step: &str) -> Option<String> {
-        let queue = self.by_step.get_mut(step)?;
-        if queue.len() > 1 { queue.pop_front() } else { queue.front().cloned() }
+    /// The next answer for a step: a single answer every time, a list's items in turn and
+    /// then nothing more — never a made-up repeat of the last one.
+    fn next_for(&mut self, step: &str) -> Option<Next> {
+        Some(match self.by_step.get_mut(step)? {
+            Given::Every(answer) => Next::Answer(answer.clone()),
+            Given::InTurn { left, listed } => match left.pop_front() {
+                Some(answer) => Next::Answer(answer),
+                None => Next::RanOut { listed: *listed },
+            },
+        })
     }
 }
 
@@ -145,7 +177,18 @@ pub fn drive(walk: &mut Walk, answers: &mut Answers, hooks: Hooks) -> Vec<CheckR
             walk.abandon(format!("the answers go round in a loop at step '{}'", step.id));
             break;
         }
-        let given = answers.next_for(&step.id);
+        let given = match answers.next_for(&step.id) {
+            Some(Next::Answer(text)) => Some(text),
+            Some(Next::RanOut { listed }) => {
+                let visit = *n;
+                walk.abandon(format!(
+                    "the answers for step '{}' in {} ran out: its list has {listed} and this is visit {visit}",
+                    step.id, answers.source
+                ));
+                break;
+            }
+            None => None,
+        };
         let reply = match (&step.kind, given) {
             (_, Some(text)) => match to_answer(&step, &text) {
                 Ok(a) => Reply::Answer(a),

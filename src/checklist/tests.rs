@@ -283,3 +283,82 @@ fn a_folder_adds_replaces_and_reports_broken_files() {
     let p = lib.problems[0].to_string();
     assert!(p.contains("broken.toml:4:6:"), "{p}");
 }
+
+const RETRY: &str = r#"
+title = "Retry"
+area = "peripherals"
+
+[[steps]]
+id = "works"
+kind = "yes_no"
+text = "Does it work now?"
+yes = "ok"
+no = "replug"
+
+[[steps]]
+id = "replug"
+kind = "instruction"
+text = "Unplug it and plug it in again."
+done = "works"
+failed = "call"
+
+[[steps]]
+id = "ok"
+kind = "resolved"
+text = "Good."
+resolution = "Replugged."
+
+[[steps]]
+id = "call"
+kind = "escalate"
+text = "Call us."
+reason = "Still broken."
+"#;
+
+fn retry_walk(answers: &str) -> Walk {
+    let c = parse_str(RETRY).unwrap();
+    let mut a = Answers::parse(answers, "a.toml", &c).unwrap();
+    let mut w = Walk::new(c);
+    let mut probe = |_: &str| probe_run(Severity::Pass);
+    let mut ask = |_: &Walk| None;
+    let mut answered = |_: &Walk| {};
+    drive(&mut w, &mut a, Hooks { probe: &mut probe, ask: &mut ask, answered: &mut answered });
+    w
+}
+
+#[test]
+fn an_answers_list_that_runs_out_stops_the_walk_at_that_step() {
+    let w = retry_walk("works = [\"no\", \"no\"]\nreplug = \"done\"\n");
+    let t = w.transcript();
+    assert_eq!(t.end.kind, EndKind::Abandoned);
+    assert!(
+        t.end.text.contains("the answers for step 'works' in a.toml ran out: its list has 2 and this is visit 3"),
+        "{}",
+        t.end.text
+    );
+    // Only the listed answers were given: no made-up third "no".
+    let given: Vec<(&str, &str)> = t.entries.iter().map(|e| (e.step.as_str(), e.answer.as_str())).collect();
+    assert_eq!(given.iter().filter(|(s, _)| *s == "works").count(), 2, "{given:?}");
+    assert_eq!(given.len(), 4, "{given:?}");
+
+    let w = retry_walk("works = [\"no\", \"yes\"]\nreplug = \"done\"\n");
+    assert_eq!(w.transcript().end.kind, EndKind::Resolved, "a list long enough reaches the end");
+
+    let w = retry_walk("works = [\"no\"]\nreplug = [\"done\"]\n");
+    assert!(w.transcript().end.text.contains("step 'works'"), "{}", w.transcript().end.text);
+}
+
+#[test]
+fn a_single_answer_serves_every_visit_until_the_loop_guard() {
+    let w = retry_walk("works = \"no\"\nreplug = \"done\"\n");
+    let t = w.transcript();
+    assert_eq!(t.end.kind, EndKind::Abandoned);
+    assert!(t.end.text.contains("go round in a loop at step 'works'"), "{}", t.end.text);
+}
+
+#[test]
+fn an_empty_answers_list_is_refused_where_it_is() {
+    let c = parse_str(RETRY).unwrap();
+    let err = Answers::parse("works = []\n", "a.toml", &c).unwrap_err().to_string();
+    assert!(err.contains("a.toml:1:9: step 'works' has an empty list"), "{err}");
+}

@@ -56,14 +56,14 @@ pub enum Command {
 pub struct PingArgs {
     /// Host name or IP address.
     pub host: String,
-    /// Echo requests to send (default: the config's network.ping_count, 10).
-    #[arg(long, short = 'c')]
+    /// Echo requests to send (1–1000; default: the config's network.ping_count, 10).
+    #[arg(long, short = 'c', value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub count: Option<u32>,
-    /// Milliseconds between echo requests.
-    #[arg(long, short = 'i', default_value_t = 200)]
+    /// Milliseconds between echo requests (200–60000; like ping, shorter needs admin rights, so it is not offered).
+    #[arg(long, short = 'i', default_value_t = 200, value_parser = clap::value_parser!(u64).range(200..=60_000))]
     pub interval_ms: u64,
-    /// Milliseconds to wait for each reply (default: the config's network.probe_timeout_ms, 1000).
-    #[arg(long, short = 'W')]
+    /// Milliseconds to wait for each reply (1–60000; default: the config's network.probe_timeout_ms, 1000).
+    #[arg(long, short = 'W', value_parser = clap::value_parser!(u64).range(1..=60_000))]
     pub timeout_ms: Option<u64>,
     #[arg(long)]
     pub json: bool,
@@ -73,17 +73,18 @@ pub struct PingArgs {
 pub struct TraceArgs {
     /// Host name or IP address.
     pub host: String,
-    /// Probes per hop (10 gives mtr-style statistics in about a second; default: the
+    /// Probes per hop (1–100; 10 gives mtr-style statistics in about a second; default: the
     /// config's network.trace_probes, 3).
-    #[arg(long)]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub probes: Option<u32>,
-    #[arg(long, default_value_t = 30)]
+    /// Highest TTL to probe (1–64).
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u8).range(1..=64))]
     pub max_hops: u8,
     /// Probe protocol: udp (default, no admin rights needed), icmp, or tcp (admin rights).
     #[arg(long, default_value = "udp")]
     pub protocol: String,
-    /// Destination port for --protocol tcp.
-    #[arg(long, default_value_t = 443)]
+    /// Destination port for --protocol tcp (1–65535).
+    #[arg(long, default_value_t = 443, value_parser = clap::value_parser!(u16).range(1..))]
     pub port: u16,
     /// Don't look up hop names.
     #[arg(long, short = 'n')]
@@ -288,15 +289,13 @@ fn run(cli: &Cli, args: &RunArgs, log: &LogBuffer) -> anyhow::Result<i32> {
 }
 
 impl OutputArgs {
-    /// Checks the flags before anything runs: a bad profile or an existing bundle is
-    /// refused at once, and the old file stays untouched.
+    /// Checks the flags before anything runs: a bad profile, or a bundle path that could
+    /// not be written (a folder, a missing or read-only folder, an existing file without
+    /// `--force`), is refused at once, and the old file stays untouched.
     fn check(&self) -> anyhow::Result<Privacy> {
         let privacy: Privacy = self.privacy.parse().map_err(|e: String| anyhow::anyhow!(e))?;
-        if let Some(path) = &self.bundle
-            && path.exists()
-            && !self.force
-        {
-            anyhow::bail!("{} already exists; use --force to overwrite it", path.display());
+        if let Some(path) = &self.bundle {
+            bundle::check_target(path, &WriteOptions { force: self.force, privacy })?;
         }
         Ok(privacy)
     }

@@ -32,7 +32,7 @@ pub fn ping(cli: &Cli, args: &PingArgs) -> anyhow::Result<i32> {
         // An unknown or invalid host is "could not run": `execute` prints it and exits 3.
         let ip = resolve(&args.host).await?;
         let opts = pinger::PingOptions {
-            count: count.max(1),
+            count,
             interval: Duration::from_millis(args.interval_ms),
             timeout: Duration::from_millis(timeout_ms),
             ..pinger::PingOptions::default()
@@ -92,8 +92,8 @@ pub fn trace(cli: &Cli, args: &TraceArgs) -> anyhow::Result<i32> {
         let ip = resolve(&args.host).await?;
         let opts = tracer::TraceOptions {
             protocol,
-            max_hops: args.max_hops.clamp(1, 64),
-            probes_per_hop: probes.clamp(1, 100),
+            max_hops: args.max_hops,
+            probes_per_hop: probes,
             resolve_names: !args.numeric,
             ..tracer::TraceOptions::default()
         };
