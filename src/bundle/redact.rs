@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use self::addresses::{Address, addresses_in, canonical_mac};
 use self::names::{Learned, learn_json, learn_text};
+use self::secrets::url_passwords;
 pub use self::secrets::{is_secret_key, scrub_secrets};
 use super::Privacy;
 use crate::model::{
@@ -31,8 +32,22 @@ use crate::model::{
 pub const REDACTED: &str = "[REDACTED]";
 
 /// Home-folder names that name no one: never tokenized (they would mangle ordinary words).
-const GENERIC_USERS: &[&str] =
-    &["root", "admin", "administrator", "user", "users", "guest", "shared", "public", "default", "all", "nobody"];
+const GENERIC_USERS: &[&str] = &[
+    "root",
+    "admin",
+    "administrator",
+    "user",
+    "users",
+    "guest",
+    "shared",
+    "public",
+    "default",
+    "all",
+    "nobody",
+    "cdrom",
+    "usb",
+    "floppy",
+];
 
 /// Top-level names of private networks: `printer.local`, `nas.lan`, `fs1.internal` are LAN names.
 const PRIVATE_TLDS: &[&str] = &["local", "lan", "internal", "localdomain", "intranet", "home.arpa", "corp"];
@@ -42,6 +57,22 @@ const GENERIC_DOMAINS: &[&str] = &["localdomain", "local", "home.arpa", "in-addr
 
 // Runs that may be an IPv6 address in a file name with its colons turned into `_` (`fe80__1`).
 static UNDERSCORED_RUN: LazyLock<Regex> = LazyLock::new(|| regex(r"[0-9A-Fa-f_]{5,}"));
+
+/// Every string in a JSON tree, keys included.
+fn strings_in<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => out.push(s),
+        Value::Array(items) => items.iter().for_each(|v| strings_in(v, out)),
+        Value::Object(map) => {
+            for (k, v) in map {
+                out.push(k);
+                strings_in(v, out);
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
 
 /// The patterns of this module and its children.
 fn regex(pattern: &str) -> Regex {
@@ -102,6 +133,9 @@ pub struct Redactor {
     domains: Vec<String>,
     /// Lower-case serials and job titles, replaced wherever they appear.
     literals: HashMap<String, TokenKind>,
+    /// Passwords seen in URLs (both profiles): attachment names made from a URI carry them
+    /// mangled, where no rule can see them.
+    url_secrets: Vec<String>,
     /// Host, user, domain and literal names as one pattern; rebuilt when a name is learned.
     names: Option<Regex>,
     assigned: HashMap<(TokenKind, String), String>,
@@ -135,6 +169,7 @@ impl Redactor {
             users: Vec::new(),
             domains: Vec::new(),
             literals: HashMap::new(),
+            url_secrets: Vec::new(),
             names: None,
             assigned: HashMap::new(),
             counters: HashMap::new(),
@@ -223,8 +258,22 @@ impl Redactor {
     }
 
     /// `learn` over every string of a report (by pattern, and by key in its structured
-    /// data) and its text attachments.
+    /// data) and its text attachments. Both profiles learn the passwords of URLs.
     pub fn learn_report(&mut self, report: &Report) {
+        if let Ok(value) = serde_json::to_value(report) {
+            let mut texts = Vec::new();
+            strings_in(&value, &mut texts);
+            let attachments = report.runs.iter().flat_map(|r| &r.attachments).filter(|a| a.is_text);
+            let attachments: Vec<String> =
+                attachments.map(|a| String::from_utf8_lossy(&a.bytes).into_owned()).collect();
+            for text in texts.into_iter().chain(attachments.iter().map(String::as_str)) {
+                for pw in url_passwords(text) {
+                    if pw.len() >= 3 && !self.url_secrets.contains(&pw) {
+                        self.url_secrets.push(pw);
+                    }
+                }
+            }
+        }
         if self.privacy != Privacy::Strict {
             return;
         }
@@ -469,6 +518,7 @@ impl Redactor {
     /// under strict privacy each `_`-separated piece is redacted on its own, and IPv6
     /// addresses whose colons became `_` are found first.
     pub fn file_name(&mut self, name: &str) -> String {
+        let name = &self.without_url_secrets(name);
         if self.privacy != Privacy::Strict {
             return self.text(name);
         }
@@ -490,6 +540,20 @@ impl Redactor {
             }
         }
         out.push_str(&self.underscored(&name[copied..]));
+        out
+    }
+
+    /// `name` without any URL password learned from the report, as written or as a file
+    /// name mangles it (every character outside `[A-Za-z0-9.-]` turned into `_`).
+    fn without_url_secrets(&self, name: &str) -> String {
+        let mut out = name.to_string();
+        for pw in &self.url_secrets {
+            let mangled: String =
+                pw.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-') { c } else { '_' }).collect();
+            for form in [pw.as_str(), mangled.as_str()] {
+                out = out.replace(form, REDACTED);
+            }
+        }
         out
     }
 
@@ -892,6 +956,20 @@ mod tests {
             assert_eq!(edid == &dell, kept, "{privacy}");
             let parsed = crate::hw::display::edid::parse(edid).unwrap();
             assert_eq!(parsed.serial_label().is_some(), kept, "{privacy}");
+        }
+    }
+
+    #[test]
+    fn url_passwords_leave_attachment_names_in_both_profiles() {
+        let mut report = crate::bundle::tests::hand_report();
+        report.runs[0].findings[0].summary = "Asked ipp://admin:pa/ss@word@10.0.0.5/ipp/print".into();
+        report.runs[0].attachments.push(Attachment::text("ipp___admin_pa_ss_word_10.0.0.5_ipp_print.txt", "x"));
+        for privacy in [Privacy::Standard, Privacy::Strict] {
+            let mut r = redactor(privacy, "desk42");
+            r.learn_report(&report);
+            let out = r.report(&report);
+            let name = &out.runs[0].attachments.last().unwrap().name;
+            assert!(!name.contains("pa_ss_word") && name.starts_with("ipp___admin_[REDACTED]_"), "{privacy}: {name}");
         }
     }
 

@@ -271,7 +271,18 @@ fn corpus(cx: &CheckCx) -> CheckResult {
         .chunks(16)
         .map(|line| format!("\t\t{}\n", line.iter().map(|b| format!("{b:02x}")).collect::<String>()))
         .collect();
-    CheckResult::new(vec![corpus, site])
+    // Named from each configured printer URI the way the printer checks name their raw
+    // attributes: a password in the URI ends up mangled in the file name.
+    let mut result = CheckResult::new(vec![corpus, site]);
+    for uri in &config.printers.uris {
+        let mangled: String =
+            uri.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' }).collect();
+        result = result.attach(Attachment::text(
+            format!("{}.txt", mangled.trim_matches('_')),
+            format!("printer-uri (uri) = {uri}\n"),
+        ));
+    }
+    result
         .with_data(data)
         .attach(Attachment::text("corpus.txt", CORPUS))
         .attach(Attachment::text("ipp___192.168.50.20_631_ipp_print.txt", ipp))

@@ -27,11 +27,11 @@ static HOME_USER: LazyLock<Regex> = LazyLock::new(|| {
         r#"(?i)(?:(?:^|[\s"'=(\[,;:])(?:/var|/export)?/home/|(?:^|[\s"'=(\[,;:])(?:/run)?/media/|(?:^|[\s"'=(\[,;]|[a-z]:)/Users/|[a-z]:\\+Users\\+)(?P<u>[\p{L}\p{N}][\p{L}\p{N}._\-]*)(?:(?:/|\\+)(?P<u2>[\p{L}\p{N}][\p{L}\p{N}._\-]*))?"#,
     )
 });
-// resolv.conf `search`/`domain`, dhclient `option domain-name "x";`, networkd `DOMAINNAME=`,
+// resolv.conf `search`/`domain` (lower case, at a line's start: "Search results" is prose), dhclient `option domain-name "x";`, networkd `DOMAINNAME=`,
 // dhcpcd `domain_name=`/`domain_search=`, NetworkManager `DHCP4.OPTION…domain_name = x`.
 static DOMAIN_LINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r#"(?im)(?:^[ \t]*(?:search|domain)[ \t]+|\bdomain[-_](?:name|search)\b[ \t]*=?[ \t]*|\bDOMAINNAME=|\bDOMAINS=)"?(?P<d>[A-Za-z0-9][A-Za-z0-9.\- \t]*[A-Za-z0-9])"?"#,
+        r#"(?m)(?:^[ \t]*(?:search|domain)[ \t]+|\b(?i:domain[-_](?:name|search))\b[ \t]*=?[ \t]*|\bDOMAINNAME=|\bDOMAINS=)"?(?P<d>[A-Za-z0-9][A-Za-z0-9.\- \t]*[A-Za-z0-9])"?"#,
     )
 });
 // `Serial: X`, `serial=X`, `SerialNumber=X`, `Serial Number: X`, `S/N: X`, lsusb's `iSerial  3 X`.
@@ -209,7 +209,7 @@ mod tests {
             assert!(got.contains(&want), "{want:?} not in {got:?}");
         }
         // Prose is not a serial or a domain.
-        assert!(learned("the serial port works; this domain is fine").is_empty());
+        assert!(learned("the serial port works; this domain is fine\nSearch results: 3\nDomain is up").is_empty());
     }
 
     #[test]

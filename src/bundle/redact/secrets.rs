@@ -251,8 +251,26 @@ fn scrub_aws_secret_keys(s: &str) -> String {
 fn scrub_url_passwords(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut copied = 0;
+    for (start, end) in url_password_spans(s) {
+        out.push_str(&s[copied..start]);
+        out.push_str(REDACTED);
+        copied = end;
+    }
+    out.push_str(&s[copied..]);
+    out
+}
+
+/// The passwords of the URLs in `s`, for names that carry them in a mangled form
+/// (`ipp___admin_PASSWORD_10.0.0.5_ipp_print.txt`, made from a printer URI).
+pub fn url_passwords(s: &str) -> Vec<String> {
+    url_password_spans(s).into_iter().map(|(a, b)| s[a..b].to_string()).collect()
+}
+
+fn url_password_spans(s: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut taken = 0;
     for m in URL_START.find_iter(s) {
-        if m.start() < copied {
+        if m.start() < taken {
             continue;
         }
         let rest = &s[m.end()..];
@@ -278,12 +296,10 @@ fn scrub_url_passwords(s: &str) -> String {
             continue;
         }
         let start = m.end() + colon + 1;
-        out.push_str(&s[copied..start]);
-        out.push_str(REDACTED);
-        copied = start + at;
+        spans.push((start, start + at));
+        taken = start + at;
     }
-    out.push_str(&s[copied..]);
-    out
+    spans
 }
 
 /// Whether `s` starts with a host (name, IPv4 or `[IPv6]`, optional port) then ends or a path.
