@@ -570,28 +570,36 @@ impl Redactor {
                 let ends = text.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_');
                 format!("{}{}{}", if starts { r"\b" } else { "" }, regex::escape(text), if ends { r"\b" } else { "" })
             };
-            let label = r"[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?";
             let mut alternatives: Vec<(usize, String)> = self
                 .hosts
                 .iter()
                 // A host name also stands for every FQDN that starts with it.
                 .map(|h| (h.len(), format!(r"\b{}(?:\.[a-z0-9-]+)*\b", regex::escape(h))))
                 .chain(self.users.iter().chain(self.literals.keys()).map(|u| (u.len(), literal(u))))
+                // A domain alone only when it has a dot ("lan" is a word).
+                .chain(self.domains.iter().filter(|d| d.contains('.')).map(|d| (d.len(), literal(d))))
                 .collect();
-            for d in &self.domains {
-                // Every name under the domain; the domain alone only when it has a dot ("lan" is a word).
-                alternatives.push((d.len() + 1, format!(r"\b(?:{label}\.)+{}\b", regex::escape(d))));
-                if d.contains('.') {
-                    alternatives.push((d.len(), format!(r"\b{}\b", regex::escape(d))));
-                }
-            }
-            for tld in PRIVATE_TLDS {
-                alternatives.push((tld.len() + 1, format!(r"\b(?:{label}\.)+{}\b", regex::escape(tld))));
-            }
             // Longest first: alternation takes the first that matches, and "bob-laptop" must beat "bob".
             alternatives.sort_by_key(|a| std::cmp::Reverse(a.0));
-            let joined: Vec<String> = alternatives.into_iter().map(|(_, a)| a).collect();
-            match Regex::new(&format!(r"(?i)(?:{})", joined.join("|"))) {
+            // Every name under a LAN domain or a private top-level domain, in one alternative
+            // (one copy of the Unicode label class keeps the pattern small), tried first: at
+            // the same start the whole FQDN beats a user or host name that begins it.
+            let mut suffixes: Vec<String> = self
+                .domains
+                .iter()
+                .map(String::as_str)
+                .chain(PRIVATE_TLDS.iter().copied())
+                .map(regex::escape)
+                .collect();
+            suffixes.sort_by_key(|d| std::cmp::Reverse(d.len()));
+            let label = r"[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?";
+            let fqdn = format!(r"\b(?:{label}\.)+(?:{})\b", suffixes.join("|"));
+            let joined: Vec<String> = std::iter::once(fqdn).chain(alternatives.into_iter().map(|(_, a)| a)).collect();
+            let built = regex::RegexBuilder::new(&format!(r"(?i)(?:{})", joined.join("|")))
+                // Hundreds of learned names must still compile: the default limit is sized for hand-written patterns.
+                .size_limit(256 << 20)
+                .build();
+            match built {
                 Ok(re) => self.names = Some(re),
                 // Escaped literals always compile unless there are absurdly many; say so, never fail silently.
                 Err(err) => tracing::warn!("strict privacy cannot match host and user names: {err}"),
@@ -971,6 +979,16 @@ mod tests {
             let name = &out.runs[0].attachments.last().unwrap().name;
             assert!(!name.contains("pa_ss_word") && name.starts_with("ipp___admin_[REDACTED]_"), "{privacy}: {name}");
         }
+    }
+
+    #[test]
+    fn hundreds_of_learned_names_still_compile_and_match() {
+        let mut r = strict();
+        let text: String =
+            (0..400).map(|i| format!("/home/user{i:03}x/\njob-name (name) = Report {i} draft\n")).collect();
+        r.learn(&text);
+        let out = r.text(&text);
+        assert!(!out.contains("user399x") && !out.contains("Report 17 draft"), "{}", &out[..200]);
     }
 
     #[test]
