@@ -92,8 +92,8 @@ discover_mdns = false
     path
 }
 
-/// Runs the real binary once per profile and returns the bundle paths.
-fn write_bundles(dir: &Path) -> Vec<(&'static str, std::path::PathBuf)> {
+/// Runs the real binary once per profile and returns the bundle paths and the `--json` output.
+fn write_bundles(dir: &Path) -> Vec<(&'static str, std::path::PathBuf, String)> {
     let config = write_config(dir);
     let mut out = Vec::new();
     for profile in ["standard", "strict"] {
@@ -105,7 +105,7 @@ fn write_bundles(dir: &Path) -> Vec<(&'static str, std::path::PathBuf)> {
             .env("HOME", "/home/CORP/dkowalski")
             .args(["--config"])
             .arg(&config)
-            .args(["run", "--only", "system", "--test-checks", "corpus,secrets", "--privacy", profile])
+            .args(["run", "--only", "system", "--test-checks", "corpus,secrets", "--json", "--privacy", profile])
             .args(["--issue", "Printing fails since Monday; Wi-Fi password=Cx50IssuePw; from /media/mmuster/USB"])
             .args(["--ticket", "INC-4711 token=Cx51TicketToken rtr-core7.office.lan"])
             .args(["--printer", "ipp://admin:Cx56CliPrinterPw@192.168.50.21/ipp/print"])
@@ -114,7 +114,7 @@ fn write_bundles(dir: &Path) -> Vec<(&'static str, std::path::PathBuf)> {
             .output()
             .unwrap();
         assert!(bundle.exists(), "no {profile} bundle: {}", stderr(&run));
-        out.push((profile, bundle));
+        out.push((profile, bundle, common::stdout(&run)));
     }
     out
 }
@@ -133,7 +133,7 @@ fn no_planted_secret_or_strict_item_survives_in_any_entry_or_entry_name() {
         assert!(CORPUS.contains(&s), "{s} is not in the corpus");
     }
 
-    for (profile, bundle) in write_bundles(dir.path()) {
+    for (profile, bundle, json) in write_bundles(dir.path()) {
         let entries = zip_entries(&bundle);
         // The inputs reached the bundle (redacted): the run is not vacuous.
         let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
@@ -161,6 +161,12 @@ fn no_planted_secret_or_strict_item_survives_in_any_entry_or_entry_name() {
             left.len()
         );
         assert!(left.is_empty(), "{profile}: survivors {left:#?}");
+        // The report printed with --json goes through the same profile.
+        assert!(json.contains("test.corpus"), "no --json report for {profile}");
+        let printed: Vec<String> =
+            planted.iter().flat_map(|v| needles(v)).filter(|n| json.contains(n.as_str())).collect();
+        eprintln!("redaction corpus ({profile}, --json on stdout): {} survivors", printed.len());
+        assert!(printed.is_empty(), "{profile} --json: survivors {printed:?}");
 
         if profile == "standard" {
             // Standard keeps names and addresses: the strict items are still there, so the strict run proves something.
