@@ -610,6 +610,46 @@ mod tests {
         }
     }
 
+    /// Every token shape, once, in a sentence: the token goes, the words around it stay.
+    #[test]
+    fn every_token_shape() {
+        let hex64 = "0123456789abcdef".repeat(4);
+        let tokens = [
+            "AKIAABCDEFGHIJKLMNOP".to_string(),
+            "ghs_abcdefghijklmnopqrstuvwxyz0123456789".into(),
+            "ghr_abcdefghijklmnopqrstuvwxyz0123456789".into(),
+            "ghu_abcdefghijklmnopqrstuvwxyz0123456789".into(),
+            "gldt-abcdefghij0123456789".into(),
+            "xoxa-1234567890-abcdefghij".into(),
+            "xapp-1-A0123456789-1234567890-abcdef".into(),
+            "https://discord.com/api/webhooks/123456789/abcDEF_ghi-jkl".into(),
+            "ya29.a0AfH6SMBabcdefghijklmnopqrstu".into(),
+            "rk_test_abcdefghijklmnopqrstuvwx".into(),
+            "sk-proj-abcdefghijklmnopqrstuvwxyz012345".into(),
+            "sk-ant-api03-abcdefghijklmnopqrstuvwxyz".into(),
+            "SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG".into(),
+            format!("pypi-AgEIcHlwaS5vcmc{}", "a".repeat(60)),
+            "shpat_0123456789abcdef0123456789abcdef".into(),
+            format!("dop_v1_{hex64}"),
+            "hvs.CAESIabcdefghijklmnopqrstuvwxyz".into(),
+            "glsa_abcdefghijklmnopqrstuvwxyz012345_0123abcd".into(),
+            format!("dp.pt.{}", "a".repeat(43)),
+            "123456789:AAabcdefghijklmnopqrstuvwxyz0123456".into(),
+            "SK0123456789abcdef0123456789abcdef".into(),
+            "key-0123456789abcdef0123456789abcdef".into(),
+            "abc8Q~abcdefghijklmnopqrstuvwxyz0123456".into(),
+            "AIzaSyabcdefghijklmnopqrstuvwxyz0123456".into(),
+        ];
+        for token in &tokens {
+            let text = format!("before {token} after");
+            assert_eq!(scrub_secrets(&text), "before [REDACTED] after", "for {token}");
+        }
+        // A PuTTY key keeps its header lines, not its private lines.
+        let putty = "PuTTY-User-Key-File-3: ssh-ed25519\nPublic-Lines: 2\nAAAAC3Nz\nPrivate-Lines: 1\nAAAAIPrivPart\nPrivate-MAC: 0a1b\n";
+        let out = scrub_secrets(putty);
+        assert!(!out.contains("AAAAIPrivPart") && !out.contains("0a1b") && out.contains("Public-Lines: 2"), "{out}");
+    }
+
     #[test]
     fn ordinary_text_is_left_alone() {
         for text in [
