@@ -12,6 +12,7 @@ mod common;
 
 use std::path::Path;
 
+use common::printer_lab::{PRINTER_IP, PrinterLab, unavailable};
 use common::{deskcheck, stderr, zip_entries};
 use deskcheck::checks::testing::{CORPUS, CORPUS_IDENTITY};
 
@@ -211,5 +212,89 @@ fn technician_notes_lose_their_secrets_and_names() {
         let left = survivors(&path, &planted);
         eprintln!("technician notes ({privacy}): {} planted values, {} survivors", planted.len(), left.len());
         assert!(left.is_empty(), "{privacy}: survivors {left:#?}");
+    }
+}
+
+/// The issue's own example, against a real ippeveprinter and cupsd: the printer's address in
+/// the raw attachment's file name (`raw/printers.status/ipp___10.89.0.1_8631_ipp_print.txt`),
+/// report.json, report.html and the manifest, and another user's held job (owner and title,
+/// when cupsd shows them), are all gone from a strict bundle and its `--json` report, and
+/// there in a standard one.
+#[test]
+fn strict_bundle_of_a_real_printer_hides_its_address_and_other_peoples_jobs() {
+    if let Some(why) = unavailable() {
+        common::skip("strict_bundle_of_a_real_printer_hides_its_address_and_other_peoples_jobs", &why);
+        return;
+    }
+    let mut lab = PrinterLab::start().unwrap();
+    lab.start_cups().unwrap();
+    let file = lab.dir.path().join("salaries.txt");
+    std::fs::write(&file, "confidential\n").unwrap();
+    let f = file.to_string_lossy().into_owned();
+    let title = "Salaries Q3 final.pdf";
+    lab.cups_tool(&[
+        "lp",
+        "-h",
+        "127.0.0.1:631",
+        "-U",
+        "mallory",
+        "-t",
+        title,
+        "-d",
+        "office",
+        "-o",
+        "raw",
+        "-H",
+        "hold",
+        &f,
+    ])
+    .unwrap();
+    let cfg = lab.write_config(false, 10);
+    let uri = lab.printer_uri();
+    let planted = [PRINTER_IP, "mallory", title];
+    for profile in ["standard", "strict"] {
+        let bundle = lab.dir.path().join(format!("{profile}.zip"));
+        let bundle_arg = bundle.to_string_lossy().into_owned();
+        let (report, _, _) = lab.deskcheck(&cfg, &["--printer", &uri, "--privacy", profile, "--bundle", &bundle_arg]);
+        let entries = zip_entries(&bundle);
+        let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.iter().any(|n| n.starts_with("raw/printers.status/ipp___")), "{names:?}");
+        let json = report.to_string();
+        let left: Vec<String> = planted
+            .iter()
+            .flat_map(|p| {
+                let in_entries =
+                    entries.iter().filter(|(n, b)| n.contains(p) || String::from_utf8_lossy(b).contains(p));
+                let mut at: Vec<String> = in_entries.map(|(n, _)| format!("{p} in {n}")).collect();
+                if json.contains(p) {
+                    at.push(format!("{p} in --json"));
+                }
+                at
+            })
+            .collect();
+        eprintln!(
+            "real printer ({profile}): {} planted values, {} places they are left: {left:?}",
+            planted.len(),
+            left.len()
+        );
+        if profile == "strict" {
+            assert!(left.is_empty(), "strict: {left:#?}");
+        } else {
+            // Standard keeps them: so the strict run is a real test, not an empty one. cupsd hides
+            // other users' job names and owners from a non-admin query (JobPrivateValues), so
+            // those two may never arrive; the corpus test covers them through check output.
+            for p in planted {
+                let arrived = left.iter().any(|l| l.starts_with(p));
+                if p == PRINTER_IP {
+                    assert!(arrived, "{p} never reached the standard bundle: {names:?}");
+                } else if !arrived {
+                    common::skip(
+                        "strict_bundle_of_a_real_printer_hides_its_address_and_other_peoples_jobs",
+                        &format!("part '{p}': cupsd does not show other users' job names and owners to deskcheck"),
+                    );
+                }
+            }
+            assert!(names.iter().any(|n| n.contains(PRINTER_IP)), "{names:?}");
+        }
     }
 }
