@@ -557,6 +557,8 @@ impl Redactor {
         out
     }
 
+    /// Two passes: the whole name first (an FQDN or a title with no `_` in it), then each
+    /// `_`-separated piece of the result (tokens are left as they are by a second pass).
     fn underscored(&mut self, name: &str) -> String {
         let whole = self.text(name);
         whole.split('_').map(|piece| self.text(piece)).collect::<Vec<_>>().join("_")
@@ -1022,5 +1024,82 @@ mod tests {
         }
         let back: Report = serde_json::from_str(&json).unwrap();
         assert_eq!(back.runs.len(), report.runs.len());
+    }
+
+    /// Pieces that start rules, glued at random with arbitrary text: no input may make the
+    /// redactor panic (it runs on whatever a check, a user or a printer sends).
+    mod fuzz {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        const PIECES: &[&str] = &[
+            "psk=",
+            "password=",
+            "Pwd={",
+            "net use ",
+            "/user:",
+            "/u: ",
+            "\\\\srv\\s",
+            "\"",
+            "'",
+            "@",
+            "://",
+            "https://u:",
+            "ä",
+            "\u{a0}",
+            "Basic ",
+            "Bearer ",
+            "eyJ",
+            "-----BEGIN RSA PRIVATE KEY-----",
+            ":",
+            ";",
+            "=",
+            "_",
+            "__",
+            "fe80",
+            "192.168.1.",
+            "enx",
+            "3c22fb123456",
+            "/home/",
+            "C:\\Users\\",
+            "/media/",
+            "aws",
+            "{",
+            "}",
+            "\n",
+            " ",
+            "<password>",
+            "</password>",
+            "job-name (name) = ",
+            "search ",
+            "Serial: ",
+            "EDID:\n",
+            "00ffffffffffff00",
+            "x",
+        ];
+
+        fn glued() -> impl Strategy<Value = String> {
+            proptest::collection::vec(
+                prop_oneof![proptest::sample::select(PIECES).prop_map(String::from), any::<String>()],
+                0..24,
+            )
+            .prop_map(|parts| parts.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+            #[test]
+            fn arbitrary_text_never_panics(text in glued()) {
+                let _ = scrub_secrets(&text);
+                for privacy in [Privacy::Standard, Privacy::Strict] {
+                    let mut r = Redactor::with_names(privacy, "desk42.office.lan", &["jdoe".to_string()]);
+                    r.learn(&text);
+                    let _ = r.text(&text);
+                    let _ = r.file_name(&text);
+                }
+            }
+        }
     }
 }

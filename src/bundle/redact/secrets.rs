@@ -211,7 +211,7 @@ fn is_credential(scheme: &str, value: &str) -> bool {
         "basic" => {
             let engine = base64::engine::general_purpose::STANDARD;
             let padded = format!("{value}{}", "=".repeat((4 - value.len() % 4) % 4));
-            value.len() >= 4 && engine.decode(padded.trim_end_matches("====")).is_ok_and(|b| b.contains(&b':'))
+            value.len() >= 4 && engine.decode(padded).is_ok_and(|b| b.contains(&b':'))
         }
         // Opaque tokens: words have no digits or punctuation, tokens almost always do.
         "bearer" => value.len() >= 8 && value.chars().any(|c| c.is_ascii_digit() || "._~+/=-".contains(c)),
@@ -336,7 +336,8 @@ fn scrub_net_use(rest: &str) -> String {
         let end = if bytes[i] == b'"' {
             rest[i + 1..].find('"').map_or(rest.len(), |e| i + 1 + e + 1)
         } else {
-            rest[i..].find(char::is_whitespace).map_or(rest.len(), |e| i + e)
+            // ASCII whitespace only, as above: a token always moves `i` forward.
+            rest[i..].find(|c: char| c.is_ascii_whitespace()).map_or(rest.len(), |e| i + e)
         };
         let token = &rest[i..end];
         let lower = token.to_ascii_lowercase();
@@ -599,6 +600,7 @@ mod tests {
             ),
             ("net use \\\\srv\\ipc$ /user:bob Pa55word", "net use \\\\srv\\ipc$ /user:bob [REDACTED]"),
             ("NET USE * \\\\srv\\s /u: bob \"two words\"", "NET USE * \\\\srv\\s /u: bob [REDACTED]"),
+            ("net use \\\\srv\\s\u{a0}x /user:bob pw\u{a0}1", "net use \\\\srv\\s\u{a0}x /user:bob [REDACTED]"),
             // Command lines, .netrc, XML (netsh WLAN profiles).
             ("mount --password hunter2 x", "mount --password [REDACTED] x"),
             ("machine h login bob password hunter2", "machine h login bob password [REDACTED]"),
