@@ -564,7 +564,9 @@ impl Redactor {
         whole.split('_').map(|piece| self.text(piece)).collect::<Vec<_>>().join("_")
     }
 
-    fn names_regex(&mut self) -> Option<Regex> {
+    /// Builds the names pattern after names were learned. Used by reference, never cloned:
+    /// a clone starts with an empty match cache, and this pattern's cache is costly to fill.
+    fn build_names(&mut self) {
         if self.names.is_none() {
             // A literal is a whole word where it starts or ends with a word character.
             let literal = |text: &str| {
@@ -607,12 +609,12 @@ impl Redactor {
                 Err(err) => tracing::warn!("strict privacy cannot match host and user names: {err}"),
             }
         }
-        self.names.clone()
     }
 
     fn tokenize(&mut self, s: &str) -> String {
         let mut spans: Vec<(usize, usize, Found)> = Vec::new();
-        if let Some(names) = self.names_regex() {
+        self.build_names();
+        if let Some(names) = &self.names {
             spans.extend(names.find_iter(s).map(|m| (m.start(), m.end(), Found::Name)));
         }
         for (start, end, address) in addresses_in(s) {
