@@ -1,10 +1,15 @@
 //! Redaction over every text the bundle carries: report strings, structured data, the
-//! log and text attachments. `standard` scrubs secrets (PSKs, passwords, tokens, auth
-//! headers, cookies, URL passwords). `strict` also replaces host names, user names,
-//! IPv4/IPv6 addresses (keeping subnet structure) and MACs with stable tokens; the
-//! `Redactor` remembers them so the mapping can be saved beside the bundle, never in it.
+//! log, text attachments and attachment file names. `standard` scrubs secrets (see
+//! `secrets`). `strict` also replaces, with tokens that are stable within a bundle: the
+//! machine's host name, names under the LAN's DNS domain and the domain itself, user names
+//! (environment, home folders, print-job owners), IPv4/IPv6 addresses (keeping subnet
+//! structure), MACs in every notation (in interface names too), serial numbers (EDID, USB)
+//! and print-job titles; it zeroes the serials in binary EDID copies. The `Redactor`
+//! remembers the tokens so the mapping can be saved beside the bundle, never in it.
 
 mod addresses;
+mod edid;
+mod names;
 mod secrets;
 
 use std::collections::{HashMap, HashSet};
@@ -14,7 +19,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use self::addresses::{Address, addresses_in};
+use self::addresses::{Address, addresses_in, canonical_mac};
+use self::names::{Learned, learn_json, learn_text};
+use self::secrets::url_passwords;
 pub use self::secrets::{is_secret_key, scrub_secrets};
 use super::Privacy;
 use crate::model::{
@@ -25,15 +32,47 @@ use crate::model::{
 pub const REDACTED: &str = "[REDACTED]";
 
 /// Home-folder names that name no one: never tokenized (they would mangle ordinary words).
-const GENERIC_USERS: &[&str] =
-    &["root", "admin", "administrator", "user", "users", "guest", "shared", "public", "default", "all", "nobody"];
+const GENERIC_USERS: &[&str] = &[
+    "root",
+    "admin",
+    "administrator",
+    "user",
+    "users",
+    "guest",
+    "shared",
+    "public",
+    "default",
+    "all",
+    "nobody",
+    "cdrom",
+    "usb",
+    "floppy",
+];
 
-// A user's home folder, where a path starts (not "/home/" inside a URL).
-static HOME_USER: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r#"(?i)(?:(?:^|[\s"'=(\[,;])(?:/var|/export)?/home/|(?:^|[\s"'=(\[,;]|[a-z]:)/Users/|[a-z]:\\+Users\\+)(?P<u>[A-Za-z0-9][A-Za-z0-9._\-]*)"#,
-    )
-});
+/// Top-level names of private networks: `printer.local`, `nas.lan`, `fs1.internal` are LAN names.
+const PRIVATE_TLDS: &[&str] = &["local", "lan", "internal", "localdomain", "intranet", "home.arpa", "corp"];
+
+/// Domains that say nothing about a site (and would tokenise ordinary names).
+const GENERIC_DOMAINS: &[&str] = &["localdomain", "local", "home.arpa", "in-addr.arpa", "ip6.arpa", "lan", "home"];
+
+// Runs that may be an IPv6 address in a file name with its colons turned into `_` (`fe80__1`).
+static UNDERSCORED_RUN: LazyLock<Regex> = LazyLock::new(|| regex(r"[0-9A-Fa-f_]{5,}"));
+
+/// Every string in a JSON tree, keys included.
+fn strings_in<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => out.push(s),
+        Value::Array(items) => items.iter().for_each(|v| strings_in(v, out)),
+        Value::Object(map) => {
+            for (k, v) in map {
+                out.push(k);
+                strings_in(v, out);
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
 
 /// The patterns of this module and its children.
 fn regex(pattern: &str) -> Regex {
@@ -49,6 +88,12 @@ pub enum TokenKind {
     Mac,
     Host,
     User,
+    /// The LAN's DNS domain (`office.lan` → `domain-1`).
+    Domain,
+    /// EDID and USB serial numbers.
+    Serial,
+    /// Print-job titles.
+    Title,
 }
 
 /// One replacement made under strict privacy.
@@ -84,7 +129,14 @@ pub struct Redactor {
     hosts: Vec<String>,
     /// Lower-case user names.
     users: Vec<String>,
-    /// Host and user names as one pattern; rebuilt when a name is learned.
+    /// Lower-case DNS domains of the LAN, longest first.
+    domains: Vec<String>,
+    /// Lower-case serials and job titles, replaced wherever they appear.
+    literals: HashMap<String, TokenKind>,
+    /// Passwords seen in URLs (both profiles): attachment names made from a URI carry them
+    /// mangled, where no rule can see them.
+    url_secrets: Vec<String>,
+    /// Host, user, domain and literal names as one pattern; rebuilt when a name is learned.
     names: Option<Regex>,
     assigned: HashMap<(TokenKind, String), String>,
     counters: HashMap<TokenKind, usize>,
@@ -97,10 +149,16 @@ pub struct Redactor {
 
 impl Redactor {
     /// `hostname` is this machine's name; the current user comes from USER/USERNAME/LOGNAME,
-    /// more users from home-folder paths (`learn`).
+    /// the real one under sudo from SUDO_USER, more users from HOME and from home-folder
+    /// paths (`learn`).
     pub fn new(privacy: Privacy, hostname: &str) -> Self {
-        let users: Vec<String> = ["USER", "USERNAME", "LOGNAME"].iter().filter_map(|v| std::env::var(v).ok()).collect();
-        Self::with_names(privacy, hostname, &users)
+        let users: Vec<String> =
+            ["USER", "USERNAME", "LOGNAME", "SUDO_USER"].iter().filter_map(|v| std::env::var(v).ok()).collect();
+        let mut r = Self::with_names(privacy, hostname, &users);
+        if let Ok(home) = std::env::var("HOME") {
+            r.learn(&home);
+        }
+        r
     }
 
     /// Like `new`, with the user names given instead of read from the environment.
@@ -109,6 +167,9 @@ impl Redactor {
             privacy,
             hosts: Vec::new(),
             users: Vec::new(),
+            domains: Vec::new(),
+            literals: HashMap::new(),
+            url_secrets: Vec::new(),
             names: None,
             assigned: HashMap::new(),
             counters: HashMap::new(),
@@ -121,7 +182,11 @@ impl Redactor {
         let host = hostname.trim().trim_end_matches('.').to_lowercase();
         let short = host.split('.').next().unwrap_or_default().to_string();
         if short.len() >= 2 && !matches!(short.as_str(), "localhost" | "unknown" | "computer") {
-            r.hosts.push(short);
+            r.hosts.push(short.clone());
+        }
+        // The machine's own domain is the LAN's too: "desk42.corp.example" → corp.example.
+        if let Some(domain) = host.strip_prefix(&short).and_then(|d| d.strip_prefix('.')) {
+            r.add_domain(domain);
         }
         for name in users {
             r.add_user(name);
@@ -147,26 +212,78 @@ impl Redactor {
         }
     }
 
-    /// Collect user names from home-folder paths in `text` (strict only). Call this on
-    /// everything before redacting anything, so a name first seen in the log is also
-    /// replaced in the report.
+    fn add_domain(&mut self, domain: &str) {
+        let d = domain.trim().trim_matches('.').to_lowercase();
+        let valid = d.len() >= 2
+            && d.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+            && !d.split('.').any(str::is_empty);
+        if valid && !GENERIC_DOMAINS.contains(&d.as_str()) && !self.domains.contains(&d) {
+            self.domains.push(d);
+            // Longest first: "branch.office.lan" must win over "office.lan".
+            self.domains.sort_by_key(|d| std::cmp::Reverse(d.len()));
+            self.names = None;
+        }
+    }
+
+    fn add_literal(&mut self, value: &str, kind: TokenKind) {
+        let v = value.trim().to_lowercase();
+        // Short values ("0", "1", "A") would eat digits and letters everywhere.
+        if v.chars().count() >= 4 && !v.chars().all(|c| c == '0') && !self.literals.contains_key(&v) {
+            self.literals.insert(v, kind);
+            self.names = None;
+        }
+    }
+
+    fn learned(&mut self, found: Vec<Learned>) {
+        for l in found {
+            match l {
+                Learned::User(u) => self.add_user(&u),
+                Learned::Domain(d) => self.add_domain(&d),
+                Learned::Serial(v) => self.add_literal(&v, TokenKind::Serial),
+                Learned::Title(v) => self.add_literal(&v, TokenKind::Title),
+            }
+        }
+    }
+
+    /// Collect user names, LAN domains, serials and print-job titles from `text` (strict
+    /// only). Call this on everything before redacting anything, so a name first seen in
+    /// the log is also replaced in the report.
     pub fn learn(&mut self, text: &str) {
         if self.privacy != Privacy::Strict {
             return;
         }
-        let found: Vec<String> = HOME_USER.captures_iter(text).map(|c| c["u"].to_string()).collect();
-        for name in found {
-            self.add_user(&name);
-        }
+        let mut found = Vec::new();
+        learn_text(text, &mut found);
+        self.learned(found);
     }
 
-    /// `learn` over every string of a report and its text attachments.
+    /// `learn` over every string of a report (by pattern, and by key in its structured
+    /// data) and its text attachments. Both profiles learn the passwords of URLs.
     pub fn learn_report(&mut self, report: &Report) {
+        if let Ok(value) = serde_json::to_value(report) {
+            let mut texts = Vec::new();
+            strings_in(&value, &mut texts);
+            let attachments = report.runs.iter().flat_map(|r| &r.attachments).filter(|a| a.is_text);
+            let attachments: Vec<String> =
+                attachments.map(|a| String::from_utf8_lossy(&a.bytes).into_owned()).collect();
+            for text in texts.into_iter().chain(attachments.iter().map(String::as_str)) {
+                for pw in url_passwords(text) {
+                    if pw.len() >= 3 && !self.url_secrets.contains(&pw) {
+                        self.url_secrets.push(pw);
+                    }
+                }
+            }
+        }
         if self.privacy != Privacy::Strict {
             return;
         }
-        if let Ok(json) = serde_json::to_string(report) {
-            self.learn(&json);
+        if let Ok(value) = serde_json::to_value(report) {
+            let mut found = Vec::new();
+            learn_json(&value, &mut found);
+            self.learned(found);
+            if let Ok(json) = serde_json::to_string(&value) {
+                self.learn(&json);
+            }
         }
         for a in report.runs.iter().flat_map(|r| &r.attachments).filter(|a| a.is_text) {
             self.learn(&String::from_utf8_lossy(&a.bytes));
@@ -201,6 +318,8 @@ impl Redactor {
                 for (key, mut v) in old {
                     if is_secret_key(&key) && !(v.is_null() || v.is_boolean()) {
                         v = Value::String(REDACTED.into());
+                    } else if let Some(mac) = self.bare_mac_under(&key, &v) {
+                        v = Value::String(self.mac_token(mac));
                     } else {
                         self.json(&mut v);
                     }
@@ -216,6 +335,17 @@ impl Redactor {
             }
             Value::Null | Value::Bool(_) | Value::Number(_) => {}
         }
+    }
+
+    /// A MAC written as 12 bare hex digits under a key that says it is one (`"mac": "3c22fb123456"`).
+    fn bare_mac_under(&self, key: &str, value: &serde_json::Value) -> Option<String> {
+        if self.privacy != Privacy::Strict {
+            return None;
+        }
+        let k = key.to_ascii_lowercase();
+        let s = value.as_str()?;
+        let is_mac_key = ["mac", "hwaddr", "bssid", "ether", "hardware_address"].iter().any(|m| k.contains(m));
+        (is_mac_key && s.len() == 12 && s.chars().all(|c| c.is_ascii_hexdigit())).then(|| canonical_mac(s))
     }
 
     /// A redacted copy of the report. Every field is named here (no `..`), so a field
@@ -366,37 +496,125 @@ impl Redactor {
         }
     }
 
-    /// Text attachments are redacted like any text; binary ones (EDID blobs) stay as they are.
+    /// Text attachments are redacted like any text; binary ones stay as they are, except
+    /// that strict privacy zeroes the serial numbers in EDID copies (binary and hex dumps).
     fn attachment(&mut self, a: &Attachment) -> Attachment {
         let Attachment { name, size: _, is_text, bytes } = a;
-        let bytes = if *is_text { self.text(&String::from_utf8_lossy(bytes)).into_bytes() } else { bytes.clone() };
-        Attachment { name: self.text(name), size: bytes.len() as u64, is_text: *is_text, bytes }
+        let strict = self.privacy == Privacy::Strict;
+        let bytes = if *is_text {
+            let text = String::from_utf8_lossy(bytes);
+            let text = if strict { edid::zero_serials_in_hex_dumps(&text) } else { text.into_owned() };
+            self.text(&text).into_bytes()
+        } else if strict {
+            edid::zero_serials(bytes).unwrap_or_else(|| bytes.clone())
+        } else {
+            bytes.clone()
+        };
+        Attachment { name: self.file_name(name), size: bytes.len() as u64, is_text: *is_text, bytes }
     }
 
-    fn names_regex(&mut self) -> Option<Regex> {
-        if self.names.is_none() && !(self.hosts.is_empty() && self.users.is_empty()) {
+    /// An attachment's file name. Names made from URIs glue their parts with `_`
+    /// (`ipp___192.168.50.20_631_ipp_print.txt`), which hides addresses from the text rules:
+    /// under strict privacy each `_`-separated piece is redacted on its own, and IPv6
+    /// addresses whose colons became `_` are found first.
+    pub fn file_name(&mut self, name: &str) -> String {
+        let name = &self.without_url_secrets(name);
+        if self.privacy != Privacy::Strict {
+            return self.text(name);
+        }
+        let mut out = String::with_capacity(name.len());
+        let mut copied = 0;
+        for m in UNDERSCORED_RUN.find_iter(name) {
+            let run = m.as_str();
+            let trimmed = run.trim_start_matches('_');
+            let start = m.start() + (run.len() - trimmed.len());
+            let trimmed = trimmed.trim_end_matches('_');
+            let looks_v6 = trimmed.contains("__") || trimmed.matches('_').count() == 7;
+            if let Ok(a) = trimmed.replace('_', ":").parse::<Ipv6Addr>()
+                && looks_v6
+                && Address::Ip6(a).identifies()
+            {
+                out.push_str(&self.underscored(&name[copied..start]));
+                out.push_str(&self.ip6_token(a));
+                copied = start + trimmed.len();
+            }
+        }
+        out.push_str(&self.underscored(&name[copied..]));
+        out
+    }
+
+    /// `name` without any URL password learned from the report, as written or as a file
+    /// name mangles it (every character outside `[A-Za-z0-9.-]` turned into `_`).
+    fn without_url_secrets(&self, name: &str) -> String {
+        let mut out = name.to_string();
+        for pw in &self.url_secrets {
+            let mangled: String =
+                pw.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-') { c } else { '_' }).collect();
+            for form in [pw.as_str(), mangled.as_str()] {
+                out = out.replace(form, REDACTED);
+            }
+        }
+        out
+    }
+
+    /// Two passes: the whole name first (an FQDN or a title with no `_` in it), then each
+    /// `_`-separated piece of the result (tokens are left as they are by a second pass).
+    fn underscored(&mut self, name: &str) -> String {
+        let whole = self.text(name);
+        whole.split('_').map(|piece| self.text(piece)).collect::<Vec<_>>().join("_")
+    }
+
+    /// Builds the names pattern after names were learned. Used by reference, never cloned:
+    /// a clone starts with an empty match cache, and this pattern's cache is costly to fill.
+    fn build_names(&mut self) {
+        if self.names.is_none() {
+            // A literal is a whole word where it starts or ends with a word character.
+            let literal = |text: &str| {
+                let starts = text.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '_');
+                let ends = text.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_');
+                format!("{}{}{}", if starts { r"\b" } else { "" }, regex::escape(text), if ends { r"\b" } else { "" })
+            };
             let mut alternatives: Vec<(usize, String)> = self
                 .hosts
                 .iter()
                 // A host name also stands for every FQDN that starts with it.
-                .map(|h| (h.len(), format!(r"{}(?:\.[a-z0-9-]+)*", regex::escape(h))))
-                .chain(self.users.iter().map(|u| (u.len(), regex::escape(u))))
+                .map(|h| (h.len(), format!(r"\b{}(?:\.[a-z0-9-]+)*\b", regex::escape(h))))
+                .chain(self.users.iter().chain(self.literals.keys()).map(|u| (u.len(), literal(u))))
+                // A domain alone only when it has a dot ("lan" is a word).
+                .chain(self.domains.iter().filter(|d| d.contains('.')).map(|d| (d.len(), literal(d))))
                 .collect();
             // Longest first: alternation takes the first that matches, and "bob-laptop" must beat "bob".
             alternatives.sort_by_key(|a| std::cmp::Reverse(a.0));
-            let joined: Vec<String> = alternatives.into_iter().map(|(_, a)| a).collect();
-            match Regex::new(&format!(r"(?i)\b(?:{})\b", joined.join("|"))) {
+            // Every name under a LAN domain or a private top-level domain, in one alternative
+            // (one copy of the Unicode label class keeps the pattern small), tried first: at
+            // the same start the whole FQDN beats a user or host name that begins it.
+            let mut suffixes: Vec<String> = self
+                .domains
+                .iter()
+                .map(String::as_str)
+                .chain(PRIVATE_TLDS.iter().copied())
+                .map(regex::escape)
+                .collect();
+            suffixes.sort_by_key(|d| std::cmp::Reverse(d.len()));
+            let label = r"[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?";
+            let fqdn = format!(r"\b(?:{label}\.)+(?:{})\b", suffixes.join("|"));
+            let joined: Vec<String> = std::iter::once(fqdn).chain(alternatives.into_iter().map(|(_, a)| a)).collect();
+            let built = regex::RegexBuilder::new(&format!(r"(?i)(?:{})", joined.join("|")))
+                // Hundreds of learned names must still compile: the default limit is sized for hand-written patterns.
+                .size_limit(256 << 20)
+                .build();
+            match built {
                 Ok(re) => self.names = Some(re),
                 // Escaped literals always compile unless there are absurdly many; say so, never fail silently.
                 Err(err) => tracing::warn!("strict privacy cannot match host and user names: {err}"),
             }
         }
-        self.names.clone()
     }
 
     fn tokenize(&mut self, s: &str) -> String {
         let mut spans: Vec<(usize, usize, Found)> = Vec::new();
-        if let Some(names) = self.names_regex() {
+        self.build_names();
+        if let Some(names) = &self.names {
             spans.extend(names.find_iter(s).map(|m| (m.start(), m.end(), Found::Name)));
         }
         for (start, end, address) in addresses_in(s) {
@@ -456,10 +674,38 @@ impl Redactor {
             self.record(TokenKind::User, lower, &t);
             return t;
         }
-        // Otherwise the pattern matched a host name or an FQDN that starts with one.
+        if let Some(&kind) = self.literals.get(&lower) {
+            let word = if kind == TokenKind::Serial { "serial" } else { "title" };
+            let t = self.assign(kind, &lower, |r| format!("{word}-{}", r.next(kind)));
+            self.record(kind, original.trim().to_string(), &t);
+            return t;
+        }
+        // A name under the LAN's domain: `router.office.lan` → `host-2.domain-1`.
+        let domain = self.domains.iter().find(|d| lower == **d || lower.ends_with(&format!(".{d}"))).cloned();
+        if let Some(d) = domain {
+            let dt = self.assign(TokenKind::Domain, &d, |r| format!("domain-{}", r.next(TokenKind::Domain)));
+            self.record(TokenKind::Domain, d.clone(), &dt);
+            if lower == d {
+                return dt;
+            }
+            let host = lower[..lower.len() - d.len() - 1].to_string();
+            let ht = self.host_token(&host, &lower);
+            return format!("{ht}.{dt}");
+        }
+        // A name under a private top-level domain keeps it: `printer.local` → `host-3.local`.
+        if let Some(tld) = PRIVATE_TLDS.iter().find(|t| lower.ends_with(&format!(".{t}"))) {
+            let host = lower[..lower.len() - tld.len() - 1].to_string();
+            let ht = self.host_token(&host, &lower);
+            return format!("{ht}.{tld}");
+        }
+        // Otherwise the pattern matched this machine's name or an FQDN that starts with it.
         let host = lower.split('.').next().unwrap_or_default().to_string();
-        let t = self.assign(TokenKind::Host, &host, |r| format!("host-{}", r.next(TokenKind::Host)));
-        self.record(TokenKind::Host, lower, &t);
+        self.host_token(&host, &lower)
+    }
+
+    fn host_token(&mut self, host: &str, original: &str) -> String {
+        let t = self.assign(TokenKind::Host, host, |r| format!("host-{}", r.next(TokenKind::Host)));
+        self.record(TokenKind::Host, original.to_string(), &t);
         t
     }
 
@@ -528,10 +774,13 @@ mod tests {
             for secret in PLANTED_SECRETS {
                 assert!(!all.contains(secret), "{secret} survived:\n{all}");
             }
+            // Under strict privacy the LAN's names go (the host name desk42.corp.example names the domain).
+            let host =
+                if r.privacy() == Privacy::Strict { "Host: host-1.domain-1" } else { "Host: intranet.corp.example" };
             for kept in [
                 "ssid=\"OfficeWiFi\"",
                 "key_mgmt=WPA-PSK",
-                "Host: intranet.corp.example",
+                host,
                 "HTTP/1.1 200 OK",
                 "ctrl_interface=/run/wpa_supplicant",
                 "GET /api/v1/status HTTP/1.1",
@@ -571,7 +820,7 @@ mod tests {
         // Same input, same token, whatever the case or spelling.
         assert_eq!(
             r.text("again 192.168.1.23 DESK42.corp.example aa-bb-cc-dd-ee-ff 2001:DB8:1:2:0:0:0:17"),
-            "again net4-1.23 host-1 mac-1 net6-1::h1"
+            "again net4-1.23 host-1.domain-1 mac-1 net6-1::h1"
         );
         let map = r.mapping();
         let has = |o: &str, t: &str, k: TokenKind| map.iter().any(|x| x.original == o && x.token == t && x.kind == k);
@@ -632,6 +881,120 @@ mod tests {
         assert!(r.text("ALICE logged in").starts_with("user-2 "));
     }
 
+    /// Every strict-profile item of issue 8, learned from the report and gone from every text.
+    #[test]
+    fn strict_tokenises_domains_users_macs_serials_and_jobs() {
+        use crate::model::{Category, CheckRun};
+        let mut report = crate::bundle::tests::hand_report();
+        let mut run = CheckRun::errored("printers.status", Category::Printers, "x");
+        run.outcome = Outcome::Completed;
+        run.data = serde_json::json!({
+            "lease": {"domain": "office.lan", "interface": "enx3c22fb123456"},
+            "monitors": [{"serial": "X9R5K8864M1E"}],
+            "usb": [{"serial": "USBSER0042"}],
+            "queues": [{"name": "Office", "jobs": [{"id": 7, "name": "Salaries Q3.pdf", "user": "mallory"}]}],
+        });
+        run.findings.push(
+            Finding::new(crate::model::Severity::Warn, "Stuck job", "Job 7 'Salaries Q3.pdf' by mallory is stuck.")
+                .detail(
+                    "router.office.lan answered; gw.branch.office.lan too; printer HP-1.local; \
+                     /media/erin/USB /run/media/Jürgen/disk /home/CORP/dave/x C:\\Users\\Jürgen\\AppData \
+                     enx3c22fb123456 wlx0013eff10203 mac=3c22fb654321; monitor X9R5K8864M1E; usb USBSER0042",
+                ),
+        );
+        run.attachments
+            .push(Attachment::text("ipp___192.168.50.20_631_ipp_print.txt", "printer-uri = ipp://192.168.50.20"));
+        run.attachments.push(Attachment::text("ipp___fe80__1_631_ipp_print.txt", "x"));
+        report.runs.push(run);
+        let mut r = Redactor::with_names(Privacy::Strict, "desk42", &["sudoer".to_string()]);
+        r.learn_report(&report);
+        let out = r.report(&report);
+        let json = serde_json::to_string(&out).unwrap();
+        let names: Vec<&str> = out.runs.iter().flat_map(|r| &r.attachments).map(|a| a.name.as_str()).collect();
+        for leak in [
+            "office.lan",
+            "router",
+            "branch",
+            "HP-1",
+            "erin",
+            "Jürgen",
+            "dave",
+            "CORP",
+            "3c22fb123456",
+            "0013eff10203",
+            "3c22fb654321",
+            "X9R5K8864M1E",
+            "USBSER0042",
+            "Salaries",
+            "mallory",
+            "192.168.50.20",
+            "fe80",
+        ] {
+            assert!(!json.contains(leak), "{leak} left in {json}");
+            assert!(names.iter().all(|n| !n.contains(leak)), "{leak} left in {names:?}");
+        }
+        let detail = out.runs.last().unwrap().findings[0].detail.clone().unwrap();
+        assert!(detail.starts_with("host-2.domain-1 answered; host-3.domain-1 too; printer host-4.local;"), "{detail}");
+        assert!(detail.contains(" enxmac-") && detail.contains(" wlxmac-") && detail.contains(" mac=mac-"), "{detail}");
+        assert!(
+            detail.contains("/home/user-5/user-6/x")
+                && detail.contains("/run/media/user-4/disk")
+                && detail.contains("C:\\Users\\user-4\\"),
+            "{detail}"
+        );
+        // The address keeps its token's structure in the name (a port after an IPv6 address
+        // with its colons turned into `_` cannot be told apart, and goes with it).
+        assert!(
+            names.iter().any(|n| n.starts_with("ipp___net4-") && n.ends_with(".20_631_ipp_print.txt")),
+            "{names:?}"
+        );
+        assert!(names.iter().any(|n| n.starts_with("ipp___ll6-1::h1_")), "{names:?}");
+        let kinds: HashSet<TokenKind> = r.mapping().iter().map(|t| t.kind).collect();
+        for k in
+            [TokenKind::Domain, TokenKind::Serial, TokenKind::Title, TokenKind::User, TokenKind::Mac, TokenKind::Host]
+        {
+            assert!(kinds.contains(&k), "no {k:?} token: {:?}", r.mapping());
+        }
+    }
+
+    #[test]
+    fn strict_zeroes_edid_serials_in_binary_copies() {
+        let dell = include_bytes!("../../tests/fixtures/edid/dell-d3218hn.bin").to_vec();
+        let mut report = crate::bundle::tests::hand_report();
+        report.runs[0].attachments.push(Attachment::binary("HDMI-1.edid.bin", dell.clone()));
+        for (privacy, kept) in [(Privacy::Standard, true), (Privacy::Strict, false)] {
+            let out = redactor(privacy, "desk42").report(&report);
+            let edid = &out.runs[0].attachments.last().unwrap().bytes;
+            assert_eq!(edid == &dell, kept, "{privacy}");
+            let parsed = crate::hw::display::edid::parse(edid).unwrap();
+            assert_eq!(parsed.serial_label().is_some(), kept, "{privacy}");
+        }
+    }
+
+    #[test]
+    fn url_passwords_leave_attachment_names_in_both_profiles() {
+        let mut report = crate::bundle::tests::hand_report();
+        report.runs[0].findings[0].summary = "Asked ipp://admin:pa/ss@word@10.0.0.5/ipp/print".into();
+        report.runs[0].attachments.push(Attachment::text("ipp___admin_pa_ss_word_10.0.0.5_ipp_print.txt", "x"));
+        for privacy in [Privacy::Standard, Privacy::Strict] {
+            let mut r = redactor(privacy, "desk42");
+            r.learn_report(&report);
+            let out = r.report(&report);
+            let name = &out.runs[0].attachments.last().unwrap().name;
+            assert!(!name.contains("pa_ss_word") && name.starts_with("ipp___admin_[REDACTED]_"), "{privacy}: {name}");
+        }
+    }
+
+    #[test]
+    fn hundreds_of_learned_names_still_compile_and_match() {
+        let mut r = strict();
+        let text: String =
+            (0..400).map(|i| format!("/home/user{i:03}x/\njob-name (name) = Report {i} draft\n")).collect();
+        r.learn(&text);
+        let out = r.text(&text);
+        assert!(!out.contains("user399x") && !out.contains("Report 17 draft"), "{}", &out[..200]);
+    }
+
     #[test]
     fn standard_leaves_names_and_addresses() {
         let mut r = redactor(Privacy::Standard, "desk42").with_user("jdoe");
@@ -663,5 +1026,82 @@ mod tests {
         }
         let back: Report = serde_json::from_str(&json).unwrap();
         assert_eq!(back.runs.len(), report.runs.len());
+    }
+
+    /// Pieces that start rules, glued at random with arbitrary text: no input may make the
+    /// redactor panic (it runs on whatever a check, a user or a printer sends).
+    mod fuzz {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        const PIECES: &[&str] = &[
+            "psk=",
+            "password=",
+            "Pwd={",
+            "net use ",
+            "/user:",
+            "/u: ",
+            "\\\\srv\\s",
+            "\"",
+            "'",
+            "@",
+            "://",
+            "https://u:",
+            "ä",
+            "\u{a0}",
+            "Basic ",
+            "Bearer ",
+            "eyJ",
+            "-----BEGIN RSA PRIVATE KEY-----",
+            ":",
+            ";",
+            "=",
+            "_",
+            "__",
+            "fe80",
+            "192.168.1.",
+            "enx",
+            "3c22fb123456",
+            "/home/",
+            "C:\\Users\\",
+            "/media/",
+            "aws",
+            "{",
+            "}",
+            "\n",
+            " ",
+            "<password>",
+            "</password>",
+            "job-name (name) = ",
+            "search ",
+            "Serial: ",
+            "EDID:\n",
+            "00ffffffffffff00",
+            "x",
+        ];
+
+        fn glued() -> impl Strategy<Value = String> {
+            proptest::collection::vec(
+                prop_oneof![proptest::sample::select(PIECES).prop_map(String::from), any::<String>()],
+                0..24,
+            )
+            .prop_map(|parts| parts.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+            #[test]
+            fn arbitrary_text_never_panics(text in glued()) {
+                let _ = scrub_secrets(&text);
+                for privacy in [Privacy::Standard, Privacy::Strict] {
+                    let mut r = Redactor::with_names(privacy, "desk42.office.lan", &["jdoe".to_string()]);
+                    r.learn(&text);
+                    let _ = r.text(&text);
+                    let _ = r.file_name(&text);
+                }
+            }
+        }
     }
 }

@@ -211,7 +211,8 @@ fn redact_report_is_what_the_bundle_carries() {
         assert!(!json.contains(s), "{s} in redact_report's output");
     }
     assert_eq!(shown.privacy, "strict");
-    assert_eq!(shown.host.hostname, "host-1");
+    // The machine's domain is the LAN's: it gets its own token.
+    assert_eq!(shown.host.hostname, "host-1.domain-1");
     let standard = redact_report(&report, Privacy::Standard);
     assert_eq!(standard.host.hostname, "desk42.corp.example");
     assert_eq!(standard.privacy, "standard");

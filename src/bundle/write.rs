@@ -51,7 +51,7 @@ pub fn write(report: &Report, log: &str, path: &Path, opts: &WriteOptions) -> Re
         None => None,
     };
 
-    let (bundle_tmp, mut file) = TempFile::create(path)?;
+    let (bundle_tmp, mut file) = TempFile::create(path, Access::Default)?;
     write_zip(&mut file, &files, created).map_err(|e| e.at(path))?;
     let bytes = finish(file, BUNDLE, path)?;
 
@@ -59,7 +59,8 @@ pub fn write(report: &Report, log: &str, path: &Path, opts: &WriteOptions) -> Re
     // no bundle ever sits there without its map and no map without its bundle.
     let placed_map = match (&map_path, &map_json) {
         (Some(map_path), Some(json)) => {
-            let (map_tmp, mut file) = TempFile::create(map_path)?;
+            // Owner-only from the moment it exists: it reads every token back to a name.
+            let (map_tmp, mut file) = TempFile::create(map_path, Access::OwnerOnly)?;
             file.write_all(json).map_err(|error| BundleError::Write { what: MAP, path: map_path.clone(), error })?;
             finish(file, MAP, map_path)?;
             map_tmp.place(map_path, opts.force)?;
@@ -217,6 +218,17 @@ fn sync_dir(path: &Path) {
     let _ = path;
 }
 
+/// Who may read a file this module creates.
+#[derive(Clone, Copy)]
+enum Access {
+    /// As the user's umask says (the bundle is meant to be shared).
+    Default,
+    /// Mode 0600 on unix, set at creation, never by a chmod afterwards (no moment where
+    /// others could open it). On Windows a new file in the user's folders inherits the
+    /// folder's owner-only ACL.
+    OwnerOnly,
+}
+
 /// `.<name>.tmp-<pid>-<random>` beside the target; removed on drop unless renamed into place.
 struct TempFile {
     path: PathBuf,
@@ -225,13 +237,22 @@ struct TempFile {
 
 impl TempFile {
     /// The temp file's name keeper and the open file to fill.
-    fn create(target: &Path) -> Result<(Self, File), BundleError> {
+    fn create(target: &Path, access: Access) -> Result<(Self, File), BundleError> {
         let dir = parent_dir(target);
         let name = target.file_name().map_or_else(|| "bundle".into(), |n| n.to_string_lossy().into_owned());
         let mut attempt = 0;
         loop {
             let path = dir.join(format!(".{name}.tmp-{}-{:016x}", std::process::id(), random_u64()));
-            match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            if let Access::OwnerOnly = access {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            #[cfg(not(unix))]
+            let _ = access;
+            match options.open(&path) {
                 Ok(file) => return Ok((Self { path, placed: false }, file)),
                 // Someone else's temp file with the same name: extremely unlikely, try another.
                 Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && attempt < 8 => attempt += 1,
@@ -372,6 +393,12 @@ mod tests {
         let w = write(&hand_report(), "from 10.20.30.40", &path, &opts(false, Privacy::Strict)).unwrap();
         let map_path = w.map_path.unwrap();
         assert_eq!(map_path, dir.path().join("B.zip.map.json"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&map_path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o600, "the token map is owner-only: {mode:o}");
+        }
         let map: crate::bundle::TokenMap = serde_json::from_slice(&std::fs::read(&map_path).unwrap()).unwrap();
         assert_eq!(map.profile, "strict");
         assert_eq!(map.bundle.as_deref(), Some("B.zip"));

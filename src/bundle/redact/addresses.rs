@@ -1,5 +1,6 @@
-//! Finding network addresses in free text for strict redaction: MACs, IPv4 and IPv6,
-//! each with its byte span, without mistaking versions ("6.1.0-18", "0.37.0", OIDs),
+//! Finding network addresses in free text for strict redaction: MACs (colon, dash, Cisco
+//! dot notation, and 12 bare hex digits inside interface names like `enx3c22fb123456` or
+//! after a MAC label), IPv4 and IPv6, each with its byte span, without mistaking versions ("6.1.0-18", "0.37.0", OIDs),
 //! times ("12:34:56") or Rust paths ("Outcome::Completed") for addresses.
 
 use std::net::{Ipv4Addr, Ipv6Addr};
@@ -14,6 +15,15 @@ static IPV4: LazyLock<Regex> = LazyLock::new(|| regex(r"\d{1,3}(?:\.\d{1,3}){3}"
 static IPV6_RUN: LazyLock<Regex> = LazyLock::new(|| regex(r"[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*"));
 static MAC: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)\b[0-9a-f]{2}(?:[:\-][0-9a-f]{2}){5}\b|\b[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}\b"));
+
+// systemd's predictable names that embed the MAC: enx… (Ethernet), wlx… (Wi-Fi).
+static IFACE_MAC: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\b(?:enx|wlx)(?P<m>[0-9a-f]{12})\b"));
+// Twelve bare hex digits where a label says they are a MAC.
+static LABELLED_MAC: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r#"(?i)\b(?:mac[_ -]?address|hardware[_ -]?address|hwaddr|lladdr|bssid|link/ether|ether|mac)["']?[ \t]*[:=]?[ \t]*["']?(?P<m>[0-9a-f]{12})\b"#,
+    )
+});
 
 /// An address found in text, in canonical form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,12 +57,19 @@ impl Address {
 pub(super) fn addresses_in(s: &str) -> Vec<(usize, usize, Address)> {
     let mut found: Vec<(usize, usize, Address)> =
         MAC.find_iter(s).map(|m| (m.start(), m.end(), Address::Mac(canonical_mac(m.as_str())))).collect();
+    for re in [&*IFACE_MAC, &*LABELLED_MAC] {
+        found.extend(
+            re.captures_iter(s)
+                .filter_map(|c| c.name("m"))
+                .map(|m| (m.start(), m.end(), Address::Mac(canonical_mac(m.as_str())))),
+        );
+    }
     found.extend(ipv4_in(s).into_iter().map(|(a, b, ip)| (a, b, Address::Ip4(ip))));
     found.extend(ipv6_in(s).into_iter().map(|(a, b, ip)| (a, b, Address::Ip6(ip))));
     found
 }
 
-fn canonical_mac(s: &str) -> String {
+pub(super) fn canonical_mac(s: &str) -> String {
     let hex: String = s.chars().filter(char::is_ascii_hexdigit).collect::<String>().to_lowercase();
     hex.as_bytes().chunks(2).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join(":")
 }
@@ -148,6 +165,16 @@ mod tests {
             found("ether 3c:22:fb:12:34:56 or 3C-22-FB-12-34-56 or 3c22.fb12.3456"),
             ["3c:22:fb:12:34:56", "3C-22-FB-12-34-56", "3c22.fb12.3456"]
         );
+    }
+
+    #[test]
+    fn macs_inside_interface_names_and_after_labels() {
+        assert_eq!(
+            found("enx3c22fb123456 up; wlx0013eff10203; HWaddr=3c22fb654321; \"mac\": \"3C22FB000001\""),
+            ["3c22fb123456", "0013eff10203", "3c22fb654321", "3C22FB000001"]
+        );
+        // Hashes and ids are twelve hex digits too, but nothing says they are MACs.
+        assert_eq!(found("commit 3c22fb123456, id deadbeef0001, enx12"), Vec::<String>::new());
     }
 
     #[test]
