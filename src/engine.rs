@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use tokio::sync::watch;
 
-use crate::checks::{CheckBox, CheckCx, CheckError, CheckResult};
+use crate::checks::{CheckBox, CheckCx, CheckError, CheckResult, RunBoard};
 use crate::config::Config;
 use crate::model::{Category, CheckRun, Outcome};
 use crate::net::live::LiveBoard;
@@ -153,12 +153,19 @@ async fn run_all(
         let m = check.meta();
         emit.send(EngineEvent::Planned { id: m.id.into(), title: m.title.into(), category: m.category });
     }
+    let board = RunBoard::new(checks.iter().map(|c| c.meta().id));
+    // The network verdict has a deadline: checks still running then end as timed out,
+    // so the verdict never waits for the slowest probe of a broken network.
+    let deadline = Instant::now() + Duration::from_millis(config.network.suite_deadline_ms);
     let mut tasks = tokio::task::JoinSet::new();
     for check in checks {
         let emit = emit.clone();
         let config = config.clone();
         let cancel = cancel.clone();
-        tasks.spawn(run_one(check, config, emit, cancel, live.clone()));
+        let bounded = check.meta().category == Category::Network && !check.background();
+        let ctx =
+            RunCtx { emit, cancel, live: live.clone(), board: board.clone(), deadline: bounded.then_some(deadline) };
+        tasks.spawn(run_one(check, config, ctx));
     }
     // Report in completion order: fast checks show up first.
     while tasks.join_next().await.is_some() {}
@@ -166,14 +173,19 @@ async fn run_all(
     emit.send(EngineEvent::AllDone);
 }
 
-/// Runs one check with timeout, panic capture and cancellation, and emits its events.
-async fn run_one(
-    check: CheckBox,
-    config: Arc<Config>,
+/// What the engine hands each check's runner besides the check and config.
+struct RunCtx {
     emit: Emitter,
-    mut cancel: watch::Receiver<bool>,
+    cancel: watch::Receiver<bool>,
     live: Arc<LiveBoard>,
-) {
+    board: Arc<RunBoard>,
+    /// The suite deadline this check must finish by, if it is bound by one.
+    deadline: Option<Instant>,
+}
+
+/// Runs one check with timeout, panic capture and cancellation, and emits its events.
+async fn run_one(check: CheckBox, config: Arc<Config>, ctx: RunCtx) {
+    let RunCtx { emit, mut cancel, live, board, deadline } = ctx;
     let meta = check.meta().clone();
     let id = meta.id.to_string();
     emit.send(EngineEvent::Started { id: id.clone() });
@@ -189,12 +201,18 @@ async fn run_one(
             progress_emit.send(EngineEvent::Progress { id: progress_id.clone(), note: note.to_string() })
         }),
     )
-    .with_live(live);
+    .with_live(live)
+    .with_runs(board.clone());
+    // Its own timeout, or what is left until the suite deadline if that comes first.
+    let timeout = match deadline {
+        Some(d) => meta.timeout.min(d.saturating_duration_since(Instant::now())),
+        None => meta.timeout,
+    };
     // The check runs in its own task so a panic stays inside it.
     let task = tokio::spawn(async move { check.run(&cx).await });
     let abort = task.abort_handle();
     let outcome = tokio::select! {
-        joined = tokio::time::timeout(meta.timeout, task) => match joined {
+        joined = tokio::time::timeout(timeout, task) => match joined {
             Ok(Ok(result)) => Ok(result),
             Ok(Err(join_err)) if join_err.is_panic() => Err(Outcome::Errored {
                 message: format!("the check crashed: {}", panic_message(&*join_err.into_panic())),
@@ -202,7 +220,7 @@ async fn run_one(
             Ok(Err(join_err)) => Err(Outcome::Errored { message: format!("the check was stopped: {join_err}") }),
             Err(_) => {
                 abort.abort();
-                Err(Outcome::TimedOut { after_ms: meta.timeout.as_millis() as u64 })
+                Err(Outcome::TimedOut { after_ms: timeout.as_millis() as u64 })
             }
         },
         _ = cancelled(&mut cancel) => {
@@ -245,6 +263,8 @@ async fn run_one(
             tracing::warn!(check = %id, duration_ms = run.duration_ms, outcome = other.label(), reason = other.reason().unwrap_or_default(), "did not complete")
         }
     }
+    // Dependants learn the outcome before the views do: they may be waiting on it.
+    board.publish(&run);
     emit.send(EngineEvent::Finished(Box::new(run)));
 }
 
