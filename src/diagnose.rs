@@ -281,6 +281,46 @@ mod tests {
     }
 
     #[test]
+    fn the_dhcp_probe_never_overrides_another_layer() {
+        let probe = run("net.dhcp.probe", Severity::Warn, "the DHCP server did not answer a new request.");
+        let runs = vec![
+            run("net.link.status", Severity::Pass, "ok"),
+            probe.clone(),
+            run("net.dhcp.lease", Severity::Pass, "Address from DHCP."),
+            run("net.gateway.ping", Severity::Fail, "the router 10.0.0.1 does not answer."),
+        ];
+        assert_eq!(verdict(&runs).unwrap().layer, "gateway");
+        // Alone, its warning is the verdict.
+        let runs = vec![run("net.link.status", Severity::Pass, "ok"), probe];
+        let v = verdict(&runs).unwrap();
+        assert_eq!((v.layer.as_str(), v.severity), ("address", Severity::Warn));
+    }
+
+    #[test]
+    fn every_fault_has_a_next_step() {
+        let mut dns = run("net.dns.resolve", Severity::Fail, "names can't be looked up.");
+        dns.findings[0].next_step = None;
+        let v = verdict(&[run("net.gateway.ping", Severity::Pass, "ok"), dns]).unwrap();
+        assert_eq!(v.next_step.as_deref(), Some(Layer::Dns.next_step()));
+    }
+
+    #[test]
+    fn the_ping_gives_the_loss_amount_and_the_trace_its_place() {
+        // Completion order: the trace first.
+        let runs = vec![
+            run("net.dns.resolve", Severity::Pass, "ok"),
+            run("net.trace.path", Severity::Warn, "packets to far are lost starting at hop 2 (r1), 20% there."),
+            run("net.internet.ping", Severity::Warn, "20% of packets to far are lost on the way."),
+        ];
+        let v = verdict(&runs).unwrap();
+        assert_eq!(
+            v.headline,
+            "Your local network and name lookup work, but 20% of packets to far are lost on the way."
+        );
+        assert!(v.technician.unwrap().contains("WARN Packets to far are lost starting at hop 2"));
+    }
+
+    #[test]
     fn layers_by_id() {
         assert_eq!(Layer::of_check("net.dhcp.probe"), Some(Layer::Address));
         assert_eq!(Layer::of_check("net.trace.path"), Some(Layer::Internet));

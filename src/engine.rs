@@ -312,6 +312,97 @@ mod tests {
         assert!(started.elapsed() < Duration::from_secs(10));
     }
 
+    /// A network check for the deadline and run-board tests.
+    struct NetCheck {
+        meta: crate::checks::CheckMeta,
+        sleep: Duration,
+        background: bool,
+        /// Wait for this check's run and report its first finding's title.
+        reads: Option<&'static str>,
+    }
+
+    #[async_trait::async_trait]
+    impl crate::checks::Check for NetCheck {
+        fn meta(&self) -> &crate::checks::CheckMeta {
+            &self.meta
+        }
+        fn background(&self) -> bool {
+            self.background
+        }
+        async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+            let mut findings = Vec::new();
+            if let Some(dep) = self.reads {
+                let run = cx.runs.outcome(dep).await.ok_or_else(|| CheckError::Failed(format!("{dep} not planned")))?;
+                findings.push(crate::model::Finding::new(crate::model::Severity::Info, "read", &run.findings[0].title));
+            }
+            tokio::time::sleep(self.sleep).await;
+            findings.push(crate::model::Finding::new(crate::model::Severity::Fail, "done", "done"));
+            Ok(CheckResult::new(findings))
+        }
+    }
+
+    fn net_check(id: &'static str, sleep_ms: u64, background: bool, reads: Option<&'static str>) -> CheckBox {
+        Arc::new(NetCheck {
+            meta: crate::checks::CheckMeta {
+                id,
+                title: id,
+                category: Category::Network,
+                description: "test",
+                timeout: Duration::from_secs(10),
+                needs: crate::checks::Needs::default(),
+            },
+            sleep: Duration::from_millis(sleep_ms),
+            background,
+            reads,
+        })
+    }
+
+    #[test]
+    fn the_suite_deadline_ends_slow_network_checks_but_not_background_ones() {
+        let mut config = Config::default();
+        config.network.suite_deadline_ms = 300;
+        let started = Instant::now();
+        let runs = run_blocking(
+            vec![
+                net_check("net.test.slow", 5_000, false, None),
+                net_check("net.test.quick", 10, false, None),
+                net_check("net.test.background", 600, true, None),
+            ],
+            Arc::new(config),
+        )
+        .unwrap();
+        let by_id = |id: &str| runs.iter().find(|r| r.id == id).unwrap();
+        // Ended at the deadline (what was left of 300 ms when it started), not its own 10 s.
+        assert!(
+            matches!(by_id("net.test.slow").outcome, Outcome::TimedOut { after_ms } if (250..=300).contains(&after_ms)),
+            "{:?}",
+            by_id("net.test.slow").outcome
+        );
+        assert_eq!(by_id("net.test.quick").outcome, Outcome::Completed);
+        assert_eq!(by_id("net.test.background").outcome, Outcome::Completed);
+        // The slow check's own 10 s timeout was not waited for.
+        assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn a_check_reads_the_run_it_depends_on_as_soon_as_it_finished() {
+        let runs = run_blocking(
+            vec![
+                net_check("net.test.reader", 0, false, Some("net.test.lower")),
+                net_check("net.test.lower", 50, false, None),
+                // A dependency that is not part of the run: the reader is told at once.
+                net_check("net.test.orphan", 0, false, Some("net.test.absent")),
+            ],
+            Arc::new(Config::default()),
+        )
+        .unwrap();
+        let reader = runs.iter().find(|r| r.id == "net.test.reader").unwrap();
+        assert_eq!(reader.outcome, Outcome::Completed);
+        assert_eq!(reader.findings[0].summary, "done", "{reader:?}");
+        let orphan = runs.iter().find(|r| r.id == "net.test.orphan").unwrap();
+        assert!(matches!(&orphan.outcome, Outcome::Errored { message } if message.contains("not planned")));
+    }
+
     #[test]
     fn cancel_ends_running_checks_as_skipped() {
         let handle =

@@ -1369,6 +1369,72 @@ mod tests {
     }
 
     #[test]
+    fn targets_need_dns_only_when_given_by_name() {
+        assert_eq!(url_host("http://198.51.100.10/x"), "198.51.100.10");
+        assert_eq!(url_host("https://user:pw@www.example.com:8443/a?b"), "www.example.com");
+        assert_eq!(url_host("http://[2001:db8::1]:80/"), "2001:db8::1");
+        assert!(!needs_dns(url_host("http://[2001:db8::1]:80/")));
+        assert!(!needs_dns("10.0.0.1"));
+        assert!(needs_dns("intranet.corp"));
+        assert_eq!(deps_for(&SERVICE_BASE, "10.0.0.1"), SERVICE_BASE.to_vec());
+        assert_eq!(deps_for(&SERVICE_BASE, "intranet.corp").last(), Some(&DNS_ID));
+        assert!(is_link_local_v6("fe80::1/64") && !is_link_local_v6("2001:db8::1/64"));
+    }
+
+    fn finished(id: &str, severity: Severity, data: serde_json::Value) -> CheckRun {
+        CheckRun {
+            id: id.into(),
+            title: id.into(),
+            category: Category::Network,
+            outcome: Outcome::Completed,
+            findings: vec![Finding::new(severity, "t", "s")],
+            started_at: chrono::Utc::now(),
+            duration_ms: 1,
+            data,
+            attachments: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn which_lower_results_stop_the_layers_above() {
+        assert!(failure_of(&finished(LINK_ID, Severity::Fail, serde_json::Value::Null)).is_some());
+        assert!(failure_of(&finished(LINK_ID, Severity::Pass, serde_json::Value::Null)).is_none());
+        // No router set (no data) stops; a slow one that answers does not.
+        assert_eq!(
+            failure_of(&finished(GATEWAY_ID, Severity::Fail, serde_json::Value::Null)).as_deref(),
+            Some("no route to the gateway")
+        );
+        let mut slow = ping::PingStats::empty(IpAddr::from([10, 0, 0, 1]), ping::PingMethod::IcmpUnprivileged, None);
+        slow.sent = 3;
+        slow.received = 3;
+        let slow = serde_json::to_value(slow).unwrap();
+        assert!(failure_of(&finished(GATEWAY_ID, Severity::Fail, slow)).is_none());
+        let dead = serde_json::json!({"servers": [{"server": "10.0.0.1", "label": "10.0.0.1", "answers": [],
+            "nx_probe": null, "responding": false, "avg_latency_ms": null}], "reverse": []});
+        assert_eq!(failure_of(&finished(DNS_ID, Severity::Fail, dead)).as_deref(), Some("DNS does not answer"));
+        // A check that could not run says nothing about the layer.
+        let mut timed_out = finished(LINK_ID, Severity::Fail, serde_json::Value::Null);
+        timed_out.outcome = Outcome::TimedOut { after_ms: 1 };
+        assert!(failure_of(&timed_out).is_none());
+    }
+
+    #[tokio::test]
+    async fn the_lowest_failed_layer_is_the_reason() {
+        let board = crate::checks::RunBoard::new([LINK_ID, LEASE_ID, GATEWAY_ID]);
+        let cx = CheckCx::quiet(Config::default()).with_runs(board.clone());
+        let deps = [LINK_ID, LEASE_ID, GATEWAY_ID];
+        let waiting = tokio::spawn(async move { lower_layer_failed(&cx, &deps).await });
+        // The gateway fails first; the lease, lower, fails a moment later and is the reason.
+        board.publish(&finished(GATEWAY_ID, Severity::Fail, serde_json::Value::Null));
+        board.publish(&finished(LINK_ID, Severity::Pass, serde_json::Value::Null));
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        board.publish(&finished(LEASE_ID, Severity::Fail, serde_json::Value::Null));
+        let stopped = waiting.await.unwrap();
+        assert_eq!(stopped.stopped_by, LEASE_ID);
+        assert_eq!(stopped.reason, "this computer has no address on the network");
+    }
+
+    #[test]
     fn loss_starts_where_it_persists() {
         let s = snap(vec![hop(1, 0.0), hop(2, 0.0), hop(3, 20.0), hop(4, 30.0)]);
         assert_eq!(loss_start(&s, 2.0).map(|h| h.ttl), Some(3));
