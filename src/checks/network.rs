@@ -491,7 +491,7 @@ impl Gateway {
                 .next_step("The local network is overloaded or the Wi-Fi signal is weak: move closer to the access point or use a cable.")
         } else {
             let sev = loss_severity(stats.loss_percent, &cx.config);
-            Finding::new(
+            let f = Finding::new(
                 sev,
                 "Router answers",
                 if sev == Severity::Pass {
@@ -499,7 +499,12 @@ impl Gateway {
                 } else {
                     format!("the router {gw} answers, but {:.0}% of packets to it are lost.", stats.loss_percent)
                 },
-            )
+            );
+            if sev == Severity::Pass {
+                f
+            } else {
+                f.next_step("Loss this close is the cable or the Wi-Fi: try another cable or move closer to the access point; if others are affected, call IT.")
+            }
         };
         f = f
             .evidence("Gateway", gw.to_string())
@@ -879,11 +884,12 @@ impl InternetPing {
                     }
                     findings.push(f);
                 }
-                Err(e) => findings.push(Finding::new(
-                    Severity::Warn,
-                    format!("Ping {name}"),
-                    format!("{name} could not be checked: {e}"),
-                )),
+                Err(e) => findings.push(
+                    Finding::new(Severity::Warn, format!("Ping {name}"), format!("{name} could not be checked: {e}"))
+                        .next_step(
+                            "Check the target in the configuration (targets.ping_hosts), or give this report to IT.",
+                        ),
+                ),
             }
         }
         let data: Vec<PingTargetResult> = results
@@ -1171,7 +1177,8 @@ impl Check for Http {
                     Severity::Warn,
                     format!("Web {}", r.url),
                     format!("{} answers with an error (HTTP {status}).", r.url),
-                ),
+                )
+                .next_step("The connection works; the website itself has a problem: tell IT which one."),
                 (None, _) => Finding::new(
                     Severity::Fail,
                     format!("Web {}", r.url),
