@@ -208,6 +208,7 @@ async fn run_one(check: CheckBox, config: Arc<Config>, ctx: RunCtx) {
         Some(d) => meta.timeout.min(d.saturating_duration_since(Instant::now())),
         None => meta.timeout,
     };
+    let partial_cx = cx.clone();
     // The check runs in its own task so a panic stays inside it.
     let task = tokio::spawn(async move { check.run(&cx).await });
     let abort = task.abort_handle();
@@ -253,7 +254,13 @@ async fn run_one(check: CheckBox, config: Arc<Config>, ctx: RunCtx) {
                 CheckError::Failed(message) => Outcome::Errored { message },
             }
         }
-        Err(outcome) => run.outcome = outcome,
+        Err(outcome) => {
+            // Cut off: keep what it had (the ping replies so far), so the report shows it.
+            if matches!(outcome, Outcome::TimedOut { .. }) {
+                run.data = partial_cx.take_partial();
+            }
+            run.outcome = outcome;
+        }
     }
     match &run.outcome {
         Outcome::Completed => {
@@ -335,6 +342,7 @@ mod tests {
                 let run = cx.runs.outcome(dep).await.ok_or_else(|| CheckError::Failed(format!("{dep} not planned")))?;
                 findings.push(crate::model::Finding::new(crate::model::Severity::Info, "read", &run.findings[0].title));
             }
+            cx.record_partial(serde_json::json!({ "so_far": "half" }));
             tokio::time::sleep(self.sleep).await;
             findings.push(crate::model::Finding::new(crate::model::Severity::Fail, "done", "done"));
             Ok(CheckResult::new(findings))
@@ -378,6 +386,8 @@ mod tests {
             "{:?}",
             by_id("net.test.slow").outcome
         );
+        // What it had when it was cut off is kept.
+        assert_eq!(by_id("net.test.slow").data, serde_json::json!({ "so_far": "half" }));
         assert_eq!(by_id("net.test.quick").outcome, Outcome::Completed);
         assert_eq!(by_id("net.test.background").outcome, Outcome::Completed);
         // The slow check's own 10 s timeout was not waited for.

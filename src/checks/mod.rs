@@ -117,12 +117,21 @@ pub struct CheckCx {
     pub live: Arc<LiveBoard>,
     /// The other checks' outcomes as they finish (empty outside the engine).
     pub runs: Arc<RunBoard>,
+    /// What the check has so far (`record_partial`): the engine keeps it as the run's data
+    /// when the check is cut off by its timeout or the suite deadline.
+    partial: Arc<std::sync::Mutex<serde_json::Value>>,
     progress: ProgressFn,
 }
 
 impl CheckCx {
     pub fn new(config: Arc<Config>, progress: ProgressFn) -> Self {
-        Self { config, live: LiveBoard::new(), runs: Arc::new(RunBoard::default()), progress }
+        Self {
+            config,
+            live: LiveBoard::new(),
+            runs: Arc::new(RunBoard::default()),
+            partial: Arc::new(std::sync::Mutex::new(serde_json::Value::Null)),
+            progress,
+        }
     }
 
     pub fn with_live(mut self, live: Arc<LiveBoard>) -> Self {
@@ -133,6 +142,18 @@ impl CheckCx {
     pub fn with_runs(mut self, runs: Arc<RunBoard>) -> Self {
         self.runs = runs;
         self
+    }
+
+    /// Keep `data` as what this check has so far, in case it does not finish in time.
+    pub fn record_partial(&self, data: impl serde::Serialize) {
+        if let (Ok(value), Ok(mut slot)) = (serde_json::to_value(data), self.partial.lock()) {
+            *slot = value;
+        }
+    }
+
+    /// The latest `record_partial` data (Null when none), for the engine.
+    pub fn take_partial(&self) -> serde_json::Value {
+        self.partial.lock().map(|mut v| v.take()).unwrap_or(serde_json::Value::Null)
     }
 
     /// A context that drops progress notes, for tests and one-off runs.

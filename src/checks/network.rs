@@ -223,8 +223,28 @@ async fn ping_live(
     ip: IpAddr,
     opts: &ping::PingOptions,
 ) -> Result<ping::PingStats, ping::PingError> {
+    ping_live_recorded(board, ip, opts, None).await
+}
+
+/// `ping_live`, also recording every snapshot as the check's partial result (`cx`), so a
+/// ping cut off by the suite deadline still reports the replies it had.
+async fn ping_live_recorded(
+    board: &Arc<LiveBoard>,
+    ip: IpAddr,
+    opts: &ping::PingOptions,
+    cx: Option<&CheckCx>,
+) -> Result<ping::PingStats, ping::PingError> {
     let key = format!("ping {ip}");
     let (tx, rx) = watch::channel(ping::PingStats::empty(ip, ping::PingMethod::IcmpUnprivileged, None));
+    if let Some(cx) = cx {
+        let (cx, mut rx) = (cx.clone(), rx.clone());
+        tokio::spawn(async move {
+            while rx.changed().await.is_ok() {
+                let snap = rx.borrow_and_update().clone();
+                cx.record_partial(&snap);
+            }
+        });
+    }
     live::forward_ping(board.clone(), key.clone(), rx);
     let stats = ping::ping(ip, opts, Some(&tx)).await?;
     board.publish(&key, LiveSnapshot::Ping(stats.clone()));
@@ -478,7 +498,7 @@ impl Gateway {
             return Ok(CheckResult::new(vec![f]));
         };
         cx.progress(&format!("pinging the router {gw}"));
-        let stats = ping_live(&cx.live, gw, &ping_options(&cx.config))
+        let stats = ping_live_recorded(&cx.live, gw, &ping_options(&cx.config), Some(cx))
             .await
             .map_err(|e| CheckError::Failed(format!("could not ping the router {gw}: {e}")))?;
         let t = &cx.config.thresholds;
