@@ -92,6 +92,10 @@ pub struct NetworkSettings {
     pub probe_timeout_ms: u64,
     /// How long the active DHCP probe listens for offers.
     pub dhcp_listen_ms: u64,
+    /// The network suite's deadline: network checks still running this long after the
+    /// start end as "timed out", so the verdict is ready within 3 s under any fault
+    /// (the rest of the 3 s is process start, the verdict and the report).
+    pub suite_deadline_ms: u64,
 }
 
 impl Default for NetworkSettings {
@@ -103,6 +107,7 @@ impl Default for NetworkSettings {
             trace_probes: 3,
             probe_timeout_ms: 1000,
             dhcp_listen_ms: 4000,
+            suite_deadline_ms: 2500,
         }
     }
 }

@@ -41,6 +41,18 @@ impl Layer {
         }
     }
 
+    /// What to do when this layer has a problem and the finding names no step of its own.
+    pub fn next_step(self) -> &'static str {
+        match self {
+            Layer::Link => "Plug the network cable in firmly at both ends, or connect to the Wi-Fi network.",
+            Layer::Address => "Restart the office router; if it persists, ask IT to check the network's DHCP service.",
+            Layer::Gateway => "Restart the office router or switch; if others are affected, call IT.",
+            Layer::Dns => "Restart the office router; if it persists, tell IT that name lookups fail.",
+            Layer::Internet => "Restart the office router or modem; if it persists, call IT or the internet provider.",
+            Layer::Services => "Tell IT which website or service does not work, with this report.",
+        }
+    }
+
     /// Which layer a network check speaks for, by its id.
     pub fn of_check(id: &str) -> Option<Layer> {
         let family = id.strip_prefix("net.")?.split('.').next()?;
@@ -66,7 +78,36 @@ pub struct LayerStatus {
     pub worst: Option<Finding>,
 }
 
+/// Which check speaks first for its layer when several have findings of the same severity:
+/// the ping's loss (echo replies are not rate limited) before the trace's placement of it,
+/// the lease before the on-demand DHCP probe. Runs arrive in completion order; this does not.
+fn rank(id: &str) -> usize {
+    const ORDER: [&str; 10] = [
+        "net.link.status",
+        "net.dhcp.lease",
+        "net.dhcp.probe",
+        "net.gateway.ping",
+        "net.dns.resolve",
+        "net.internet.ping",
+        "net.trace.path",
+        "net.services.tcp",
+        "net.services.http",
+        "net.services.captive_portal",
+    ];
+    ORDER.iter().position(|o| *o == id).unwrap_or(ORDER.len())
+}
+
+/// The on-demand DHCP probe asks the server for a new address, which says little about the
+/// connection in use: its findings never override another layer's problem (consent, issue 8).
+const ADVISORY: &str = "net.dhcp.probe";
+
 pub fn layer_ladder(runs: &[CheckRun]) -> Vec<LayerStatus> {
+    ladder_of(runs.iter())
+}
+
+fn ladder_of<'a>(runs: impl Iterator<Item = &'a CheckRun>) -> Vec<LayerStatus> {
+    let mut runs: Vec<&CheckRun> = runs.collect();
+    runs.sort_by_key(|r| rank(&r.id));
     Layer::ALL
         .iter()
         .map(|&layer| {
@@ -87,12 +128,13 @@ pub fn verdict(runs: &[CheckRun]) -> Option<Verdict> {
     if !runs.iter().any(|r| Layer::of_check(&r.id).is_some()) {
         return None;
     }
-    let ladder = layer_ladder(runs);
+    let is_problem = |l: &&LayerStatus| matches!(l.severity, Some(Severity::Warn | Severity::Fail));
+    let without_advisory = ladder_of(runs.iter().filter(|r| r.id != ADVISORY));
+    let ladder = if without_advisory.iter().any(|l| is_problem(&l)) { without_advisory } else { layer_ladder(runs) };
     // The lowest layer with a problem is the likeliest cause: what sits on top of a lossy
     // or broken layer fails because of it. The verdict speaks for that layer; the later
     // layers' problems are listed for the technician as probable consequences.
-    let problems: Vec<&LayerStatus> =
-        ladder.iter().filter(|l| matches!(l.severity, Some(Severity::Warn | Severity::Fail))).collect();
+    let problems: Vec<&LayerStatus> = ladder.iter().filter(is_problem).collect();
     let Some(bad) = problems.first().copied() else {
         let ran: Vec<&str> = ladder.iter().filter(|l| l.severity.is_some()).map(|l| l.layer.title()).collect();
         return Some(Verdict {
@@ -110,6 +152,17 @@ pub fn verdict(runs: &[CheckRun]) -> Option<Verdict> {
         None => finding.summary.clone(),
     };
     let mut technician = finding.detail.clone().unwrap_or_else(|| format!("{}: {}", bad.layer.title(), finding.title));
+    // The layer's other problems (the trace's placement of the loss the ping measured).
+    let mut same_layer: Vec<&Finding> = runs
+        .iter()
+        .filter(|r| Layer::of_check(&r.id) == Some(bad.layer) && r.outcome == Outcome::Completed)
+        .flat_map(|r| r.findings.iter())
+        .filter(|f| matches!(f.severity, Severity::Warn | Severity::Fail) && **f != finding)
+        .collect();
+    same_layer.dedup_by(|a, b| a.summary == b.summary);
+    for f in same_layer {
+        technician.push_str(&format!("\n{} {}", f.severity.label(), upper_first(&f.summary)));
+    }
     let later: Vec<String> = problems
         .iter()
         .skip(1)
@@ -123,8 +176,17 @@ pub fn verdict(runs: &[CheckRun]) -> Option<Verdict> {
         severity: bad.severity.unwrap_or(Severity::Warn),
         headline,
         technician: Some(technician),
-        next_step: finding.next_step.clone(),
+        // Every fault gets a next step: the finding's own, else the layer's.
+        next_step: finding.next_step.clone().or_else(|| Some(bad.layer.next_step().to_string())),
     })
+}
+
+fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// What already works below the failing layer, said plainly.
@@ -216,6 +278,46 @@ mod tests {
         let runs = vec![run("net.link.status", Severity::Pass, "ok"), run("net.dns.resolve", Severity::Info, "ok")];
         assert_eq!(verdict(&runs).unwrap().severity, Severity::Pass);
         assert!(verdict(&[run("system.cpu.load", Severity::Fail, "x")]).is_none());
+    }
+
+    #[test]
+    fn the_dhcp_probe_never_overrides_another_layer() {
+        let probe = run("net.dhcp.probe", Severity::Warn, "the DHCP server did not answer a new request.");
+        let runs = vec![
+            run("net.link.status", Severity::Pass, "ok"),
+            probe.clone(),
+            run("net.dhcp.lease", Severity::Pass, "Address from DHCP."),
+            run("net.gateway.ping", Severity::Fail, "the router 10.0.0.1 does not answer."),
+        ];
+        assert_eq!(verdict(&runs).unwrap().layer, "gateway");
+        // Alone, its warning is the verdict.
+        let runs = vec![run("net.link.status", Severity::Pass, "ok"), probe];
+        let v = verdict(&runs).unwrap();
+        assert_eq!((v.layer.as_str(), v.severity), ("address", Severity::Warn));
+    }
+
+    #[test]
+    fn every_fault_has_a_next_step() {
+        let mut dns = run("net.dns.resolve", Severity::Fail, "names can't be looked up.");
+        dns.findings[0].next_step = None;
+        let v = verdict(&[run("net.gateway.ping", Severity::Pass, "ok"), dns]).unwrap();
+        assert_eq!(v.next_step.as_deref(), Some(Layer::Dns.next_step()));
+    }
+
+    #[test]
+    fn the_ping_gives_the_loss_amount_and_the_trace_its_place() {
+        // Completion order: the trace first.
+        let runs = vec![
+            run("net.dns.resolve", Severity::Pass, "ok"),
+            run("net.trace.path", Severity::Warn, "packets to far are lost starting at hop 2 (r1), 20% there."),
+            run("net.internet.ping", Severity::Warn, "20% of packets to far are lost on the way."),
+        ];
+        let v = verdict(&runs).unwrap();
+        assert_eq!(
+            v.headline,
+            "Your local network and name lookup work, but 20% of packets to far are lost on the way."
+        );
+        assert!(v.technician.unwrap().contains("WARN Packets to far are lost starting at hop 2"));
     }
 
     #[test]

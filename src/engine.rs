@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use tokio::sync::watch;
 
-use crate::checks::{CheckBox, CheckCx, CheckError, CheckResult};
+use crate::checks::{CheckBox, CheckCx, CheckError, CheckResult, RunBoard};
 use crate::config::Config;
 use crate::model::{Category, CheckRun, Outcome};
 use crate::net::live::LiveBoard;
@@ -153,12 +153,19 @@ async fn run_all(
         let m = check.meta();
         emit.send(EngineEvent::Planned { id: m.id.into(), title: m.title.into(), category: m.category });
     }
+    let board = RunBoard::new(checks.iter().map(|c| c.meta().id));
+    // The network verdict has a deadline: checks still running then end as timed out,
+    // so the verdict never waits for the slowest probe of a broken network.
+    let deadline = Instant::now() + Duration::from_millis(config.network.suite_deadline_ms);
     let mut tasks = tokio::task::JoinSet::new();
     for check in checks {
         let emit = emit.clone();
         let config = config.clone();
         let cancel = cancel.clone();
-        tasks.spawn(run_one(check, config, emit, cancel, live.clone()));
+        let bounded = check.meta().category == Category::Network && !check.background();
+        let ctx =
+            RunCtx { emit, cancel, live: live.clone(), board: board.clone(), deadline: bounded.then_some(deadline) };
+        tasks.spawn(run_one(check, config, ctx));
     }
     // Report in completion order: fast checks show up first.
     while tasks.join_next().await.is_some() {}
@@ -166,14 +173,19 @@ async fn run_all(
     emit.send(EngineEvent::AllDone);
 }
 
-/// Runs one check with timeout, panic capture and cancellation, and emits its events.
-async fn run_one(
-    check: CheckBox,
-    config: Arc<Config>,
+/// What the engine hands each check's runner besides the check and config.
+struct RunCtx {
     emit: Emitter,
-    mut cancel: watch::Receiver<bool>,
+    cancel: watch::Receiver<bool>,
     live: Arc<LiveBoard>,
-) {
+    board: Arc<RunBoard>,
+    /// The suite deadline this check must finish by, if it is bound by one.
+    deadline: Option<Instant>,
+}
+
+/// Runs one check with timeout, panic capture and cancellation, and emits its events.
+async fn run_one(check: CheckBox, config: Arc<Config>, ctx: RunCtx) {
+    let RunCtx { emit, mut cancel, live, board, deadline } = ctx;
     let meta = check.meta().clone();
     let id = meta.id.to_string();
     emit.send(EngineEvent::Started { id: id.clone() });
@@ -189,12 +201,19 @@ async fn run_one(
             progress_emit.send(EngineEvent::Progress { id: progress_id.clone(), note: note.to_string() })
         }),
     )
-    .with_live(live);
+    .with_live(live)
+    .with_runs(board.clone());
+    // Its own timeout, or what is left until the suite deadline if that comes first.
+    let timeout = match deadline {
+        Some(d) => meta.timeout.min(d.saturating_duration_since(Instant::now())),
+        None => meta.timeout,
+    };
+    let partial_cx = cx.clone();
     // The check runs in its own task so a panic stays inside it.
     let task = tokio::spawn(async move { check.run(&cx).await });
     let abort = task.abort_handle();
     let outcome = tokio::select! {
-        joined = tokio::time::timeout(meta.timeout, task) => match joined {
+        joined = tokio::time::timeout(timeout, task) => match joined {
             Ok(Ok(result)) => Ok(result),
             Ok(Err(join_err)) if join_err.is_panic() => Err(Outcome::Errored {
                 message: format!("the check crashed: {}", panic_message(&*join_err.into_panic())),
@@ -202,7 +221,7 @@ async fn run_one(
             Ok(Err(join_err)) => Err(Outcome::Errored { message: format!("the check was stopped: {join_err}") }),
             Err(_) => {
                 abort.abort();
-                Err(Outcome::TimedOut { after_ms: meta.timeout.as_millis() as u64 })
+                Err(Outcome::TimedOut { after_ms: timeout.as_millis() as u64 })
             }
         },
         _ = cancelled(&mut cancel) => {
@@ -235,7 +254,13 @@ async fn run_one(
                 CheckError::Failed(message) => Outcome::Errored { message },
             }
         }
-        Err(outcome) => run.outcome = outcome,
+        Err(outcome) => {
+            // Cut off: keep what it had (the ping replies so far), so the report shows it.
+            if matches!(outcome, Outcome::TimedOut { .. }) {
+                run.data = partial_cx.take_partial();
+            }
+            run.outcome = outcome;
+        }
     }
     match &run.outcome {
         Outcome::Completed => {
@@ -245,6 +270,8 @@ async fn run_one(
             tracing::warn!(check = %id, duration_ms = run.duration_ms, outcome = other.label(), reason = other.reason().unwrap_or_default(), "did not complete")
         }
     }
+    // Dependants learn the outcome before the views do: they may be waiting on it.
+    board.publish(&run);
     emit.send(EngineEvent::Finished(Box::new(run)));
 }
 
@@ -290,6 +317,100 @@ mod tests {
         assert_eq!(by_id("test.block").outcome, Outcome::TimedOut { after_ms: 300 });
         // Concurrency: the whole set takes about as long as the slowest (1 s), not the sum.
         assert!(started.elapsed() < Duration::from_secs(10));
+    }
+
+    /// A network check for the deadline and run-board tests.
+    struct NetCheck {
+        meta: crate::checks::CheckMeta,
+        sleep: Duration,
+        background: bool,
+        /// Wait for this check's run and report its first finding's title.
+        reads: Option<&'static str>,
+    }
+
+    #[async_trait::async_trait]
+    impl crate::checks::Check for NetCheck {
+        fn meta(&self) -> &crate::checks::CheckMeta {
+            &self.meta
+        }
+        fn background(&self) -> bool {
+            self.background
+        }
+        async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+            let mut findings = Vec::new();
+            if let Some(dep) = self.reads {
+                let run = cx.runs.outcome(dep).await.ok_or_else(|| CheckError::Failed(format!("{dep} not planned")))?;
+                findings.push(crate::model::Finding::new(crate::model::Severity::Info, "read", &run.findings[0].title));
+            }
+            cx.record_partial(serde_json::json!({ "so_far": "half" }));
+            tokio::time::sleep(self.sleep).await;
+            findings.push(crate::model::Finding::new(crate::model::Severity::Fail, "done", "done"));
+            Ok(CheckResult::new(findings))
+        }
+    }
+
+    fn net_check(id: &'static str, sleep_ms: u64, background: bool, reads: Option<&'static str>) -> CheckBox {
+        Arc::new(NetCheck {
+            meta: crate::checks::CheckMeta {
+                id,
+                title: id,
+                category: Category::Network,
+                description: "test",
+                timeout: Duration::from_secs(10),
+                needs: crate::checks::Needs::default(),
+            },
+            sleep: Duration::from_millis(sleep_ms),
+            background,
+            reads,
+        })
+    }
+
+    #[test]
+    fn the_suite_deadline_ends_slow_network_checks_but_not_background_ones() {
+        let mut config = Config::default();
+        config.network.suite_deadline_ms = 300;
+        let started = Instant::now();
+        let runs = run_blocking(
+            vec![
+                net_check("net.test.slow", 5_000, false, None),
+                net_check("net.test.quick", 10, false, None),
+                net_check("net.test.background", 600, true, None),
+            ],
+            Arc::new(config),
+        )
+        .unwrap();
+        let by_id = |id: &str| runs.iter().find(|r| r.id == id).unwrap();
+        // Ended at the deadline (what was left of 300 ms when it started), not its own 10 s.
+        assert!(
+            matches!(by_id("net.test.slow").outcome, Outcome::TimedOut { after_ms } if (250..=300).contains(&after_ms)),
+            "{:?}",
+            by_id("net.test.slow").outcome
+        );
+        // What it had when it was cut off is kept.
+        assert_eq!(by_id("net.test.slow").data, serde_json::json!({ "so_far": "half" }));
+        assert_eq!(by_id("net.test.quick").outcome, Outcome::Completed);
+        assert_eq!(by_id("net.test.background").outcome, Outcome::Completed);
+        // The slow check's own 10 s timeout was not waited for.
+        assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn a_check_reads_the_run_it_depends_on_as_soon_as_it_finished() {
+        let runs = run_blocking(
+            vec![
+                net_check("net.test.reader", 0, false, Some("net.test.lower")),
+                net_check("net.test.lower", 50, false, None),
+                // A dependency that is not part of the run: the reader is told at once.
+                net_check("net.test.orphan", 0, false, Some("net.test.absent")),
+            ],
+            Arc::new(Config::default()),
+        )
+        .unwrap();
+        let reader = runs.iter().find(|r| r.id == "net.test.reader").unwrap();
+        assert_eq!(reader.outcome, Outcome::Completed);
+        assert_eq!(reader.findings[0].summary, "done", "{reader:?}");
+        let orphan = runs.iter().find(|r| r.id == "net.test.orphan").unwrap();
+        assert!(matches!(&orphan.outcome, Outcome::Errored { message } if message.contains("not planned")));
     }
 
     #[test]

@@ -439,13 +439,18 @@ mod in_namespaces {
         }
         let topology = Topology::build(Options { rogue_dhcp: true, ..Options::default() }).unwrap();
         let ns = format!("/run/netns/{}", topology.client);
+        // The probe runs only on an interface with a DHCP lease (consent): point it at the lab's.
+        let mut config = Config::default();
+        config.network.dhcp_lease_files = vec![topology.lease_file.to_string_lossy().into_owned()];
         std::thread::spawn(move || {
             use std::os::fd::AsRawFd;
             let file = std::fs::File::open(&ns).unwrap();
             // SAFETY: setns on a valid namespace fd; it moves only this thread (and what it starts).
             let rc = unsafe { libc::setns(file.as_raw_fd(), libc::CLONE_NEWNET) };
             assert_eq!(rc, 0, "setns {ns}: {}", std::io::Error::last_os_error());
-            let mut h = app(options());
+            let mut options = options();
+            options.config = Arc::new(config);
+            let mut h = app(options);
             h.get_by_label("Network details").click();
             h.run_ok();
             h.get_by_label("Look for DHCP servers").click();

@@ -49,3 +49,39 @@ fn nfqueue_delay_adds_round_trip_time_behind_the_router() {
     assert!(delay.packets() >= 6, "only {} packets went through the delay", delay.packets());
     eprintln!("delay: far {far:.1} ms, gw {gw:.1} ms, {} packets held", delay.packets());
 }
+
+/// The fault options do what the scenario tests rely on: a static address routes and
+/// resolves without any DHCP server, a silent DHCP server leaves no address at all with the
+/// link up, and pulling the cable takes the client's carrier away (it keeps its address).
+#[test]
+fn fault_options_static_silent_dhcp_and_cable_out() {
+    if let Some(why) = unavailable() {
+        common::skip("fault_options_static_silent_dhcp_and_cable_out", &why);
+        return;
+    }
+    let t = Topology::build(Options { static_address: true, ..Options::default() }).unwrap();
+    let ping = t.sh(&t.client, &["ping", "-c", "1", "-W", "2", FAR]).unwrap();
+    assert!(String::from_utf8_lossy(&ping.stdout).contains("1 received"));
+    let dns = t.sh(&t.client, &["getent", "hosts", TEST_NAME]).unwrap();
+    assert!(String::from_utf8_lossy(&dns.stdout).contains(FAR));
+    assert!(!t.path().join("client.leases").exists(), "no lease in a static configuration");
+    drop(t);
+
+    let t = Topology::build(Options { silent_dhcp: true, ..Options::default() }).unwrap();
+    let link = t.sh(&t.client, &["ip", "-o", "addr", "show", "dev", &t.client_if]).unwrap();
+    let text = String::from_utf8_lossy(&link.stdout);
+    assert!(!text.contains("inet "), "no IPv4 address: {text}");
+    let state = t.sh(&t.client, &["ip", "-o", "link", "show", "dev", &t.client_if]).unwrap();
+    assert!(String::from_utf8_lossy(&state.stdout).contains("state UP"));
+    drop(t);
+
+    let t = Topology::build(Options::default()).unwrap();
+    t.unplug_cable().unwrap();
+    let state = t.sh(&t.client, &["ip", "-o", "link", "show", "dev", &t.client_if]).unwrap();
+    let text = String::from_utf8_lossy(&state.stdout);
+    // A veth whose peer is down: NO-CARRIER, operstate DOWN (a NIC behind a bond or VLAN
+    // says LOWERLAYERDOWN); the link check treats both as "no link".
+    assert!(text.contains("NO-CARRIER") && (text.contains("state DOWN") || text.contains("LOWERLAYERDOWN")), "{text}");
+    let addr = t.sh(&t.client, &["ip", "-o", "addr", "show", "dev", &t.client_if]).unwrap();
+    assert!(String::from_utf8_lossy(&addr.stdout).contains("inet 10.77.1."));
+}

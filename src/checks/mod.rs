@@ -13,8 +13,10 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 
+use tokio::sync::watch;
+
 use crate::config::Config;
-use crate::model::{Attachment, Category, Finding};
+use crate::model::{Attachment, Category, CheckRun, Finding};
 use crate::net::live::LiveBoard;
 
 /// What a check needs beyond an ordinary user session, shown before it runs.
@@ -80,23 +82,80 @@ pub enum CheckError {
 /// Progress notes a check can send while it runs ("hop 3 answered").
 pub type ProgressFn = Arc<dyn Fn(&str) + Send + Sync>;
 
+/// The runs of one engine run as they finish, so a check can wait for the outcome of a
+/// check it depends on (`Check::depends_on`) instead of waiting out its own timeouts.
+/// One `watch` channel per planned check id; a check that is not part of the run has none.
+#[derive(Default)]
+pub struct RunBoard {
+    finished: std::collections::HashMap<String, watch::Sender<Option<Arc<CheckRun>>>>,
+}
+
+impl RunBoard {
+    /// A board for the planned check ids.
+    pub fn new<'a>(planned: impl IntoIterator<Item = &'a str>) -> Arc<Self> {
+        Arc::new(Self { finished: planned.into_iter().map(|id| (id.to_string(), watch::channel(None).0)).collect() })
+    }
+
+    /// Record a finished run; its waiters wake.
+    pub fn publish(&self, run: &CheckRun) {
+        if let Some(tx) = self.finished.get(&run.id) {
+            tx.send_replace(Some(Arc::new(run.clone())));
+        }
+    }
+
+    /// The run of `id` once it has finished; None at once when `id` is not part of this run.
+    pub async fn outcome(&self, id: &str) -> Option<Arc<CheckRun>> {
+        let mut rx = self.finished.get(id)?.subscribe();
+        // The sender lives as long as the board, which the caller holds: this returns.
+        rx.wait_for(Option::is_some).await.ok()?.clone()
+    }
+}
+
 /// Everything a check may use while it runs.
 #[derive(Clone)]
 pub struct CheckCx {
     pub config: Arc<Config>,
     /// Where probes publish live snapshots (RTT series, hop tables) for views to draw.
     pub live: Arc<LiveBoard>,
+    /// The other checks' outcomes as they finish (empty outside the engine).
+    pub runs: Arc<RunBoard>,
+    /// What the check has so far (`record_partial`): the engine keeps it as the run's data
+    /// when the check is cut off by its timeout or the suite deadline.
+    partial: Arc<std::sync::Mutex<serde_json::Value>>,
     progress: ProgressFn,
 }
 
 impl CheckCx {
     pub fn new(config: Arc<Config>, progress: ProgressFn) -> Self {
-        Self { config, live: LiveBoard::new(), progress }
+        Self {
+            config,
+            live: LiveBoard::new(),
+            runs: Arc::new(RunBoard::default()),
+            partial: Arc::new(std::sync::Mutex::new(serde_json::Value::Null)),
+            progress,
+        }
     }
 
     pub fn with_live(mut self, live: Arc<LiveBoard>) -> Self {
         self.live = live;
         self
+    }
+
+    pub fn with_runs(mut self, runs: Arc<RunBoard>) -> Self {
+        self.runs = runs;
+        self
+    }
+
+    /// Keep `data` as what this check has so far, in case it does not finish in time.
+    pub fn record_partial(&self, data: impl serde::Serialize) {
+        if let (Ok(value), Ok(mut slot)) = (serde_json::to_value(data), self.partial.lock()) {
+            *slot = value;
+        }
+    }
+
+    /// The latest `record_partial` data (Null when none), for the engine.
+    pub fn take_partial(&self) -> serde_json::Value {
+        self.partial.lock().map(|mut v| v.take()).unwrap_or(serde_json::Value::Null)
     }
 
     /// A context that drops progress notes, for tests and one-off runs.
@@ -113,6 +172,19 @@ impl CheckCx {
 pub trait Check: Send + Sync {
     fn meta(&self) -> &CheckMeta;
     async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError>;
+
+    /// Checks whose outcome this one reads through `cx.runs` (lower layers it stands on),
+    /// so it can stop at once when one of them failed. The conformance test holds every
+    /// id here to a real check.
+    fn depends_on(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// Work that runs after the verdict (the DHCP probe listens for seconds): not bound by
+    /// the suite deadline.
+    fn background(&self) -> bool {
+        false
+    }
 }
 
 pub type CheckBox = Arc<dyn Check>;
@@ -173,6 +245,12 @@ mod tests {
             assert!(!m.description.trim().is_empty(), "{} has no description", m.id);
             assert!(m.timeout > Duration::ZERO, "{} has no timeout", m.id);
             assert!(m.timeout <= Duration::from_secs(60), "{} timeout too long", m.id);
+        }
+        for check in &all {
+            for dep in check.depends_on() {
+                assert!(ids.contains(dep), "{} depends on unknown check {dep}", check.meta().id);
+                assert_ne!(*dep, check.meta().id, "{} depends on itself", dep);
+            }
         }
         // Every area runs something: `run --only AREA` never silently does nothing.
         for area in Category::ALL {

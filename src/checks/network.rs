@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Check, CheckBox, CheckCx, CheckError, CheckMeta, CheckResult, Needs};
 use crate::config::Config;
-use crate::model::{Category, Finding, Severity};
+use crate::model::{Category, CheckRun, Finding, Outcome, Severity};
 use crate::net::live::{self, LiveBoard, LiveSnapshot};
 use crate::net::{dhcp, dns, join_all, ping, reach, trace};
 use crate::platform::{self, InterfaceInfo, lease::Lease};
@@ -62,9 +62,9 @@ fn ms(v: Option<f64>) -> String {
     v.map(|v| format!("{v:.1} ms")).unwrap_or_else(|| "—".into())
 }
 
-/// The interface that carries the default route, else the first one that is up with an address.
+/// The interface that carries the default route, else the first one with a link and an address.
 fn primary(interfaces: &[InterfaceInfo]) -> Option<&InterfaceInfo> {
-    let usable = |i: &&InterfaceInfo| !i.is_loopback && i.is_up;
+    let usable = |i: &&InterfaceInfo| i.has_link();
     interfaces
         .iter()
         .filter(usable)
@@ -72,8 +72,149 @@ fn primary(interfaces: &[InterfaceInfo]) -> Option<&InterfaceInfo> {
         .or_else(|| interfaces.iter().filter(usable).find(|i| !i.ipv4.is_empty()))
 }
 
+/// The interface the address layer speaks for: the primary one, else the first with a link
+/// (a cable plugged in to a network whose DHCP server is silent has a link and no address).
+fn linked(interfaces: &[InterfaceInfo]) -> Option<&InterfaceInfo> {
+    primary(interfaces).or_else(|| interfaces.iter().find(|i| i.has_link()))
+}
+
 fn is_link_local_v4(cidr: &str) -> bool {
     cidr.starts_with("169.254.")
+}
+
+/// fe80::/10, which every IPv6 interface gives itself: not an address from the network.
+fn is_link_local_v6(cidr: &str) -> bool {
+    let lower = cidr.to_ascii_lowercase();
+    ["fe8", "fe9", "fea", "feb"].iter().any(|p| lower.starts_with(p))
+}
+
+// ---------------------------------------------------------------- lower layers
+
+const LINK_ID: &str = "net.link.status";
+const LEASE_ID: &str = "net.dhcp.lease";
+const GATEWAY_ID: &str = "net.gateway.ping";
+const DNS_ID: &str = "net.dns.resolve";
+
+/// A check (or one of its targets) not tested because a layer below it failed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stopped {
+    /// Plain words: "DNS does not answer".
+    pub reason: String,
+    /// The check whose result stopped this one.
+    pub stopped_by: String,
+}
+
+/// Why a finished lower-layer run means the layers above it cannot work, in plain words;
+/// None when it passed, or could not run (then the check above tries for itself).
+fn failure_of(run: &CheckRun) -> Option<String> {
+    if run.outcome != Outcome::Completed {
+        return None;
+    }
+    let failed = run.findings.iter().any(|f| f.severity == Severity::Fail);
+    match run.id.as_str() {
+        LINK_ID if failed => Some("no network connection (the cable is unplugged or Wi-Fi is off)".into()),
+        LEASE_ID if failed => Some("this computer has no address on the network".into()),
+        // A slow router still routes; only one that does not answer (or none set) stops the rest.
+        GATEWAY_ID if failed => {
+            let stats = serde_json::from_value::<ping::PingStats>(run.data.clone()).ok();
+            stats.is_none_or(|s| s.received == 0).then(|| "no route to the gateway".into())
+        }
+        DNS_ID => {
+            let data = serde_json::from_value::<DnsData>(run.data.clone()).ok()?;
+            let servers: Vec<&dns::DnsServerReport> = data.servers.iter().filter(|r| r.server.is_some()).collect();
+            servers.iter().all(|r| !r.responding).then(|| "DNS does not answer".into())
+        }
+        _ => None,
+    }
+}
+
+/// Resolves with the lowest of `deps` (listed lowest layer first) that failed; never
+/// resolves while they pass, so it can be raced against a probe. Dependencies not part of
+/// this run count as passed.
+async fn lower_layer_failed(cx: &CheckCx, deps: &[&'static str]) -> Stopped {
+    let mut waits = tokio::task::JoinSet::new();
+    for (rank, &dep) in deps.iter().enumerate() {
+        let runs = cx.runs.clone();
+        waits.spawn(async move { runs.outcome(dep).await.and_then(|r| failure_of(&r).map(|why| (rank, dep, why))) });
+    }
+    while let Some(joined) = waits.join_next().await {
+        let Ok(Some((rank, dep, reason))) = joined else { continue };
+        // A lower layer that has not finished yet may have failed too and is the better
+        // reason ("no address" rather than "no route to the gateway"): wait for those.
+        let mut lowest = (rank, dep, reason);
+        for &lower in &deps[..rank] {
+            if let Some(why) = cx.runs.outcome(lower).await.and_then(|r| failure_of(&r)) {
+                let r = deps.iter().position(|d| *d == lower).unwrap_or(rank);
+                if r < lowest.0 {
+                    lowest = (r, lower, why);
+                }
+            }
+        }
+        return Stopped { reason: lowest.2, stopped_by: lowest.1.to_string() };
+    }
+    std::future::pending().await
+}
+
+/// Run `work` unless a layer in `deps` fails first; then stop at once.
+async fn unless_lower_layer_failed<T>(
+    cx: &CheckCx,
+    deps: &[&'static str],
+    work: impl std::future::Future<Output = T>,
+) -> Result<T, Stopped> {
+    tokio::select! {
+        done = work => Ok(done),
+        stopped = lower_layer_failed(cx, deps) => Err(stopped),
+    }
+}
+
+/// Whether reaching `host` needs a name lookup (it is not an address literal).
+fn needs_dns(host: &str) -> bool {
+    host.trim_start_matches('[').trim_end_matches(']').parse::<IpAddr>().is_err()
+}
+
+/// The host part of a URL ("http://user@host:8080/x" → "host"), for deciding whether it needs DNS.
+fn url_host(url: &str) -> &str {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host_port = authority.rsplit_once('@').map(|(_, h)| h).unwrap_or(authority);
+    if let Some(v6) = host_port.strip_prefix('[') {
+        return v6.split(']').next().unwrap_or(v6);
+    }
+    host_port.split(':').next().unwrap_or(host_port)
+}
+
+/// The layers a probe of `host` stands on: `base`, plus DNS when the host is a name.
+fn deps_for(base: &[&'static str], host: &str) -> Vec<&'static str> {
+    let mut deps = base.to_vec();
+    if needs_dns(host) {
+        deps.push(DNS_ID);
+    }
+    deps
+}
+
+/// The Info finding of a check (or some of its targets) stopped by a lower layer: it says
+/// which result stopped it and what it would have tried.
+fn not_tested(stopped: &Stopped, targets: &[String]) -> Finding {
+    Finding::new(Severity::Info, "Not tested", format!("Not tested: {}.", stopped.reason))
+        .detail(format!(
+            "Not tried because {} found: {}. Would have tried: {}.",
+            stopped.stopped_by,
+            stopped.reason,
+            if targets.is_empty() { "nothing".into() } else { targets.join(", ") }
+        ))
+        .evidence("Stopped by", &stopped.stopped_by)
+        .evidence("Targets", targets.join(", "))
+}
+
+/// The data of a whole check stopped by a lower layer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NotTestedData {
+    pub not_tested: Stopped,
+    pub targets: Vec<String>,
+}
+
+fn not_tested_result(stopped: Stopped, targets: Vec<String>) -> CheckResult {
+    CheckResult::new(vec![not_tested(&stopped, &targets)]).with_data(NotTestedData { not_tested: stopped, targets })
 }
 
 /// Ping with live snapshots on the board under "ping <ip>", so views can draw the RTTs as they come.
@@ -82,8 +223,28 @@ async fn ping_live(
     ip: IpAddr,
     opts: &ping::PingOptions,
 ) -> Result<ping::PingStats, ping::PingError> {
+    ping_live_recorded(board, ip, opts, None).await
+}
+
+/// `ping_live`, also recording every snapshot as the check's partial result (`cx`), so a
+/// ping cut off by the suite deadline still reports the replies it had.
+async fn ping_live_recorded(
+    board: &Arc<LiveBoard>,
+    ip: IpAddr,
+    opts: &ping::PingOptions,
+    cx: Option<&CheckCx>,
+) -> Result<ping::PingStats, ping::PingError> {
     let key = format!("ping {ip}");
     let (tx, rx) = watch::channel(ping::PingStats::empty(ip, ping::PingMethod::IcmpUnprivileged, None));
+    if let Some(cx) = cx {
+        let (cx, mut rx) = (cx.clone(), rx.clone());
+        tokio::spawn(async move {
+            while rx.changed().await.is_ok() {
+                let snap = rx.borrow_and_update().clone();
+                cx.record_partial(&snap);
+            }
+        });
+    }
     live::forward_ping(board.clone(), key.clone(), rx);
     let stats = ping::ping(ip, opts, Some(&tx)).await?;
     board.publish(&key, LiveSnapshot::Ping(stats.clone()));
@@ -139,8 +300,9 @@ impl Check for Link {
     async fn run(&self, _cx: &CheckCx) -> Result<CheckResult, CheckError> {
         let interfaces = blocking(platform::interfaces).await?;
         let physical: Vec<&InterfaceInfo> = interfaces.iter().filter(|i| !i.is_loopback).collect();
-        let primary_if = primary(&interfaces);
-        let finding = match primary_if {
+        // The link layer is the carrier / the OS's connected state, never "has an address".
+        let linked_if = linked(&interfaces);
+        let finding = match linked_if {
             Some(i) => Finding::new(
                 Severity::Pass,
                 "Connected",
@@ -154,14 +316,18 @@ impl Check for Link {
                 "This computer has no network adapter that the system can see.",
             )
             .next_step("Check that Wi-Fi is switched on (airplane mode off) or plug in the network cable or adapter."),
-            None => Finding::new(Severity::Fail, "Not connected", "No network adapter is connected.")
-                .detail(format!(
-                    "Adapters present but down: {}",
-                    physical.iter().map(|i| format!("{} ({})", i.name, i.state)).collect::<Vec<_>>().join(", ")
-                ))
-                .next_step("Plug the network cable in firmly at both ends, or connect to the Wi-Fi network."),
+            None => Finding::new(
+                Severity::Fail,
+                "Not connected",
+                "The network cable is unplugged or the Wi-Fi is not connected.",
+            )
+            .detail(format!(
+                "No adapter has a link: {}",
+                physical.iter().map(|i| format!("{} {}", i.name, i.link_state_note())).collect::<Vec<_>>().join("; ")
+            ))
+            .next_step("Plug the network cable in firmly at both ends (the light at the port should come on), or connect to the Wi-Fi network. If it stays off, try another cable or wall socket."),
         };
-        let data = LinkData { primary: primary_if.map(|i| i.name.clone()), interfaces: interfaces.clone() };
+        let data = LinkData { primary: linked_if.map(|i| i.name.clone()), interfaces: interfaces.clone() };
         Ok(CheckResult::new(vec![finding]).with_data(data))
     }
 }
@@ -203,40 +369,49 @@ impl Check for LeaseCheck {
             Ok(l) => (l, None),
             Err(u) => (Vec::new(), Some(u.0)),
         };
-        let Some(i) = primary(&interfaces).or_else(|| interfaces.iter().find(|i| !i.is_loopback && i.is_up)) else {
-            return Err(CheckError::Skipped("no connected network adapter to check".into()));
+        let Some(i) = linked(&interfaces) else {
+            return Err(CheckError::Skipped("not tested: no network connection (no adapter has a link)".into()));
         };
         let lease = leases.iter().find(|l| l.interface == i.name).cloned();
         let now = chrono::Utc::now();
         let remaining = lease.as_ref().and_then(|l| l.remaining_secs(now));
         let routable_v4: Vec<&String> = i.ipv4.iter().filter(|a| !is_link_local_v4(a)).collect();
+        let routable_v6: Vec<&String> = i.ipv6.iter().filter(|a| !is_link_local_v6(a)).collect();
         let mut findings = Vec::new();
-        if routable_v4.is_empty() && i.ipv4.iter().any(|a| is_link_local_v4(a)) {
+        if routable_v4.is_empty() && routable_v6.is_empty() {
+            // The link is up (this check only looks at linked adapters) and there is no address
+            // from the network: the DHCP server did not answer. Not a cable problem.
+            let own: Vec<&String> = i.ipv4.iter().chain(i.ipv6.iter()).collect();
             findings.push(
                 Finding::new(
                     Severity::Fail,
                     "No address from DHCP",
-                    "The computer got no address from the network's DHCP server (it gave itself a 169.254.x.x address).",
+                    "The network cable is connected, but no DHCP server answered, so this computer has no address on the network.",
                 )
-                .detail(format!("{} has only the self-assigned address {}: DHCP failed.", i.name, i.ipv4.join(", ")))
+                .detail(format!(
+                    "{} has a link ({}) but {}: DHCP got no answer.",
+                    i.name,
+                    i.state,
+                    if own.is_empty() {
+                        "no address at all".to_string()
+                    } else {
+                        format!("only self-assigned link-local addresses ({})", own.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))
+                    }
+                ))
                 .evidence("Interface", &i.name)
-                .next_step("Unplug the network cable (or turn Wi-Fi off) and on again. If it persists, the office router's DHCP service is not answering: call IT."),
-            );
-        } else if routable_v4.is_empty() && i.ipv6.is_empty() {
-            findings.push(
-                Finding::new(Severity::Fail, "No address", format!("{} has no network address.", i.name))
-                    .next_step("Reconnect to the network; if it persists, call IT: the DHCP server may be down."),
+                .next_step("Restart the office router (it hands out the addresses). If other computers here work, ask IT to check that this wall socket is patched to the office network."),
             );
         } else {
-            let addr = routable_v4.first().map(|s| s.as_str()).or(i.ipv6.first().map(|s| s.as_str())).unwrap_or("");
+            let addr = routable_v4.first().or(routable_v6.first()).map(|s| s.as_str()).unwrap_or("");
             let mut f = match &lease {
                 Some(l) => Finding::new(
                     Severity::Pass,
                     "Address from DHCP",
                     format!("This computer has the address {addr}, given by the DHCP server{}.", l.server.map(|s| format!(" {s}")).unwrap_or_default()),
                 ),
+                // A static configuration is not a DHCP failure: an address without a lease is fine.
                 None => Finding::new(Severity::Info, "Address", format!("This computer has the address {addr}."))
-                    .detail(note.clone().unwrap_or_else(|| "No DHCP lease record found: the address may be set by hand (static) or by a DHCP client deskcheck does not read.".into())),
+                    .detail(note.clone().unwrap_or_else(|| "No DHCP lease record found: the address is set by hand (static) or by a DHCP client deskcheck does not read.".into())),
             };
             f = f.evidence("Interface", &i.name);
             if let Some(l) = &lease {
@@ -298,16 +473,16 @@ static GATEWAY: LazyLock<CheckMeta> = LazyLock::new(|| {
     meta("net.gateway.ping", "Router (gateway)", "Whether the local router answers, and how fast.", 8_000, false)
 });
 
-#[async_trait]
-impl Check for Gateway {
-    fn meta(&self) -> &CheckMeta {
-        &GATEWAY
-    }
-
-    async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+impl Gateway {
+    async fn probe(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
         let interfaces = blocking(platform::interfaces).await?;
         let Some(i) = primary(&interfaces) else {
-            return Err(CheckError::Skipped("no connected network adapter".into()));
+            // No adapter with a link and an address: the lower layers say why, in a moment.
+            let why = tokio::time::timeout(Duration::from_secs(1), lower_layer_failed(cx, self.depends_on())).await;
+            return match why {
+                Ok(stopped) => Ok(not_tested_result(stopped, vec!["the default gateway".into()])),
+                Err(_) => Err(CheckError::Skipped("no connected network adapter with an address".into())),
+            };
         };
         let gateways: Vec<IpAddr> = i.gateway_ipv4.iter().chain(i.gateway_ipv6.iter()).copied().collect();
         let Some(gw) = gateways.first().copied() else {
@@ -323,7 +498,7 @@ impl Check for Gateway {
             return Ok(CheckResult::new(vec![f]));
         };
         cx.progress(&format!("pinging the router {gw}"));
-        let stats = ping_live(&cx.live, gw, &ping_options(&cx.config))
+        let stats = ping_live_recorded(&cx.live, gw, &ping_options(&cx.config), Some(cx))
             .await
             .map_err(|e| CheckError::Failed(format!("could not ping the router {gw}: {e}")))?;
         let t = &cx.config.thresholds;
@@ -336,7 +511,7 @@ impl Check for Gateway {
                 .next_step("The local network is overloaded or the Wi-Fi signal is weak: move closer to the access point or use a cable.")
         } else {
             let sev = loss_severity(stats.loss_percent, &cx.config);
-            Finding::new(
+            let f = Finding::new(
                 sev,
                 "Router answers",
                 if sev == Severity::Pass {
@@ -344,7 +519,12 @@ impl Check for Gateway {
                 } else {
                     format!("the router {gw} answers, but {:.0}% of packets to it are lost.", stats.loss_percent)
                 },
-            )
+            );
+            if sev == Severity::Pass {
+                f
+            } else {
+                f.next_step("Loss this close is the cable or the Wi-Fi: try another cable or move closer to the access point; if others are affected, call IT.")
+            }
         };
         f = f
             .evidence("Gateway", gw.to_string())
@@ -354,6 +534,24 @@ impl Check for Gateway {
             f = f.evidence("Method", note);
         }
         Ok(CheckResult::new(vec![f]).with_data(stats))
+    }
+}
+
+#[async_trait]
+impl Check for Gateway {
+    fn meta(&self) -> &CheckMeta {
+        &GATEWAY
+    }
+
+    fn depends_on(&self) -> &'static [&'static str] {
+        &[LINK_ID, LEASE_ID]
+    }
+
+    async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        match unless_lower_layer_failed(cx, self.depends_on(), self.probe(cx)).await {
+            Ok(result) => result,
+            Err(stopped) => Ok(not_tested_result(stopped, vec!["the default gateway".into()])),
+        }
     }
 }
 
@@ -376,13 +574,8 @@ pub struct DnsData {
     pub reverse: Vec<dns::DnsAnswer>,
 }
 
-#[async_trait]
-impl Check for Dns {
-    fn meta(&self) -> &CheckMeta {
-        &DNS
-    }
-
-    async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+impl Dns {
+    async fn probe(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
         let interfaces = blocking(platform::interfaces).await?;
         let mut servers: Vec<IpAddr> = platform::system_dns_servers();
         if let Some(i) = primary(&interfaces) {
@@ -424,6 +617,24 @@ impl Check for Dns {
         });
         let findings = dns_findings(&reports, &servers, &cx.config);
         Ok(CheckResult::new(findings).with_data(DnsData { servers: reports, reverse }))
+    }
+}
+
+#[async_trait]
+impl Check for Dns {
+    fn meta(&self) -> &CheckMeta {
+        &DNS
+    }
+
+    fn depends_on(&self) -> &'static [&'static str] {
+        &[LINK_ID, LEASE_ID]
+    }
+
+    async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        match unless_lower_layer_failed(cx, self.depends_on(), self.probe(cx)).await {
+            Ok(result) => result,
+            Err(stopped) => Ok(not_tested_result(stopped, cx.config.targets.dns_names.clone())),
+        }
     }
 }
 
@@ -615,11 +826,31 @@ impl Check for InternetPing {
         &INTERNET
     }
 
+    fn depends_on(&self) -> &'static [&'static str] {
+        &[LINK_ID, LEASE_ID, GATEWAY_ID, DNS_ID]
+    }
+
     async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
         let targets = &cx.config.targets.ping_hosts;
         if targets.is_empty() {
             return Err(CheckError::Skipped("no ping targets configured (targets.ping_hosts)".into()));
         }
+        // DNS matters only when every target is a name: an address literal is pinged as it is.
+        let deps: Vec<&'static str> = self
+            .depends_on()
+            .iter()
+            .copied()
+            .filter(|d| *d != DNS_ID || targets.iter().all(|t| needs_dns(t)))
+            .collect();
+        match unless_lower_layer_failed(cx, &deps, self.probe(cx, targets)).await {
+            Ok(result) => result,
+            Err(stopped) => Ok(not_tested_result(stopped, targets.clone())),
+        }
+    }
+}
+
+impl InternetPing {
+    async fn probe(&self, cx: &CheckCx, targets: &[String]) -> Result<CheckResult, CheckError> {
         let resolved = resolve_targets(targets, probe_timeout(cx)).await;
         let opts = ping_options(&cx.config);
         let pings = resolved.into_iter().map(|(name, addr)| {
@@ -673,11 +904,12 @@ impl Check for InternetPing {
                     }
                     findings.push(f);
                 }
-                Err(e) => findings.push(Finding::new(
-                    Severity::Warn,
-                    format!("Ping {name}"),
-                    format!("{name} could not be checked: {e}"),
-                )),
+                Err(e) => findings.push(
+                    Finding::new(Severity::Warn, format!("Ping {name}"), format!("{name} could not be checked: {e}"))
+                        .next_step(
+                            "Check the target in the configuration (targets.ping_hosts), or give this report to IT.",
+                        ),
+                ),
             }
         }
         let data: Vec<PingTargetResult> = results
@@ -803,6 +1035,27 @@ fn trace_findings(snap: &trace::TraceSnapshot, target: &str, config: &Config) ->
 
 // ---------------------------------------------------------------- services
 
+/// What the service checks stand on: the link, an address, the router, and DNS for names.
+const SERVICE_DEPS: [&str; 4] = [LINK_ID, LEASE_ID, GATEWAY_ID, DNS_ID];
+
+/// The service checks' dependencies without DNS, which only targets given by name need.
+const SERVICE_BASE: [&str; 3] = [LINK_ID, LEASE_ID, GATEWAY_ID];
+
+/// Findings plus one "Not tested" finding per lower-layer reason that stopped some targets.
+fn with_not_tested(mut findings: Vec<Finding>, stopped: Vec<(String, Stopped)>) -> Vec<Finding> {
+    let mut reasons: Vec<&Stopped> = Vec::new();
+    for (_, s) in &stopped {
+        if !reasons.contains(&s) {
+            reasons.push(s);
+        }
+    }
+    for reason in reasons {
+        let targets: Vec<String> = stopped.iter().filter(|(_, s)| s == reason).map(|(t, _)| t.clone()).collect();
+        findings.push(not_tested(reason, &targets));
+    }
+    findings
+}
+
 struct TcpPorts;
 static TCP: LazyLock<CheckMeta> = LazyLock::new(|| {
     meta("net.services.tcp", "Service ports", "TCP connections to the configured host:port pairs.", 6_000, false)
@@ -814,17 +1067,44 @@ impl Check for TcpPorts {
         &TCP
     }
 
+    fn depends_on(&self) -> &'static [&'static str] {
+        &SERVICE_DEPS
+    }
+
     async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
         let targets = cx.config.targets.tcp_ports.clone();
         if targets.is_empty() {
             return Err(CheckError::Skipped("no TCP ports configured (targets.tcp_ports)".into()));
         }
-        // Long enough for two lost SYNs (retransmitted after 1 s and 3 s) on a lossy line.
+        // Long enough for two lost SYNs (retransmitted after 1 s and 3 s) on a lossy line;
+        // a failed lower layer stops the wait at once.
         let timeout = probe_timeout(cx).max(Duration::from_millis(3500));
-        let results =
-            join_all(targets.into_iter().map(move |t| async move { reach::tcp_connect(&t, timeout).await })).await;
+        let outcomes = join_all(targets.iter().map(|t| {
+            let host = reach::split_host_port(t).map(|(h, _)| h).unwrap_or_default();
+            let deps = deps_for(&SERVICE_BASE, &host);
+            async move { unless_lower_layer_failed(cx, &deps, reach::tcp_connect(t, timeout)).await }
+        }))
+        .await;
+        let mut stopped_targets: Vec<(String, Stopped)> = Vec::new();
+        let mut results = Vec::new();
+        for (target, outcome) in targets.iter().zip(outcomes) {
+            match outcome {
+                Ok(r) => results.push(r),
+                Err(stopped) => {
+                    results.push(reach::TcpResult {
+                        target: target.clone(),
+                        address: None,
+                        connected: false,
+                        latency_ms: None,
+                        error: Some(format!("not tested: {}", stopped.reason)),
+                    });
+                    stopped_targets.push((target.clone(), stopped));
+                }
+            }
+        }
         let findings = results
             .iter()
+            .filter(|r| !stopped_targets.iter().any(|(t, _)| *t == r.target))
             .map(|r| {
                 if r.connected {
                     Finding::new(
@@ -842,7 +1122,7 @@ impl Check for TcpPorts {
                 }
             })
             .collect();
-        Ok(CheckResult::new(findings).with_data(results))
+        Ok(CheckResult::new(with_not_tested(findings, stopped_targets)).with_data(results))
     }
 }
 
@@ -857,16 +1137,42 @@ impl Check for Http {
         &HTTP
     }
 
+    fn depends_on(&self) -> &'static [&'static str] {
+        &SERVICE_DEPS
+    }
+
     async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
         let urls = cx.config.targets.http_urls.clone();
         if urls.is_empty() {
             return Err(CheckError::Skipped("no URLs configured (targets.http_urls)".into()));
         }
         let t = cx.config.thresholds.clone();
-        let results =
-            join_all(urls.into_iter().map(|u| async move { reach::http_get(&u, Duration::from_secs(5)).await })).await;
+        let outcomes = join_all(urls.iter().map(|u| {
+            let deps = deps_for(&SERVICE_BASE, url_host(u));
+            async move { unless_lower_layer_failed(cx, &deps, reach::http_get(u, Duration::from_secs(5))).await }
+        }))
+        .await;
+        let mut stopped_targets: Vec<(String, Stopped)> = Vec::new();
+        let mut results = Vec::new();
+        for (url, outcome) in urls.iter().zip(outcomes) {
+            match outcome {
+                Ok(r) => results.push(r),
+                Err(stopped) => {
+                    results.push(reach::HttpResult {
+                        url: url.clone(),
+                        status: None,
+                        latency_ms: None,
+                        bytes: None,
+                        final_url: None,
+                        error: Some(format!("not tested: {}", stopped.reason)),
+                    });
+                    stopped_targets.push((url.clone(), stopped));
+                }
+            }
+        }
         let findings = results
             .iter()
+            .filter(|r| !stopped_targets.iter().any(|(u, _)| *u == r.url))
             .map(|r| match (r.status, r.latency_ms) {
                 (Some(status), Some(lat)) if status < 400 => {
                     let sev = if lat > t.https_fail_ms {
@@ -891,7 +1197,8 @@ impl Check for Http {
                     Severity::Warn,
                     format!("Web {}", r.url),
                     format!("{} answers with an error (HTTP {status}).", r.url),
-                ),
+                )
+                .next_step("The connection works; the website itself has a problem: tell IT which one."),
                 (None, _) => Finding::new(
                     Severity::Fail,
                     format!("Web {}", r.url),
@@ -900,7 +1207,7 @@ impl Check for Http {
                 .next_step("Tell IT which website does not open."),
             })
             .collect();
-        Ok(CheckResult::new(findings).with_data(results))
+        Ok(CheckResult::new(with_not_tested(findings, stopped_targets)).with_data(results))
     }
 }
 
@@ -921,12 +1228,31 @@ impl Check for CaptivePortal {
         &PORTAL
     }
 
+    fn depends_on(&self) -> &'static [&'static str] {
+        &SERVICE_DEPS
+    }
+
     async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
         let cp = &cx.config.targets.captive_portal;
         if cp.url.is_empty() {
             return Err(CheckError::Skipped("no captive-portal URL configured".into()));
         }
-        let r = reach::captive_portal(&cp.url, &cp.expected_body, Duration::from_secs(4)).await;
+        let deps = deps_for(&SERVICE_BASE, url_host(&cp.url));
+        let probe = reach::captive_portal(&cp.url, &cp.expected_body, Duration::from_secs(4));
+        let r = match unless_lower_layer_failed(cx, &deps, probe).await {
+            Ok(r) => r,
+            Err(stopped) => {
+                let r = reach::CaptivePortalResult {
+                    url: cp.url.clone(),
+                    state: reach::PortalState::Unreachable,
+                    status: None,
+                    redirect_to: None,
+                    latency_ms: None,
+                    error: Some(format!("not tested: {}", stopped.reason)),
+                };
+                return Ok(CheckResult::new(vec![not_tested(&stopped, std::slice::from_ref(&cp.url))]).with_data(r));
+            }
+        };
         let f = match r.state {
             reach::PortalState::NoPortal => {
                 Finding::new(Severity::Pass, "No sign-in page", "No sign-in page is in the way.")
@@ -969,11 +1295,28 @@ impl Check for DhcpProbe {
         &DHCP_PROBE
     }
 
+    /// It listens for seconds after the verdict is in: the suite deadline does not cut it.
+    fn background(&self) -> bool {
+        true
+    }
+
     async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
-        let interfaces = blocking(platform::interfaces).await?;
-        let Some(i) = primary(&interfaces).or_else(|| interfaces.iter().find(|i| !i.is_loopback && i.is_up)) else {
+        let extra: Vec<PathBuf> = cx.config.network.dhcp_lease_files.iter().map(PathBuf::from).collect();
+        let (interfaces, leases) = blocking(move || (platform::interfaces(), platform::dhcp_leases(&extra))).await?;
+        let Some(i) = linked(&interfaces) else {
             return Err(CheckError::Skipped("no connected network adapter to probe".into()));
         };
+        // Consent: the probe asks the network's DHCP server for an address, which is only
+        // ours to do on an interface that got its address by DHCP (a lease says so). On a
+        // static configuration there is no DHCP server to ask, and a silence means nothing.
+        let lease = leases.unwrap_or_default().into_iter().find(|l| l.interface == i.name);
+        let Some(lease) = lease else {
+            return Err(CheckError::Skipped(format!(
+                "not run: {} did not get its address by DHCP (no lease found), so there is no DHCP server to ask",
+                i.name
+            )));
+        };
+        let lease_valid = lease.remaining_secs(chrono::Utc::now()).is_none_or(|r| r > 0);
         let listen = Duration::from_millis(cx.config.network.dhcp_listen_ms);
         cx.progress(&format!("listening {} s for DHCP offers on {}", listen.as_secs(), i.name));
         let offers = dhcp::discover(&i.name, listen).await.map_err(|e| match e {
@@ -988,8 +1331,21 @@ impl Check for DhcpProbe {
         servers.dedup();
         let list = servers.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(" and ");
         let f = match servers.len() {
-            0 => Finding::new(Severity::Fail, "No DHCP server", "no DHCP server answers on this network, so new devices get no address.")
-                .next_step("Call IT: the office router's DHCP service is off or unreachable."),
+            // The address in use still stands while its lease is valid: a warning about the
+            // next renewal, never a failure of the connection.
+            0 if lease_valid => Finding::new(
+                Severity::Warn,
+                "DHCP server silent",
+                "the DHCP server did not answer a new request; the next renewal may fail.",
+            )
+            .detail(format!(
+                "No offer within {} ms. The current lease{} is still valid.",
+                listen.as_millis(),
+                lease.server.map(|s| format!(" from {s}")).unwrap_or_default()
+            ))
+            .next_step("Nothing to do now; if the network drops out later, restart the office router or ask IT to check its DHCP service."),
+            0 => Finding::new(Severity::Fail, "No DHCP server", "no DHCP server answers on this network, and this computer's lease has expired.")
+                .next_step("Restart the office router; if it persists, ask IT to check the network's DHCP service."),
             1 => Finding::new(Severity::Pass, "One DHCP server", format!("One DHCP server answers: {list}.")),
             _ => Finding::new(Severity::Warn, "Several DHCP servers", format!("more than one DHCP server answers on this network: {list}. One of them may be a rogue device handing out wrong addresses."))
                 .detail(
@@ -1037,6 +1393,72 @@ mod tests {
             done: true,
             elapsed_ms: 10,
         }
+    }
+
+    #[test]
+    fn targets_need_dns_only_when_given_by_name() {
+        assert_eq!(url_host("http://198.51.100.10/x"), "198.51.100.10");
+        assert_eq!(url_host("https://user:pw@www.example.com:8443/a?b"), "www.example.com");
+        assert_eq!(url_host("http://[2001:db8::1]:80/"), "2001:db8::1");
+        assert!(!needs_dns(url_host("http://[2001:db8::1]:80/")));
+        assert!(!needs_dns("10.0.0.1"));
+        assert!(needs_dns("intranet.corp"));
+        assert_eq!(deps_for(&SERVICE_BASE, "10.0.0.1"), SERVICE_BASE.to_vec());
+        assert_eq!(deps_for(&SERVICE_BASE, "intranet.corp").last(), Some(&DNS_ID));
+        assert!(is_link_local_v6("fe80::1/64") && !is_link_local_v6("2001:db8::1/64"));
+    }
+
+    fn finished(id: &str, severity: Severity, data: serde_json::Value) -> CheckRun {
+        CheckRun {
+            id: id.into(),
+            title: id.into(),
+            category: Category::Network,
+            outcome: Outcome::Completed,
+            findings: vec![Finding::new(severity, "t", "s")],
+            started_at: chrono::Utc::now(),
+            duration_ms: 1,
+            data,
+            attachments: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn which_lower_results_stop_the_layers_above() {
+        assert!(failure_of(&finished(LINK_ID, Severity::Fail, serde_json::Value::Null)).is_some());
+        assert!(failure_of(&finished(LINK_ID, Severity::Pass, serde_json::Value::Null)).is_none());
+        // No router set (no data) stops; a slow one that answers does not.
+        assert_eq!(
+            failure_of(&finished(GATEWAY_ID, Severity::Fail, serde_json::Value::Null)).as_deref(),
+            Some("no route to the gateway")
+        );
+        let mut slow = ping::PingStats::empty(IpAddr::from([10, 0, 0, 1]), ping::PingMethod::IcmpUnprivileged, None);
+        slow.sent = 3;
+        slow.received = 3;
+        let slow = serde_json::to_value(slow).unwrap();
+        assert!(failure_of(&finished(GATEWAY_ID, Severity::Fail, slow)).is_none());
+        let dead = serde_json::json!({"servers": [{"server": "10.0.0.1", "label": "10.0.0.1", "answers": [],
+            "nx_probe": null, "responding": false, "avg_latency_ms": null}], "reverse": []});
+        assert_eq!(failure_of(&finished(DNS_ID, Severity::Fail, dead)).as_deref(), Some("DNS does not answer"));
+        // A check that could not run says nothing about the layer.
+        let mut timed_out = finished(LINK_ID, Severity::Fail, serde_json::Value::Null);
+        timed_out.outcome = Outcome::TimedOut { after_ms: 1 };
+        assert!(failure_of(&timed_out).is_none());
+    }
+
+    #[tokio::test]
+    async fn the_lowest_failed_layer_is_the_reason() {
+        let board = crate::checks::RunBoard::new([LINK_ID, LEASE_ID, GATEWAY_ID]);
+        let cx = CheckCx::quiet(Config::default()).with_runs(board.clone());
+        let deps = [LINK_ID, LEASE_ID, GATEWAY_ID];
+        let waiting = tokio::spawn(async move { lower_layer_failed(&cx, &deps).await });
+        // The gateway fails first; the lease, lower, fails a moment later and is the reason.
+        board.publish(&finished(GATEWAY_ID, Severity::Fail, serde_json::Value::Null));
+        board.publish(&finished(LINK_ID, Severity::Pass, serde_json::Value::Null));
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        board.publish(&finished(LEASE_ID, Severity::Fail, serde_json::Value::Null));
+        let stopped = waiting.await.unwrap();
+        assert_eq!(stopped.stopped_by, LEASE_ID);
+        assert_eq!(stopped.reason, "this computer has no address on the network");
     }
 
     #[test]

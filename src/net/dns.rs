@@ -296,13 +296,48 @@ async fn test_system(opts: &DnsTestOptions) -> DnsServerReport {
 
 /// Test every server and (optionally) the system resolver, all queries at once:
 /// the whole call is bounded by about one query timeout even when every server is dead.
+/// When every server has been asked and none answers, the system resolver (which asks the
+/// same servers, with its own retries) is not waited for: its answer would only come later.
 pub async fn test_servers(servers: &[IpAddr], opts: &DnsTestOptions) -> Vec<DnsServerReport> {
     let per_server = join_all(servers.iter().map(|s| test_one(SocketAddr::new(*s, 53), opts)));
     let system =
         async { if opts.include_system && !opts.names.is_empty() { Some(test_system(opts).await) } else { None } };
-    let (mut reports, system) = tokio::join!(per_server, system);
-    reports.extend(system);
+    tokio::pin!(per_server, system);
+    let mut reports: Option<Vec<DnsServerReport>> = None;
+    let mut sys: Option<Option<DnsServerReport>> = None;
+    while reports.is_none() || sys.is_none() {
+        tokio::select! {
+            r = &mut per_server, if reports.is_none() => {
+                if !r.is_empty() && r.iter().all(|r| !r.responding) && sys.is_none() {
+                    sys = Some(
+                        (opts.include_system && !opts.names.is_empty()).then(|| system_not_waited_for(opts)),
+                    );
+                }
+                reports = Some(r);
+            }
+            s = &mut system, if sys.is_none() => sys = Some(s),
+        }
+    }
+    let mut reports = reports.unwrap_or_default();
+    reports.extend(sys.flatten());
     reports
+}
+
+/// The system resolver's entry when it was not waited for: no server answered directly.
+fn system_not_waited_for(opts: &DnsTestOptions) -> DnsServerReport {
+    let answers = opts
+        .names
+        .iter()
+        .map(|name| DnsAnswer {
+            name: name.clone(),
+            record_type: "A/AAAA".into(),
+            status: DnsStatus::Timeout,
+            values: Vec::new(),
+            latency_ms: None,
+            error: Some("not waited for: none of the DNS servers answers".into()),
+        })
+        .collect();
+    summarize(None, "system resolver".into(), answers, None)
 }
 
 /// PTR lookup of an address, at one server or through the OS.

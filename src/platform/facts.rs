@@ -39,6 +39,27 @@ pub struct InterfaceInfo {
     pub is_default: bool,
 }
 
+impl InterfaceInfo {
+    /// Whether the link layer is connected: the OS's operational state says the cable is in
+    /// (carrier) or the Wi-Fi is associated. Never inferred from having an address: a cable
+    /// that is plugged in to a network without DHCP still has a link.
+    pub fn has_link(&self) -> bool {
+        // "unknown" is what drivers without carrier reporting (tun, some virtual NICs) say;
+        // `is_up` already requires the OS's running flag, which follows the carrier.
+        !self.is_loopback && self.is_up && matches!(self.state.as_str(), "up" | "unknown")
+    }
+
+    /// The reason a link is down, in the OS's own words, for the technician line.
+    pub fn link_state_note(&self) -> String {
+        match self.state.as_str() {
+            "lowerlayerdown" | "down" => format!("no carrier ({})", self.state),
+            "dormant" => "waiting to associate (dormant): Wi-Fi not connected".into(),
+            "notpresent" => "not present".into(),
+            other => format!("{other}, not running"),
+        }
+    }
+}
+
 /// Every network interface with its addresses, gateway and DNS servers.
 pub fn interfaces() -> Vec<InterfaceInfo> {
     let dns = system_dns_servers();

@@ -32,7 +32,21 @@ pub struct Options {
     pub no_dhcp: bool,
     /// A second DHCP server on the LAN.
     pub rogue_dhcp: bool,
+    /// No DHCP server; the client's address, route and DNS server are set by hand (static).
+    pub static_address: bool,
+    /// No DHCP server and no address at all on the client: the cable is in, DHCP is silent.
+    pub silent_dhcp: bool,
 }
+
+impl Options {
+    /// Whether gw's dnsmasq hands out addresses.
+    fn dhcp_server(&self) -> bool {
+        !(self.no_dhcp || self.static_address || self.silent_dhcp)
+    }
+}
+
+/// The client's hand-set address in the `static_address` scenario.
+pub const CLIENT_STATIC: &str = "10.77.1.50";
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
@@ -234,7 +248,7 @@ impl Topology {
         gw_args.push(format!("--pid-file={gw_pid}"));
         gw_args.push(format!("--server=/{TEST_DOMAIN}/{FAR}"));
         gw_args.push(format!("--server=/in-addr.arpa/{FAR}"));
-        if !opts.no_dhcp {
+        if opts.dhcp_server() {
             gw_args.extend([
                 "--dhcp-range=10.77.1.100,10.77.1.150,255.255.255.0,1h".to_string(),
                 format!("--dhcp-option=option:router,{GW_LAN}"),
@@ -275,7 +289,11 @@ impl Topology {
         wait_for_port(self, &gw, 53)?;
         wait_for_port(self, &far, 53)?;
         wait_for_port(self, &far, 80)?;
-        if opts.no_dhcp {
+        if opts.static_address {
+            self.set_static_address()?;
+        } else if opts.silent_dhcp {
+            // The cable is in and DHCP never answered: no address at all (no autoconfiguration).
+        } else if opts.no_dhcp {
             // What an OS does when DHCP never answers: a link-local address, no route.
             self.sh(&client, &["ip", "addr", "add", "169.254.77.7/16", "dev", &self.client_if])?;
         } else {
@@ -316,6 +334,45 @@ impl Topology {
         }
         if !out.status.success() {
             return Err(format!("dhclient got no lease: {}", String::from_utf8_lossy(&out.stderr)));
+        }
+        Ok(())
+    }
+
+    /// A static configuration: address, default route and DNS server set by hand.
+    fn set_static_address(&self) -> Result<(), String> {
+        self.sh(&self.client, &["ip", "addr", "add", &format!("{CLIENT_STATIC}/24"), "dev", &self.client_if])?;
+        self.sh(&self.client, &["ip", "route", "add", "default", "via", GW_LAN])?;
+        let resolv = PathBuf::from("/etc/netns").join(&self.client).join("resolv.conf");
+        std::fs::write(&resolv, format!("nameserver {GW_LAN}\n")).map_err(|e| format!("{}: {e}", resolv.display()))
+    }
+
+    /// The cable is pulled: gw's end of the LAN link goes down, so the client loses its
+    /// carrier (operstate LOWERLAYERDOWN / NO-CARRIER) and keeps its address.
+    pub fn unplug_cable(&self) -> Result<(), String> {
+        self.sh(&self.gw, &["ip", "link", "set", "dev", &format!("{}l0", self.id), "down"])?;
+        Ok(())
+    }
+
+    /// The DNS server on gw is down: queries are refused with ICMP port unreachable, as by a
+    /// host where nothing listens on port 53 (`break_dns` is the silent, dropping variant).
+    pub fn stop_dns(&self) -> Result<(), String> {
+        for proto in ["udp", "tcp"] {
+            self.sh(
+                &self.gw,
+                &[
+                    "iptables",
+                    "-I",
+                    "INPUT",
+                    "-p",
+                    proto,
+                    "--dport",
+                    "53",
+                    "-j",
+                    "REJECT",
+                    "--reject-with",
+                    "icmp-port-unreachable",
+                ],
+            )?;
         }
         Ok(())
     }
