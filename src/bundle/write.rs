@@ -99,7 +99,7 @@ pub fn check_target(path: &Path, opts: &WriteOptions) -> Result<(), BundleError>
         Err(_) => return Err(BundleError::NoFolder { dir, why: "it does not exist" }),
     }
     // Dropping both closes and removes the probe.
-    let (probe, file) = TempFile::create(path)?;
+    let (probe, file) = TempFile::create(path, Access::Default)?;
     drop(file);
     drop(probe);
     Ok(())
