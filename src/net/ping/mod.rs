@@ -9,7 +9,7 @@
 mod stats;
 mod tcp;
 
-pub use stats::{RttSummary, summarize};
+pub use stats::{RttSummary, duration_ms, summarize};
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -360,7 +360,7 @@ impl Run {
         }
         self.done[i] = true;
         match outcome {
-            ProbeOutcome::Answered(rtt) => self.stats.rtts_ms[i] = Some(rtt.as_secs_f64() * 1000.0),
+            ProbeOutcome::Answered(rtt) => self.stats.rtts_ms[i] = Some(duration_ms(rtt)),
             ProbeOutcome::Lost => {}
             ProbeOutcome::Failed(why) => {
                 self.stats.probe_error.get_or_insert(why);
