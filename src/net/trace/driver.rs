@@ -104,6 +104,8 @@ pub(super) struct Pacer {
     spaced: bool,
     budgets: Vec<Budget>,
     last_sent: Vec<Option<Instant>>,
+    /// The end of the path whose router was last charged for the probes past it.
+    charged_end: Option<u8>,
 }
 
 impl Pacer {
@@ -118,6 +120,7 @@ impl Pacer {
             spaced: matches!(protocol, TraceProtocol::Tcp { .. }),
             budgets: vec![Budget::new(opts.router_burst.max(1), now); n],
             last_sent: vec![None; n],
+            charged_end: None,
         }
     }
 
@@ -128,6 +131,20 @@ impl Pacer {
             return Next::Never;
         }
         let destination = state.destination_ttl() == Some(ttl);
+        let unlimited = destination && protocol == TraceProtocol::Icmp;
+        // The router (or destination) at the end of the path answered every probe sent
+        // past it as well, from the same budget.
+        if state.end_known() && ttl == state.ttl_limit() && self.charged_end != Some(ttl) {
+            self.charged_end = Some(ttl);
+            if !unlimited {
+                let beyond: u32 = (ttl.saturating_add(1)..=u8::try_from(self.budgets.len()).unwrap_or(u8::MAX))
+                    .map(|t| state.sent_count(t))
+                    .sum();
+                for _ in 0..beyond {
+                    self.budgets[i].spend();
+                }
+            }
+        }
         let wanted = match (state.end_known(), destination) {
             (_, true) => self.destination_probes,
             (false, false) => self.probes_per_hop.min(DISCOVERY_PROBES),
@@ -139,7 +156,6 @@ impl Pacer {
         }
         let spacing = self.last_sent[i].map(|t| t + self.round_interval);
         // The destination's echo replies are not rate-limited: only spaced, past the burst.
-        let unlimited = destination && protocol == TraceProtocol::Icmp;
         let mut at = if unlimited {
             if sent < self.burst { now } else { spacing.unwrap_or(now) }
         } else {
@@ -358,6 +374,26 @@ mod tests {
         assert_eq!(send_ready(&mut p, &mut s, TraceProtocol::Icmp, 4, t0, &mut seq), 5);
         assert_eq!(p.next(&s, TraceProtocol::Icmp, 4, t0), Next::At(t0 + o.round_interval));
         assert_eq!(p.next(&s, TraceProtocol::Icmp, 5, t0), Next::Never, "past the destination");
+    }
+
+    #[test]
+    fn the_last_router_pays_for_the_probes_past_it() {
+        let t0 = Instant::now();
+        let o = opts(10);
+        let target = "198.51.100.10".parse().unwrap();
+        let router = "10.77.2.2".parse().unwrap();
+        let mut s = TraceState::new(target, TraceProtocol::Icmp, None, 4, false);
+        let mut p = Pacer::new(&o, TraceProtocol::Icmp, t0);
+        // TTLs 2..=4 all reach the router, which says "network unreachable" to each.
+        let mut seq = 0;
+        for ttl in 2..=4 {
+            assert_eq!(send_ready(&mut p, &mut s, TraceProtocol::Icmp, ttl, t0, &mut seq), 3);
+        }
+        let kind = super::super::state::ReplyKind::Unreachable { icmp_type: 3, code: 0 };
+        assert!(s.on_reply(&Reply { seq: 0, from: router, kind, at: t0 }));
+        assert_eq!(s.ttl_limit(), 2);
+        // Its burst of 6 went on TTL 2's three and the six past it: wait for a token.
+        assert!(matches!(p.next(&s, TraceProtocol::Icmp, 2, t0), Next::At(t) if t > t0));
     }
 
     #[test]
