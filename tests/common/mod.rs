@@ -61,6 +61,7 @@ pub fn dir_listing(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+pub mod delay;
 pub mod in_ns;
 pub mod netns;
 pub mod printer_lab;
