@@ -167,6 +167,17 @@ impl Pacer {
         if at <= now { Next::Now } else { Next::At(at) }
     }
 
+    /// The destination answered every one of its probes and every lower hop has finished
+    /// its first burst: the path loses nothing end to end.
+    pub fn clean_end_to_end(&self, state: &TraceState) -> bool {
+        let Some(dest) = state.destination_ttl() else { return false };
+        let (finished, received) = state.finished_count(dest);
+        let lower = self.probes_per_hop.min(self.burst);
+        finished >= self.destination_probes
+            && received == finished
+            && (1..dest).all(|ttl| state.finished_count(ttl).0 >= lower)
+    }
+
     /// A probe with `ttl` went out at `now`.
     pub fn sent(&mut self, ttl: u8, now: Instant) {
         if let Some(i) = usize::from(ttl).checked_sub(1).filter(|&i| i < self.budgets.len()) {
@@ -245,6 +256,11 @@ pub(super) async fn drive(
             }
         }
         let now = Instant::now();
+        if opts.settle_when_clean && pacer.clean_end_to_end(&state) {
+            // Probes still out past the burst are not needed: leave them out.
+            state.discard_in_flight();
+            break;
+        }
         if end_at.is_some_and(|t| now >= t) {
             // Out of time: what is still out was not lost, only not waited for.
             state.discard_in_flight();
@@ -374,6 +390,39 @@ mod tests {
         assert_eq!(send_ready(&mut p, &mut s, TraceProtocol::Icmp, 4, t0, &mut seq), 5);
         assert_eq!(p.next(&s, TraceProtocol::Icmp, 4, t0), Next::At(t0 + o.round_interval));
         assert_eq!(p.next(&s, TraceProtocol::Icmp, 5, t0), Next::Never, "past the destination");
+    }
+
+    #[test]
+    fn a_clean_path_settles_after_the_burst() {
+        let t0 = Instant::now();
+        let o = TraceOptions { destination_probes: 12, ..opts(10) };
+        let target = "198.51.100.10".parse().unwrap();
+        let mut s = TraceState::new(target, TraceProtocol::Icmp, None, 2, false);
+        let p = Pacer::new(&o, TraceProtocol::Icmp, t0);
+        let answer = |s: &mut TraceState, seq: u16, ttl: u8, lost: bool| {
+            s.sent(seq, ttl, t0);
+            let (from, kind) = if ttl == 2 {
+                (target, super::super::state::ReplyKind::Reached)
+            } else {
+                ("10.0.0.1".parse().unwrap(), super::super::state::ReplyKind::TimeExceeded)
+            };
+            if !lost {
+                s.on_reply(&Reply { seq, from, kind, at: t0 });
+            }
+        };
+        for seq in 0..6 {
+            answer(&mut s, seq, 1, seq == 0);
+        }
+        s.expire(t0 + Duration::from_secs(1), Duration::from_millis(800));
+        for seq in 6..17 {
+            answer(&mut s, seq, 2, false);
+        }
+        assert!(!p.clean_end_to_end(&s), "the destination has 11 of its 12");
+        answer(&mut s, 17, 2, false);
+        assert!(p.clean_end_to_end(&s), "hop 1's lost probe is its rate limit, not loss");
+        answer(&mut s, 18, 2, true);
+        s.expire(t0 + Duration::from_secs(1), Duration::from_millis(800));
+        assert!(!p.clean_end_to_end(&s), "loss at the destination: keep probing to place it");
     }
 
     #[test]

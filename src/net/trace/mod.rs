@@ -74,6 +74,11 @@ pub struct TraceOptions {
     /// Probes to the destination's TTL once it is known, when more than `probes_per_hop`:
     /// its echo replies are not rate-limited, so it can measure the end-to-end loss well.
     pub destination_probes: u32,
+    /// End as soon as the destination has answered all its probes and every lower hop has
+    /// had its burst answered or lost: with no loss end to end there is no loss to place,
+    /// and more paced probes to the routers would only take time. For the suite's verdict;
+    /// statistics mode leaves it off to fill every row.
+    pub settle_when_clean: bool,
     /// Stop after this long even if not every probe went out: probes still unanswered
     /// then are left out of the statistics (not counted as lost). `None`: no limit.
     pub max_duration: Option<Duration>,
@@ -106,6 +111,7 @@ impl Default for TraceOptions {
             max_hops: 30,
             probes_per_hop: 3,
             destination_probes: 0,
+            settle_when_clean: false,
             max_duration: None,
             probe_timeout: Duration::from_millis(800),
             round_interval: Duration::from_millis(50),

@@ -117,6 +117,14 @@ impl TraceState {
         self.end.as_ref().filter(|e| e.reached).map(|e| e.ttl)
     }
 
+    /// Finished probes (answered or lost) and answered ones for `ttl`.
+    pub fn finished_count(&self, ttl: u8) -> (u32, u32) {
+        self.hop(ttl).map_or((0, 0), |h| {
+            let n = |f: fn(&Probe) -> bool| u32::try_from(h.probes.iter().filter(|p| f(p)).count()).unwrap_or(u32::MAX);
+            (n(|p| !matches!(p, Probe::InFlight)), n(|p| matches!(p, Probe::Answered { .. })))
+        })
+    }
+
     /// Whether some answer already said where the path ends.
     pub fn end_known(&self) -> bool {
         self.end.is_some()
