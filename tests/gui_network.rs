@@ -87,6 +87,7 @@ fn hop(ttl: u8, addr: &str, name: &str) -> Hop {
         rtts_ms: vec![Some(1.0); 10],
         is_destination: ttl == 4,
         loss: deskcheck::net::trace::Loss::None,
+        echo: None,
     }
 }
 

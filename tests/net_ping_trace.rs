@@ -151,6 +151,7 @@ fn suite_like() -> TraceOptions {
         probes_per_hop: 8,
         destination_probes: 40,
         settle_when_clean: true,
+        echo_hops_on_loss: true,
         round_interval: Duration::from_millis(20),
         max_duration: Some(Duration::from_millis(2400)),
         probe_timeout: Duration::from_millis(800),
@@ -185,6 +186,29 @@ fn loss_on_the_access_line_is_placed_at_hop_two() {
     // 80 echo probes at 20 %: the estimate is within 8-40 % but for odds of about 1 in 1000.
     let end = s.hops[3].loss_percent;
     assert!((8.0..=40.0).contains(&end), "destination loss {end}%: {:?}", losses(&s));
+}
+
+#[test]
+fn the_suites_trace_places_access_line_loss_at_hop_two_under_stock_limits() {
+    let Some(t) = topology("the_suites_trace_places_access_line_loss_at_hop_two_under_stock_limits") else { return };
+    t.stock_icmp_limits().unwrap();
+    t.add_loss_entering_r1(20).unwrap();
+    let started = Instant::now();
+    let s = block_on_in(&t.client, || async { trace::trace(far(), &suite_like(), None).await }).unwrap();
+    println!(
+        "{}\n{:?}\ntook {:?}",
+        trace::format_table(&s),
+        s.hops.iter().map(|h| h.echo).collect::<Vec<_>>(),
+        started.elapsed()
+    );
+    assert_full_path(&s);
+    assert!(s.elapsed_ms <= 2500, "within the suite's budget: {} ms", s.elapsed_ms);
+    // Each router pinged straight (not rate-limited) says where packets start to go missing.
+    assert_eq!(loss_start(&s, 5.0).map(|h| h.ttl), Some(2), "{:?}", losses(&s));
+    assert_eq!(s.hops[0].echo.map(|e| e.loss_percent), Some(0.0), "{:?}", s.hops[0].echo);
+    // 40 echo probes to the destination at 20 %: within 5-45 % but for odds of about 1 in 1000.
+    let end = s.hops[3].loss_percent;
+    assert!((5.0..=45.0).contains(&end), "destination loss {end}%: {:?}", losses(&s));
 }
 
 #[test]

@@ -742,6 +742,9 @@ impl Check for Trace {
             // stays within 1.5 s); with loss at the destination it uses its whole budget
             // to place the loss.
             settle_when_clean: true,
+            // With loss at the destination, ping each router straight too: 8 rate-limited
+            // traceroute answers per router cannot place 20 % loss, 40 echo replies can.
+            echo_hops_on_loss: true,
             round_interval: Duration::from_millis(20),
             max_duration: Some(budget),
             probe_timeout: probe_timeout(cx).min(Duration::from_millis(800)),
@@ -1069,6 +1072,7 @@ mod tests {
             rtts_ms: (0..10).map(|i| (f64::from(i) >= loss / 10.0).then_some(1.0)).collect(),
             is_destination: false,
             loss: trace::Loss::None,
+            echo: None,
         }
     }
 

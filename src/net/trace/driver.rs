@@ -11,6 +11,7 @@
 //! not rate-limited.
 #![cfg_attr(not(target_os = "linux"), allow(dead_code))]
 
+use std::collections::HashMap;
 use std::io;
 use std::net::IpAddr;
 
@@ -18,7 +19,7 @@ use tokio::sync::{mpsc, watch};
 use tokio::time::{Duration, Instant};
 
 use super::names::Names;
-use super::state::{Reply, TraceState};
+use super::state::{Reply, ReplyKind, TraceState};
 use super::{TraceError, TraceOptions, TraceProtocol, TraceSnapshot};
 
 /// Live snapshots go out at most this often: enough for a GUI, cheap for a fast trace.
@@ -38,6 +39,12 @@ const LAST_SEND_MARGIN: Duration = Duration::from_millis(200);
 pub(super) trait Prober: Send {
     /// Send one probe with `ttl`; answers to it come back with `seq`.
     fn send(&mut self, ttl: u8, seq: u16) -> io::Result<()>;
+
+    /// Send an ICMP echo request straight to `to` (a router on the path), with a normal
+    /// TTL; its answer comes back with `seq`. Only ICMP probers can.
+    fn send_echo(&mut self, _to: IpAddr, _seq: u16) -> io::Result<()> {
+        Err(io::ErrorKind::Unsupported.into())
+    }
 
     /// How many distinct `seq` values this prober can tell apart.
     fn seq_space(&self) -> u32 {
@@ -187,6 +194,72 @@ impl Pacer {
     }
 }
 
+/// Echo requests sent straight to routers (pathping's way), by sequence number.
+#[derive(Default)]
+struct HopEchoes {
+    out: HashMap<u16, (u8, Instant)>,
+    last_sent: HashMap<u8, Instant>,
+    unsupported: bool,
+}
+
+impl HopEchoes {
+    /// Whether to ping the routers: the destination lost probes, and we can.
+    fn wanted(&self, state: &TraceState) -> bool {
+        !self.unsupported
+            && state.destination_ttl().is_some_and(|dest| {
+                let (finished, received) = state.finished_count(dest);
+                received < finished
+            })
+    }
+
+    fn next(&self, state: &TraceState, ttl: u8, wanted: u32, spacing: Duration, now: Instant) -> Next {
+        let out = u32::try_from(self.out.values().filter(|(t, _)| *t == ttl).count()).unwrap_or(u32::MAX);
+        if state.echo_count(ttl) + out >= wanted {
+            return Next::Never;
+        }
+        match self.last_sent.get(&ttl) {
+            Some(&t) if t + spacing > now => Next::At(t + spacing),
+            _ => Next::Now,
+        }
+    }
+
+    fn done(&self, state: &TraceState, wanted: u32) -> bool {
+        let dest = state.destination_ttl().unwrap_or(1);
+        (1..dest).all(|ttl| state.hop_addr(ttl).is_none() || state.echo_count(ttl) >= wanted)
+    }
+
+    fn sent(&mut self, seq: u16, ttl: u8, now: Instant) {
+        self.out.insert(seq, (ttl, now));
+        self.last_sent.insert(ttl, now);
+    }
+
+    fn give_up(&mut self) {
+        self.unsupported = true;
+    }
+
+    /// Fold in a reply if it answers one of ours; true if it did.
+    fn on_reply(&mut self, state: &mut TraceState, reply: &Reply) -> bool {
+        let Some((ttl, _)) = self.out.remove(&reply.seq) else { return false };
+        let answered = reply.kind == ReplyKind::Reached && state.hop_addr(ttl) == Some(reply.from);
+        state.echo_finished(ttl, answered);
+        true
+    }
+
+    fn expire(&mut self, state: &mut TraceState, now: Instant, timeout: Duration) -> bool {
+        let expired: Vec<u16> = self.out.iter().filter(|(_, (_, at))| *at + timeout <= now).map(|(s, _)| *s).collect();
+        for seq in &expired {
+            if let Some((ttl, _)) = self.out.remove(seq) {
+                state.echo_finished(ttl, false);
+            }
+        }
+        !expired.is_empty()
+    }
+
+    fn next_expiry(&self, timeout: Duration) -> Option<Instant> {
+        self.out.values().map(|(_, at)| *at + timeout).min()
+    }
+}
+
 pub(super) async fn drive(
     target: IpAddr,
     opts: &TraceOptions,
@@ -205,6 +278,8 @@ pub(super) async fn drive(
     let mut next_seq: u32 = 0;
     let mut last_publish: Option<Instant> = None;
     let mut dirty = false;
+    let mut echoes = HopEchoes::default();
+    let echo_wanted = opts.echo_hops_on_loss && protocol == TraceProtocol::Icmp;
 
     loop {
         // Everything that may go now goes, lowest TTL first; note when the next may.
@@ -247,7 +322,37 @@ pub(super) async fn drive(
                 }
             }
         }
+        // The destination lost probes: ping the routers straight, to place the loss.
+        let echo_active = echo_wanted && may_send && echoes.wanted(&state);
+        if echo_active {
+            let now = Instant::now();
+            for ttl in 1..state.destination_ttl().unwrap_or(1) {
+                let Some(addr) = state.hop_addr(ttl) else { continue };
+                match echoes.next(&state, ttl, pacer.destination_probes, opts.round_interval, now) {
+                    Next::Now => {
+                        let seq = u16::try_from(next_seq).unwrap_or(0);
+                        next_seq = (next_seq + 1) % seq_space;
+                        match prober.send_echo(addr, seq) {
+                            Ok(()) => echoes.sent(seq, ttl, now),
+                            // Not possible here (UDP fallback, another family): traceroute only.
+                            Err(e) if matches!(e.kind(), io::ErrorKind::Unsupported | io::ErrorKind::InvalidInput) => {
+                                echoes.give_up();
+                                break;
+                            }
+                            // Not sent this time (a full buffer): not lost either; try again.
+                            Err(e) => {
+                                tracing::debug!("echo to hop {ttl} ({addr}) not sent: {e}");
+                                echoes.last_sent.insert(ttl, now);
+                            }
+                        }
+                    }
+                    Next::At(t) => next_send = Some(next_send.map_or(t, |n| n.min(t))),
+                    Next::Never => {}
+                }
+            }
+        }
         dirty |= state.expire(Instant::now(), opts.probe_timeout);
+        dirty |= echoes.expire(&mut state, Instant::now(), opts.probe_timeout);
         if let Some(names) = &mut names {
             for addr in state.take_new_addrs() {
                 if let Some(known) = names.lookup(addr) {
@@ -266,7 +371,8 @@ pub(super) async fn drive(
             state.discard_in_flight();
             break;
         }
-        if (all_sent || !may_send) && !state.waiting() {
+        let echoes_done = !echo_active || echoes.done(&state, pacer.destination_probes);
+        if (all_sent || !may_send) && !state.waiting() && echoes_done && echoes.out.is_empty() {
             break;
         }
         let publish_at = last_publish.map_or(now, |t| t + PUBLISH_EVERY);
@@ -277,6 +383,9 @@ pub(super) async fn drive(
         }
 
         let mut wake = state.next_expiry(opts.probe_timeout).unwrap_or(now + opts.probe_timeout);
+        if let Some(t) = echoes.next_expiry(opts.probe_timeout) {
+            wake = wake.min(t);
+        }
         if may_send && let Some(t) = next_send {
             wake = wake.min(t);
         }
@@ -288,10 +397,10 @@ pub(super) async fn drive(
         }
         tokio::select! {
             Some(reply) = replies.recv() => {
-                dirty |= state.on_reply(&reply);
+                dirty |= echoes.on_reply(&mut state, &reply) || state.on_reply(&reply);
                 // Take everything already queued before deciding anything.
                 while let Ok(reply) = replies.try_recv() {
-                    dirty |= state.on_reply(&reply);
+                    dirty |= echoes.on_reply(&mut state, &reply) || state.on_reply(&reply);
                 }
             }
             Some((addr, name)) = next_name(&mut names) => {

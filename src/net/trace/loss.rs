@@ -49,7 +49,12 @@ impl Loss {
 ///   loss; loss counts only when it persists over several hops up to that router.
 pub fn classify_loss(hops: &[Hop], reached: bool) -> Vec<Loss> {
     let finished = |h: &Hop| h.rtts_ms.len();
-    let lossy = |h: &Hop| finished(h) > 0 && h.loss_percent > 0.0;
+    // Echo requests straight to the router, where there are any, are not rate-limited:
+    // they say better than its traceroute answers whether packets get that far.
+    let lossy = |h: &Hop| match h.echo {
+        Some(e) if e.sent > 0 => e.received < e.sent,
+        _ => finished(h) > 0 && h.loss_percent > 0.0,
+    };
     let answering: Vec<usize> = (0..hops.len()).filter(|&i| hops[i].received > 0).collect();
     let last = answering.last().copied();
 
@@ -79,7 +84,7 @@ pub fn classify_loss(hops: &[Hop], reached: bool) -> Vec<Loss> {
                 if last.is_some_and(|l| l > i) { Loss::NoReply } else { Loss::None }
             } else if persistent_from.is_some_and(|s| i >= s) {
                 Loss::Persistent
-            } else if lossy(h) {
+            } else if h.loss_percent > 0.0 || lossy(h) {
                 Loss::RateLimited
             } else {
                 Loss::None
@@ -112,6 +117,7 @@ mod tests {
             rtts_ms: rtts,
             is_destination: false,
             loss: Loss::None,
+            echo: None,
         }
     }
 
@@ -157,6 +163,20 @@ mod tests {
         assert_eq!(classify_loss(&[], true), Vec::<Loss>::new());
         let unfinished = Hop { rtts_ms: Vec::new(), sent: 3, received: 0, ..hop(1, 0, 0) };
         assert_eq!(classify_loss(&[unfinished], false), [Clean]);
+    }
+
+    #[test]
+    fn echo_straight_to_the_routers_places_the_loss_when_their_answers_cannot() {
+        use crate::net::trace::EchoCounts;
+        let echo = |sent, received| Some(EchoCounts { sent, received, loss_percent: 0.0 });
+        // Hop 2's eight traceroute answers all came back by chance; its echo shows the loss.
+        let mut hops = [hop(1, 8, 0), hop(2, 8, 0), hop(3, 8, 2), hop(4, 40, 8)];
+        (hops[0].echo, hops[1].echo, hops[2].echo) = (echo(40, 40), echo(40, 31), echo(40, 33));
+        assert_eq!(classify_loss(&hops, true), [Clean, Persistent, Persistent, Persistent]);
+        // A router whose traceroute answers are rate-limited but whose echo is clean.
+        hops[0] = hop(1, 8, 3);
+        hops[0].echo = echo(40, 40);
+        assert_eq!(classify_loss(&hops, true)[0], RateLimited);
     }
 
     #[test]

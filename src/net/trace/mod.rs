@@ -79,6 +79,9 @@ pub struct TraceOptions {
     /// and more paced probes to the routers would only take time. For the suite's verdict;
     /// statistics mode leaves it off to fill every row.
     pub settle_when_clean: bool,
+    /// When the destination loses probes, also ping each router on the path directly (as
+    /// pathping does), `destination_probes` times each, to place the loss. ICMP only.
+    pub echo_hops_on_loss: bool,
     /// Stop after this long even if not every probe went out: probes still unanswered
     /// then are left out of the statistics (not counted as lost). `None`: no limit.
     pub max_duration: Option<Duration>,
@@ -112,6 +115,7 @@ impl Default for TraceOptions {
             probes_per_hop: 3,
             destination_probes: 0,
             settle_when_clean: false,
+            echo_hops_on_loss: false,
             max_duration: None,
             probe_timeout: Duration::from_millis(800),
             round_interval: Duration::from_millis(50),
@@ -169,6 +173,20 @@ pub struct Hop {
     /// What this hop's loss means (mtr's rule, see [`classify_loss`]).
     #[serde(default)]
     pub loss: Loss,
+    /// Echo requests sent straight to this router (as pathping does), when the
+    /// destination showed loss: routers don't rate-limit echo replies the way they do
+    /// traceroute answers, so these place the loss with many more probes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub echo: Option<EchoCounts>,
+}
+
+/// Echo requests to one router and its answers.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Default)]
+pub struct EchoCounts {
+    /// Finished echo requests (answered or timed out).
+    pub sent: u32,
+    pub received: u32,
+    pub loss_percent: f64,
 }
 
 /// The path as known so far; the final one has `done == true`.

@@ -7,7 +7,7 @@ use std::net::IpAddr;
 
 use tokio::time::{Duration, Instant};
 
-use super::{Hop, HopName, Loss, TraceProtocol, TraceSnapshot, classify_loss};
+use super::{EchoCounts, Hop, HopName, Loss, TraceProtocol, TraceSnapshot, classify_loss};
 use crate::net::ping::{describe_icmp_error, duration_ms, summarize};
 
 /// What an answer to a probe says.
@@ -42,6 +42,8 @@ enum Probe {
 #[derive(Debug, Default)]
 struct HopState {
     probes: Vec<Probe>,
+    /// Echo requests straight to the router: (finished, answered).
+    echo: Option<(u32, u32)>,
     /// Every address that answered for this TTL, first seen first.
     addrs: Vec<IpAddr>,
 }
@@ -123,6 +125,25 @@ impl TraceState {
             let n = |f: fn(&Probe) -> bool| u32::try_from(h.probes.iter().filter(|p| f(p)).count()).unwrap_or(u32::MAX);
             (n(|p| !matches!(p, Probe::InFlight)), n(|p| matches!(p, Probe::Answered { .. })))
         })
+    }
+
+    /// The router that answered for `ttl` first.
+    pub fn hop_addr(&self, ttl: u8) -> Option<IpAddr> {
+        self.hop(ttl).and_then(|h| h.addrs.first().copied())
+    }
+
+    /// An echo request straight to `ttl`'s router finished.
+    pub fn echo_finished(&mut self, ttl: u8, answered: bool) {
+        if let Some(hop) = self.hop_mut(ttl) {
+            let (sent, received) = hop.echo.get_or_insert((0, 0));
+            *sent += 1;
+            *received += u32::from(answered);
+        }
+    }
+
+    /// Echo requests to `ttl`'s router finished so far.
+    pub fn echo_count(&self, ttl: u8) -> u32 {
+        self.hop(ttl).and_then(|h| h.echo).map_or(0, |(sent, _)| sent)
     }
 
     /// Whether some answer already said where the path ends.
@@ -313,6 +334,11 @@ impl TraceState {
             rtts_ms: finished,
             is_destination: reached && self.end.as_ref().is_some_and(|e| e.ttl == ttl),
             loss: Loss::None,
+            echo: h.echo.map(|(sent, received)| EchoCounts {
+                sent,
+                received,
+                loss_percent: if sent == 0 { 0.0 } else { f64::from(sent - received) * 100.0 / f64::from(sent) },
+            }),
         }
     }
 

@@ -187,6 +187,7 @@ fn sample() -> TraceSnapshot {
             rtts_ms: rtts,
             is_destination: false,
             loss: Loss::None,
+            echo: None,
         }
     };
     let mut hops = vec![
