@@ -162,12 +162,10 @@ impl Pacer {
             return Next::Never;
         }
         let spacing = self.last_sent[i].map(|t| t + self.round_interval);
-        // The destination's echo replies are not rate-limited: only spaced, past the burst.
-        let mut at = if unlimited {
-            if sent < self.burst { now } else { spacing.unwrap_or(now) }
-        } else {
-            self.budgets[i].ready_at(now, self.burst, self.refill)
-        };
+        // The destination's echo replies are not rate-limited: no budget, only spaced like
+        // ping, so its loss is sampled over time rather than in one burst.
+        let mut at =
+            if unlimited { spacing.unwrap_or(now) } else { self.budgets[i].ready_at(now, self.burst, self.refill) };
         if self.spaced {
             at = at.max(spacing.unwrap_or(now));
         }
@@ -495,9 +493,12 @@ mod tests {
         assert_eq!(p.next(&s, TraceProtocol::Icmp, 1, t0), Next::At(t0 + o.router_refill));
         let later = t0 + o.router_refill;
         assert_eq!(send_ready(&mut p, &mut s, TraceProtocol::Icmp, 1, later, &mut seq), 1);
-        // The destination answers echo without limit: its burst, then every round_interval.
-        assert_eq!(send_ready(&mut p, &mut s, TraceProtocol::Icmp, 4, t0, &mut seq), 5);
+        // The destination answers echo without limit: one every round_interval, like ping.
         assert_eq!(p.next(&s, TraceProtocol::Icmp, 4, t0), Next::At(t0 + o.round_interval));
+        let then = t0 + o.round_interval;
+        assert_eq!(send_ready(&mut p, &mut s, TraceProtocol::Icmp, 4, then, &mut seq), 1);
+        let far_later = t0 + Duration::from_secs(60);
+        assert_eq!(send_ready(&mut p, &mut s, TraceProtocol::Icmp, 4, far_later, &mut seq), 1, "no burst");
         assert_eq!(p.next(&s, TraceProtocol::Icmp, 5, t0), Next::Never, "past the destination");
     }
 
