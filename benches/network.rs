@@ -80,7 +80,7 @@ fn main() {
     // The trace comparisons: real round trips and real rate limits.
     t.stock_icmp_limits().expect("stock ICMP rate limits");
     let delay = Delay::start(&t, &t.r1, Duration::from_millis(25)).expect("start the NFQUEUE delay");
-    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    let (mut ours, mut theirs, mut ours_inside) = (Vec::new(), Vec::new(), Vec::new());
     let (mut our_hops, mut their_hops) = (Vec::new(), Vec::new());
     let mut identical = true;
     for _ in 0..rounds {
@@ -91,6 +91,8 @@ fn main() {
         let (d, out, _) = time(cmd);
         our_hops = hops_of_deskcheck(&out);
         ours.push(d);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+        ours_inside.push(Duration::from_millis(v["elapsed_ms"].as_u64().unwrap_or(0)));
         std::thread::sleep(REFILL);
         let mut cmd = t.command(&t.client, "traceroute");
         cmd.args(["-n", FAR]);
@@ -99,7 +101,7 @@ fn main() {
         theirs.push(d);
         identical &= our_hops == their_hops;
     }
-    let (ours, theirs) = (median(ours), median(theirs));
+    let (ours, theirs, ours_inside) = (median(ours), median(theirs), median(ours_inside));
 
     std::thread::sleep(REFILL);
     let mut cmd = t.command(&t.client, bin);
@@ -123,6 +125,7 @@ fn main() {
         "trace comparison: 25 ms delay each way at r1 (hops 3-4 ≥ 50 ms round trip), stock ICMP limits, {delayed_packets} packets delayed"
     );
     println!("  deskcheck trace -n (3 probes/hop):                   {:>6} ms  hops {our_hops:?}", ours.as_millis());
+    println!("    … of which tracing (the trace's own clock):        {:>6} ms", ours_inside.as_millis());
     println!(
         "  traceroute -n (3 probes/hop):                        {:>6} ms  hops {their_hops:?}",
         theirs.as_millis()
