@@ -842,6 +842,14 @@ fn trace_findings(snap: &trace::TraceSnapshot, target: &str, config: &Config) ->
             ),
         );
     }
+    let pinged: Vec<String> = snap
+        .hops
+        .iter()
+        .filter_map(|h| h.echo.map(|e| format!("hop {} {:.0}% of {}", h.ttl, e.loss_percent, e.sent)))
+        .collect();
+    if !pinged.is_empty() {
+        f = f.evidence("Routers pinged straight (loss)", pinged.join(", "));
+    }
     if let Some(n) = &snap.method_note {
         f = f.evidence("Method", n);
     }
@@ -1108,8 +1116,11 @@ mod tests {
     #[test]
     fn loss_on_the_access_line_is_placed_there_with_the_destination_amount() {
         let config = Config::default();
-        let s = snap(vec![hop(1, 0.0), hop(2, 20.0), hop(3, 60.0), hop(4, 20.0)], true);
+        let mut hops = vec![hop(1, 0.0), hop(2, 20.0), hop(3, 60.0), hop(4, 20.0)];
+        hops[1].echo = Some(trace::EchoCounts { sent: 40, received: 32, loss_percent: 20.0 });
+        let s = snap(hops, true);
         let f = &trace_findings(&s, "far.test", &config)[0];
+        assert!(f.evidence.iter().any(|e| format!("{e:?}").contains("hop 2 20% of 40")), "{f:?}");
         assert_eq!(f.severity, Severity::Warn);
         assert!(f.summary.contains("starting at hop 2") && f.summary.contains("20% of packets"), "{}", f.summary);
     }
