@@ -1,7 +1,10 @@
 //! Network benchmark, in the healthy namespace topology (needs root):
-//! the full network suite's wall time (`deskcheck run --only network`), `deskcheck trace`
-//! beside `traceroute -n` on the same path with both hop lists, and the mtr-style
-//! detailed mode (`--probes 10`).
+//! the full network suite's wall time (`deskcheck run --only network`); then, on the same
+//! path with a 25 ms user-space delay each way at the first ISP router r1 (hops 3 and 4
+//! ≥ 50 ms round trip; r1 rather than gw because gw's NAT would see queued packets of one
+//! ICMP flow as clashing new connections and drop them, an artefact of the lab) and every router at the stock Linux ICMP limit, `deskcheck trace
+//! -n` beside `traceroute -n` (median wall times, ratio, both hop lists), and `deskcheck
+//! trace --probes 10` beside `mtr -r -n -c 10` (per-hop loss rows).
 //!
 //! `cargo bench --bench network` runs several rounds; under `cargo test` it runs one
 //! round as a smoke test. Figures are printed, never asserted.
@@ -12,6 +15,7 @@ mod common;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use common::delay::Delay;
 use common::netns::*;
 
 fn time(mut cmd: Command) -> (Duration, String, bool) {
@@ -71,40 +75,143 @@ fn main() {
     }
     let with_probe = median(with_probe);
 
-    let (mut ours, mut theirs, mut detailed) = (Vec::new(), Vec::new(), Vec::new());
+    let suite = median(suite);
+
+    // The trace comparisons: real round trips and real rate limits.
+    t.stock_icmp_limits().expect("stock ICMP rate limits");
+    let delay = Delay::start(&t, &t.r1, Duration::from_millis(25)).expect("start the NFQUEUE delay");
+    let (mut ours, mut theirs, mut ours_inside) = (Vec::new(), Vec::new(), Vec::new());
     let (mut our_hops, mut their_hops) = (Vec::new(), Vec::new());
+    let mut identical = true;
     for _ in 0..rounds {
+        // Routers refill one ICMP token a second: each tool starts with their full burst.
+        std::thread::sleep(REFILL);
         let mut cmd = t.command(&t.client, bin);
         cmd.args(["trace", FAR, "--json", "-n"]);
         let (d, out, _) = time(cmd);
         our_hops = hops_of_deskcheck(&out);
         ours.push(d);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+        ours_inside.push(Duration::from_millis(v["elapsed_ms"].as_u64().unwrap_or(0)));
+        std::thread::sleep(REFILL);
         let mut cmd = t.command(&t.client, "traceroute");
         cmd.args(["-n", FAR]);
         let (d, out, _) = time(cmd);
         their_hops = hops_of_traceroute(&out);
         theirs.push(d);
-        let mut cmd = t.command(&t.client, bin);
-        cmd.args(["trace", FAR, "--json", "-n", "--probes", "10"]);
-        let (d, _, _) = time(cmd);
-        detailed.push(d);
+        identical &= our_hops == their_hops;
     }
-    let (suite, ours, theirs, detailed) = (median(suite), median(ours), median(theirs), median(detailed));
+    let (ours, theirs, ours_inside) = (median(ours), median(theirs), median(ours_inside));
+
+    std::thread::sleep(REFILL);
+    let mut cmd = t.command(&t.client, bin);
+    cmd.args(["trace", FAR, "--json", "-n", "--probes", "10"]);
+    let (detailed, detailed_json, _) = time(cmd);
+    let our_rows = loss_rows_of_deskcheck(&detailed_json);
+    std::thread::sleep(REFILL);
+    let mtr = which("mtr").map(|_| {
+        let mut cmd = t.command(&t.client, "mtr");
+        cmd.args(["-r", "-n", "-c", "10", FAR]);
+        let (d, out, _) = time(cmd);
+        (d, loss_rows_of_mtr(&out))
+    });
+    let delayed_packets = delay.packets();
+    drop(delay);
+
     println!("network benchmark ({rounds} rounds, medians, healthy topology: client → gw → r1 → r2 → far)");
     println!("  full network suite (deskcheck run --only network):   {:>6} ms", suite.as_millis());
     println!("  … with --dhcp-probe (4 s listening window):         {:>6} ms", with_probe.as_millis());
+    println!(
+        "trace comparison: 25 ms delay each way at r1 (hops 3-4 ≥ 50 ms round trip), stock ICMP limits, {delayed_packets} packets delayed"
+    );
     println!("  deskcheck trace -n (3 probes/hop):                   {:>6} ms  hops {our_hops:?}", ours.as_millis());
+    println!("    … of which tracing (the trace's own clock):        {:>6} ms", ours_inside.as_millis());
     println!(
         "  traceroute -n (3 probes/hop):                        {:>6} ms  hops {their_hops:?}",
         theirs.as_millis()
     );
     println!(
-        "  ratio traceroute / deskcheck:                        {:>6.2}x  (identical hop lists: {})",
-        theirs.as_secs_f64() / ours.as_secs_f64().max(1e-9),
-        our_hops == their_hops
+        "  ratio deskcheck / traceroute:                        {:>6.2}x  (goal ≤ 1.2x; identical hop lists in every round: {identical})",
+        ours.as_secs_f64() / theirs.as_secs_f64().max(1e-9),
     );
-    println!(
-        "  deskcheck trace --probes 10 (mtr-style statistics):  {:>6} ms  (mtr --report needs ~15 s)",
-        detailed.as_millis()
-    );
+    println!("  deskcheck trace --probes 10:                         {:>6} ms", detailed.as_millis());
+    print_rows("deskcheck --probes 10", &our_rows);
+    match mtr {
+        Some((d, rows)) => {
+            println!("  mtr -r -n -c 10:                                     {:>6} ms", d.as_millis());
+            print_rows("mtr -r -n -c 10", &rows);
+            let trusted = |rows: &[LossRow]| rows.iter().filter(|r| r.trusted).count();
+            println!(
+                "  hops whose loss figure is trustworthy: deskcheck {} of {}, mtr {} of {}",
+                trusted(&our_rows),
+                our_rows.len(),
+                trusted(&rows),
+                rows.len()
+            );
+        }
+        None => common::skip("network benchmark: mtr comparison", "mtr is not installed (mtr-tiny)"),
+    }
+}
+
+/// Routers give back one ICMP token a second, six at most.
+const REFILL: Duration = Duration::from_millis(6500);
+
+/// One hop's loss as a tool reports it. `trusted`: the figure is what the path does —
+/// no loss, or loss a reader may take at face value. mtr marks nothing, so its
+/// intermediate loss that the destination doesn't share is not trustworthy; deskcheck
+/// labels that as rate limiting, which is the truth about it.
+struct LossRow {
+    addr: String,
+    loss_percent: f64,
+    label: String,
+    trusted: bool,
+}
+
+fn loss_rows_of_deskcheck(json: &str) -> Vec<LossRow> {
+    let v: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+    let hops = v["hops"].as_array().cloned().unwrap_or_default();
+    hops.iter()
+        .map(|h| {
+            let label = h["loss"].as_str().unwrap_or("?").to_string();
+            LossRow {
+                addr: h["addr"].as_str().unwrap_or("*").to_string(),
+                loss_percent: h["loss_percent"].as_f64().unwrap_or(100.0),
+                trusted: matches!(label.as_str(), "none" | "persistent" | "rate_limited" | "no_reply"),
+                label,
+            }
+        })
+        .collect()
+}
+
+fn loss_rows_of_mtr(text: &str) -> Vec<LossRow> {
+    let rows: Vec<(String, f64)> = text
+        .lines()
+        .filter_map(|l| {
+            let mut words = l.split("|--").nth(1)?.split_whitespace();
+            let addr = words.next()?.to_string();
+            let loss = words.next()?.trim_end_matches('%').parse().ok()?;
+            Some((addr, loss))
+        })
+        .collect();
+    let end_loss = rows.last().map_or(0.0, |r| r.1);
+    rows.iter()
+        .enumerate()
+        .map(|(i, (addr, loss))| {
+            // Loss above the destination's at an intermediate hop is the router's limit,
+            // which the report does not say.
+            let trusted = i + 1 == rows.len() || *loss <= end_loss;
+            LossRow { addr: addr.clone(), loss_percent: *loss, label: String::new(), trusted }
+        })
+        .collect()
+}
+
+fn print_rows(tool: &str, rows: &[LossRow]) {
+    let cells: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let label = if r.label.is_empty() { String::new() } else { format!(" {}", r.label) };
+            format!("{} {:.0}%{label}", r.addr, r.loss_percent)
+        })
+        .collect();
+    println!("    {tool:<22} {}", cells.join(" | "));
 }

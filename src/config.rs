@@ -104,7 +104,7 @@ impl Default for NetworkSettings {
             dhcp_lease_files: Vec::new(),
             ping_count: 10,
             ping_interval_ms: 20,
-            trace_probes: 3,
+            trace_probes: 8,
             probe_timeout_ms: 1000,
             dhcp_listen_ms: 4000,
             suite_deadline_ms: 2500,

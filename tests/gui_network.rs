@@ -86,6 +86,8 @@ fn hop(ttl: u8, addr: &str, name: &str) -> Hop {
         worst_ms: Some(1.2),
         rtts_ms: vec![Some(1.0); 10],
         is_destination: ttl == 4,
+        loss: deskcheck::net::trace::Loss::None,
+        echo: None,
     }
 }
 

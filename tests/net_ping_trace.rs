@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use common::in_ns::block_on_in;
 use common::netns::*;
+use deskcheck::checks::network::loss_start;
 use deskcheck::net::ping::{self, PingMethod, PingOptions, PingStats};
 use deskcheck::net::trace::{self, HopName, TraceOptions, TraceProtocol, TraceSnapshot};
 
@@ -106,7 +107,8 @@ fn trace_is_not_held_up_by_a_dead_dns_server() {
 #[test]
 fn detailed_trace_with_ten_probes_per_hop_is_quick() {
     let Some(t) = topology("detailed_trace_with_ten_probes_per_hop_is_quick") else { return };
-    let opts = TraceOptions { probes_per_hop: 10, ..quiet(TraceProtocol::Udp) };
+    // These routers have no ICMP limit; told so, the tracer needs no pacing.
+    let opts = TraceOptions { probes_per_hop: 10, router_burst: 10, ..quiet(TraceProtocol::Udp) };
     let started = Instant::now();
     let s = block_on_in(&t.client, move || async move { trace::trace(far(), &opts, None).await }).unwrap();
     let took = started.elapsed();
@@ -125,8 +127,12 @@ fn detailed_trace_with_ten_probes_per_hop_is_quick() {
 fn loss_at_the_third_router_shows_from_hop_three_on() {
     let Some(t) = topology("loss_at_the_third_router_shows_from_hop_three_on") else { return };
     t.add_loss_at_r2(20).unwrap();
-    let opts =
-        TraceOptions { probes_per_hop: 30, round_interval: Duration::from_millis(20), ..quiet(TraceProtocol::Udp) };
+    let opts = TraceOptions {
+        probes_per_hop: 30,
+        router_burst: 30,
+        round_interval: Duration::from_millis(20),
+        ..quiet(TraceProtocol::Udp)
+    };
     let s = block_on_in(&t.client, move || async move { trace::trace(far(), &opts, None).await }).unwrap();
     println!("{}", trace::format_table(&s));
     assert_full_path(&s);
@@ -136,6 +142,194 @@ fn loss_at_the_third_router_shows_from_hop_three_on() {
     // probes, seeing none lost at either has odds of about one in a million.
     assert!(loss[2] + loss[3] > 0.0, "{loss:?}");
     assert!(loss[2] < 70.0 && loss[3] < 70.0, "{loss:?}");
+}
+
+/// The network suite's trace (`net.trace.path`): what fits in its budget, the destination
+/// probed 40 times, done after the burst when nothing is lost end to end.
+fn suite_like() -> TraceOptions {
+    TraceOptions {
+        probes_per_hop: 8,
+        destination_probes: 40,
+        settle_when_clean: true,
+        echo_hops_on_loss: true,
+        round_interval: Duration::from_millis(20),
+        max_duration: Some(Duration::from_millis(2400)),
+        probe_timeout: Duration::from_millis(800),
+        ..quiet(TraceProtocol::Icmp)
+    }
+}
+
+fn losses(s: &TraceSnapshot) -> Vec<(f64, trace::Loss)> {
+    s.hops.iter().map(|h| (h.loss_percent, h.loss)).collect()
+}
+
+#[test]
+fn loss_on_the_access_line_is_placed_at_hop_two() {
+    let Some(t) = topology("loss_on_the_access_line_is_placed_at_hop_two") else { return };
+    t.add_loss_entering_r1(20).unwrap();
+    // These routers have no ICMP limit (the lab's default), so many probes per hop can go
+    // at once: the placement is then certain enough for a test (a hop showing no loss at
+    // 20 % has odds of 0.8^30, about 1 in 800).
+    let opts = TraceOptions {
+        probes_per_hop: 30,
+        destination_probes: 80,
+        router_burst: 30,
+        round_interval: Duration::from_millis(10),
+        ..quiet(TraceProtocol::Icmp)
+    };
+    let s = block_on_in(&t.client, move || async move { trace::trace(far(), &opts, None).await }).unwrap();
+    println!("{}", trace::format_table(&s));
+    assert_full_path(&s);
+    let start = loss_start(&s, 5.0).map(|h| h.ttl);
+    assert_eq!(start, Some(2), "{:?}", losses(&s));
+    assert_eq!(s.hops[0].loss, trace::Loss::None, "{:?}", losses(&s));
+    // 80 echo probes at 20 %: the estimate is within 8-40 % but for odds of about 1 in 1000.
+    let end = s.hops[3].loss_percent;
+    assert!((8.0..=40.0).contains(&end), "destination loss {end}%: {:?}", losses(&s));
+}
+
+#[test]
+fn the_suites_trace_places_access_line_loss_at_hop_two_under_stock_limits() {
+    let Some(t) = topology("the_suites_trace_places_access_line_loss_at_hop_two_under_stock_limits") else { return };
+    t.stock_icmp_limits().unwrap();
+    t.add_loss_entering_r1(20).unwrap();
+    let started = Instant::now();
+    let s = block_on_in(&t.client, || async { trace::trace(far(), &suite_like(), None).await }).unwrap();
+    println!(
+        "{}\n{:?}\ntook {:?}",
+        trace::format_table(&s),
+        s.hops.iter().map(|h| h.echo).collect::<Vec<_>>(),
+        started.elapsed()
+    );
+    assert_full_path(&s);
+    assert!(s.elapsed_ms <= 2500, "within the suite's budget: {} ms", s.elapsed_ms);
+    // Each router pinged straight (not rate-limited) says where packets start to go missing.
+    assert_eq!(loss_start(&s, 5.0).map(|h| h.ttl), Some(2), "{:?}", losses(&s));
+    assert_eq!(s.hops[0].echo.map(|e| e.loss_percent), Some(0.0), "{:?}", s.hops[0].echo);
+    // 40 echo probes to the destination at 20 %: within 5-45 % but for odds of about 1 in 1000.
+    let end = s.hops[3].loss_percent;
+    assert!((5.0..=45.0).contains(&end), "destination loss {end}%: {:?}", losses(&s));
+}
+
+#[test]
+fn rate_limiting_alone_shows_no_loss_and_a_clean_destination() {
+    let Some(t) = topology("rate_limiting_alone_shows_no_loss_and_a_clean_destination") else { return };
+    t.stock_icmp_limits().unwrap();
+    // One ISP router is stricter than stock: 1 answer per 5 s after its burst.
+    t.set_icmp_ratelimit(&t.r2, 5000).unwrap();
+    // The suite's short trace: no loss, the destination clean.
+    let s = block_on_in(&t.client, || async { trace::trace(far(), &suite_like(), None).await }).unwrap();
+    println!("{}", trace::format_table(&s));
+    assert_full_path(&s);
+    assert_eq!(loss_start(&s, 0.0), None, "{:?}", losses(&s));
+    assert_eq!((s.hops[3].loss_percent, s.hops[3].loss), (0.0, trace::Loss::None), "{:?}", losses(&s));
+    assert!(s.hops[3].sent >= 30, "the destination gets most of its 40 probes: {}", s.hops[3].sent);
+    assert_eq!((s.hops[0].loss_percent, s.hops[1].loss_percent), (0.0, 0.0), "{:?}", losses(&s));
+    // Clean end to end: done once the routers' burst is answered, so the suite stays quick.
+    assert!(s.elapsed_ms <= 1500, "{} ms", s.elapsed_ms);
+
+    // Routers refill one token a second: give them their burst back, as between two
+    // real traces, then the standalone statistics mode (`--probes 10`).
+    std::thread::sleep(Duration::from_millis(6500));
+    let opts = TraceOptions { probes_per_hop: 10, ..quiet(TraceProtocol::Icmp) };
+    let started = Instant::now();
+    let s = block_on_in(&t.client, move || async move { trace::trace(far(), &opts, None).await }).unwrap();
+    println!("{}\ntook {:?}", trace::format_table(&s), started.elapsed());
+    assert_full_path(&s);
+    let far_hop = &s.hops[3];
+    assert_eq!((far_hop.sent, far_hop.received, far_hop.loss), (10, 10, trace::Loss::None), "{:?}", losses(&s));
+    assert_eq!(loss_start(&s, 0.0), None, "{:?}", losses(&s));
+    for h in &s.hops {
+        assert_ne!(h.loss, trace::Loss::Persistent, "hop {}: {:?}", h.ttl, losses(&s));
+        assert_eq!(h.sent, 10, "hop {}", h.ttl);
+    }
+    // Paced within the stock budget, the stock routers lose nothing; the strict one shows
+    // as rate-limited.
+    assert_eq!((s.hops[0].loss_percent, s.hops[1].loss_percent), (0.0, 0.0), "{:?}", losses(&s));
+    assert!(matches!(s.hops[2].loss, trace::Loss::RateLimited | trace::Loss::None), "{:?}", losses(&s));
+}
+
+#[test]
+fn a_last_router_answering_unreachable_now_and_then_is_no_loss_warning() {
+    let Some(t) = topology("a_last_router_answering_unreachable_now_and_then_is_no_loss_warning") else { return };
+    t.stock_icmp_limits().unwrap();
+    t.outside_unreachable_at_r1().unwrap();
+    let s = block_on_in(&t.client, || async { trace::trace(far(), &suite_like(), None).await }).unwrap();
+    println!("{}", trace::format_table(&s));
+    assert!(!s.reached);
+    assert_eq!(addrs(&s), [GW_LAN, R1]);
+    assert!(s.method_note.as_deref().is_some_and(|n| n.contains("network unreachable")), "{:?}", s.method_note);
+    assert_eq!(loss_start(&s, 0.0), None, "{:?}", losses(&s));
+    assert!(s.hops.iter().all(|h| h.loss != trace::Loss::Persistent), "{:?}", losses(&s));
+}
+
+#[test]
+fn ping_streams_lines_and_prints_statistics_on_sigint() {
+    use std::io::BufRead;
+    let Some(t) = topology("ping_streams_lines_and_prints_statistics_on_sigint") else { return };
+    let mut child = t
+        .command(&t.client, env!("CARGO_BIN_EXE_deskcheck"))
+        .args(["ping", FAR, "--count", "100000", "--interval-ms", "50"])
+        .env("XDG_CONFIG_HOME", "/nonexistent-deskcheck-test-config")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    // `ip netns exec` execs the program: this pid is deskcheck's.
+    let pid = child.id();
+    let mut lines = Vec::new();
+    let started = Instant::now();
+    // A header, then replies one by one while the ping goes on.
+    while lines.len() < 4 {
+        let mut line = String::new();
+        assert!(out.read_line(&mut line).unwrap() > 0, "output ended early: {lines:?}");
+        lines.push(line.trim_end().to_string());
+    }
+    let first_lines = started.elapsed();
+    assert!(lines[0].starts_with(&format!("PING {FAR}")), "{lines:?}");
+    for (i, l) in lines[1..].iter().enumerate() {
+        assert!(l.starts_with(&format!("64 bytes from {FAR}: icmp_seq={} time=", i + 1)), "{l}");
+        assert!(l.ends_with(" ms"), "{l}");
+    }
+    assert!(first_lines < Duration::from_secs(3), "lines came only after {first_lines:?}");
+    let killed = std::process::Command::new("kill").args(["-INT", &pid.to_string()]).status().unwrap();
+    assert!(killed.success());
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut out, &mut rest).unwrap();
+    let status = child.wait().unwrap();
+    println!("{}\n{rest}", lines.join("\n"));
+    assert!(rest.contains(&format!("--- {FAR} ping statistics ---")), "{rest}");
+    assert!(rest.contains("packets transmitted") && rest.contains("0% packet loss (stopped by Ctrl-C)"), "{rest}");
+    assert!(rest.contains("rtt min/avg/max/mdev = "), "{rest}");
+    assert_eq!(status.code(), Some(0), "every finished probe was answered: {rest}");
+}
+
+#[test]
+fn sub_millisecond_rtts_keep_microseconds_in_json_and_text() {
+    let Some(t) = topology("sub_millisecond_rtts_keep_microseconds_in_json_and_text") else { return };
+    let run = |args: &[&str]| {
+        let out = t
+            .command(&t.client, env!("CARGO_BIN_EXE_deskcheck"))
+            .args(args)
+            .env("XDG_CONFIG_HOME", "/nonexistent-deskcheck-test-config")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // The office router answers in tens of microseconds.
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["trace", GW_LAN, "-n", "--probes", "6", "--json"])).unwrap();
+    let samples: Vec<f64> = json["hops"][0]["rtts_ms"].as_array().unwrap().iter().filter_map(|v| v.as_f64()).collect();
+    assert_eq!(samples.len(), 6, "{json}");
+    assert!(samples.iter().all(|&ms| ms > 0.0 && ms < 5.0), "no sample is 0: {samples:?}");
+    // Whole microseconds, no float noise.
+    assert!(samples.iter().all(|&ms| ((ms * 1000.0).round() - ms * 1000.0).abs() < 1e-6), "{samples:?}");
+    let text = run(&["ping", GW_LAN, "--count", "3", "--interval-ms", "20"]);
+    println!("{text}");
+    let re = regex::Regex::new(r"icmp_seq=\d time=\d+\.\d{3} ms").unwrap();
+    assert_eq!(re.find_iter(&text).count(), 3, "{text}");
+    let stats = text.lines().find(|l| l.starts_with("rtt min/avg/max/mdev")).unwrap_or_default();
+    assert!(!stats.contains("0.0/") && stats.contains('.'), "{stats}");
 }
 
 #[test]

@@ -73,15 +73,16 @@ pub struct PingArgs {
 pub struct TraceArgs {
     /// Host name or IP address.
     pub host: String,
-    /// Probes per hop (1–100; 10 gives mtr-style statistics in about a second; default: the
-    /// config's network.trace_probes, 3).
+    /// Probes per hop (1–100; 10 gives mtr-style statistics in about 4 s: routers answer 6 at once,
+    /// then 1 per second; default: the config's network.trace_probes, 8).
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub probes: Option<u32>,
     /// Highest TTL to probe (1–64).
     #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u8).range(1..=64))]
     pub max_hops: u8,
-    /// Probe protocol: udp (default, no admin rights needed), icmp, or tcp (admin rights).
-    #[arg(long, default_value = "udp")]
+    /// Probe protocol: icmp (default, echo like mtr; UDP where ICMP is not permitted), udp
+    /// (classic traceroute), or tcp.
+    #[arg(long, default_value = "icmp")]
     pub protocol: String,
     /// Destination port for --protocol tcp (1–65535).
     #[arg(long, default_value_t = 443, value_parser = clap::value_parser!(u16).range(1..))]

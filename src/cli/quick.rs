@@ -4,9 +4,12 @@ use std::time::Duration;
 
 use anyhow::Context;
 
+use tokio::sync::watch;
+
 use super::output::{self, PingOutput, TraceOutput};
 use super::{Cli, EXIT_FAIL, EXIT_OK, EXIT_WARN, PingArgs, TraceArgs, load_config};
 use crate::model::{SCHEMA_VERSION, Status};
+
 use crate::net::{dns, ping as pinger, trace as tracer};
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
@@ -38,9 +41,31 @@ pub fn ping(cli: &Cli, args: &PingArgs) -> anyhow::Result<i32> {
             ..pinger::PingOptions::default()
         };
         if !args.json {
-            eprintln!("PING {} ({ip}): {} probes", args.host, opts.count);
+            println!("PING {} ({ip}) {} bytes of data, {} probes.", args.host, opts.payload_size, opts.count);
         }
-        let stats = pinger::ping(ip, &opts, None).await.with_context(|| format!("could not ping {ip}"))?;
+        // Lines stream as probes finish, like ping(8); Ctrl-C stops early and still
+        // prints the statistics of what finished.
+        let (tx, mut rx) = watch::channel(pinger::PingStats::empty(ip, pinger::PingMethod::IcmpUnprivileged, None));
+        let job = pinger::ping(ip, &opts, Some(&tx));
+        tokio::pin!(job);
+        let ctrl_c = tokio::signal::ctrl_c();
+        tokio::pin!(ctrl_c);
+        let mut lines = ReplyLines::new(ip, opts.payload_size);
+        let mut interrupted = false;
+        let stats = loop {
+            tokio::select! {
+                done = &mut job => break done.with_context(|| format!("could not ping {ip}"))?,
+                changed = rx.changed() => {
+                    if changed.is_ok() && !args.json {
+                        lines.print_new(&rx.borrow_and_update());
+                    }
+                }
+                _ = &mut ctrl_c => {
+                    interrupted = true;
+                    break finished_only(&rx.borrow());
+                }
+            }
+        };
         let code = match stats.received {
             0 => EXIT_FAIL,
             r if r < stats.sent => EXIT_WARN,
@@ -50,30 +75,98 @@ pub fn ping(cli: &Cli, args: &PingArgs) -> anyhow::Result<i32> {
             let status = Status::from_exit_code(code);
             output::print(&PingOutput { schema_version: SCHEMA_VERSION, status, host: args.host.clone(), stats })?;
         } else {
-            for (seq, rtt) in stats.rtts_ms.iter().enumerate() {
-                match rtt {
-                    Some(ms) => println!("reply from {ip}: seq={seq} time={ms:.2} ms"),
-                    None => println!("no reply from {ip}: seq={seq}"),
-                }
-            }
+            lines.print_new(&stats);
             if let Some(note) = &stats.note {
                 println!("note: {note}");
             }
-            let f = |v: Option<f64>| v.map(|v| format!("{v:.2}")).unwrap_or_else(|| "-".into());
-            println!(
-                "--- {} ping statistics ---\n{} sent, {} received, {:.0}% loss\nrtt min/avg/max/mdev = {}/{}/{}/{} ms",
-                args.host,
-                stats.sent,
-                stats.received,
-                stats.loss_percent,
-                f(stats.min_ms),
-                f(stats.avg_ms),
-                f(stats.max_ms),
-                f(stats.mdev_ms)
-            );
+            print!("{}", ping_statistics(&args.host, &stats, interrupted));
         }
         Ok(code)
     })
+}
+
+/// Prints each probe's line once, when it has finished.
+struct ReplyLines {
+    ip: std::net::IpAddr,
+    payload_size: usize,
+    printed: Vec<bool>,
+}
+
+impl ReplyLines {
+    fn new(ip: std::net::IpAddr, payload_size: usize) -> Self {
+        ReplyLines { ip, payload_size, printed: Vec::new() }
+    }
+
+    fn print_new(&mut self, stats: &pinger::PingStats) {
+        use std::io::Write as _;
+        let mut out = std::io::stdout().lock();
+        for line in self.take_new(stats) {
+            // A closed pipe (`| head`) is not worth an error here; the exit code still says it.
+            let _ = writeln!(out, "{line}");
+        }
+        let _ = out.flush();
+    }
+
+    fn take_new(&mut self, stats: &pinger::PingStats) -> Vec<String> {
+        self.printed.resize(stats.rtts_ms.len(), false);
+        let mut lines = Vec::new();
+        for (i, (rtt, done)) in stats.rtts_ms.iter().zip(&stats.finished).enumerate() {
+            if !*done || self.printed[i] {
+                continue;
+            }
+            self.printed[i] = true;
+            lines.push(reply_line(self.ip, self.payload_size, i + 1, *rtt, &stats.method));
+        }
+        lines
+    }
+}
+
+/// One probe's line, in ping(8)'s words (sequence numbers from 1, as ping counts).
+fn reply_line(
+    ip: std::net::IpAddr,
+    payload_size: usize,
+    seq: usize,
+    rtt_ms: Option<f64>,
+    method: &pinger::PingMethod,
+) -> String {
+    match (rtt_ms, method) {
+        (Some(ms), pinger::PingMethod::TcpConnect { port }) => {
+            format!("connected to {ip} port {port}: seq={seq} time={} ms", tracer::format_rtt(ms))
+        }
+        (Some(ms), _) => {
+            format!("{} bytes from {ip}: icmp_seq={seq} time={} ms", payload_size + 8, tracer::format_rtt(ms))
+        }
+        (None, _) => format!("no answer from {ip}: icmp_seq={seq}"),
+    }
+}
+
+/// The stats of the probes that finished: on Ctrl-C those still out are not counted.
+fn finished_only(live: &pinger::PingStats) -> pinger::PingStats {
+    let mut s = live.clone();
+    let kept: Vec<Option<f64>> =
+        s.rtts_ms.iter().zip(&s.finished).filter(|(_, done)| **done).map(|(rtt, _)| *rtt).collect();
+    let sum = pinger::summarize(&kept);
+    s.finished = vec![true; kept.len()];
+    s.rtts_ms = kept;
+    (s.sent, s.received, s.loss_percent, s.in_flight) = (sum.sent, sum.received, sum.loss_percent, 0);
+    (s.min_ms, s.avg_ms, s.max_ms, s.mdev_ms) = (sum.min_ms, sum.avg_ms, sum.max_ms, sum.mdev_ms);
+    s
+}
+
+/// ping(8)'s closing block.
+fn ping_statistics(host: &str, s: &pinger::PingStats, interrupted: bool) -> String {
+    let f = |v: Option<f64>| v.map_or_else(|| "-".into(), tracer::format_rtt);
+    format!(
+        "--- {host} ping statistics ---\n{} packets transmitted, {} received, {:.0}% packet loss{}\nrtt min/avg/max/mdev = {}/{}/{}/{} ms\n",
+        s.sent,
+        s.received,
+        s.loss_percent,
+        if interrupted { " (stopped by Ctrl-C)" } else { "" },
+        f(s.min_ms),
+        f(s.avg_ms),
+        f(s.max_ms),
+        f(s.mdev_ms)
+    )
 }
 
 pub fn trace(cli: &Cli, args: &TraceArgs) -> anyhow::Result<i32> {
@@ -100,7 +193,8 @@ pub fn trace(cli: &Cli, args: &TraceArgs) -> anyhow::Result<i32> {
         let snap = tracer::trace(ip, &opts, None).await.with_context(|| format!("could not trace the path to {ip}"))?;
         let code = if !snap.reached {
             EXIT_FAIL
-        } else if snap.hops.iter().any(|h| h.loss_percent > 0.0) {
+        } else if snap.hops.iter().any(|h| h.loss == tracer::Loss::Persistent) {
+            // Only loss that persists to the destination; a router's rate limit is not loss.
             EXIT_WARN
         } else {
             EXIT_OK
@@ -116,10 +210,42 @@ pub fn trace(cli: &Cli, args: &TraceArgs) -> anyhow::Result<i32> {
         } else {
             println!("trace to {} ({ip}), {} probes per hop, {} ms", args.host, opts.probes_per_hop, snap.elapsed_ms);
             print!("{}", tracer::format_table(&snap));
-            if let Some(note) = &snap.method_note {
-                println!("note: {note}");
-            }
         }
         Ok(code)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_stream_once_per_finished_probe_with_microseconds() {
+        let ip: std::net::IpAddr = "10.0.0.1".parse().unwrap();
+        let mut s = pinger::PingStats::empty(ip, pinger::PingMethod::IcmpUnprivileged, None);
+        s.rtts_ms = vec![Some(0.052), None, None];
+        s.finished = vec![true, false, true];
+        let mut lines = ReplyLines::new(ip, 56);
+        assert_eq!(
+            lines.take_new(&s),
+            ["64 bytes from 10.0.0.1: icmp_seq=1 time=0.052 ms", "no answer from 10.0.0.1: icmp_seq=3"]
+        );
+        s.rtts_ms[1] = Some(12.25);
+        s.finished[1] = true;
+        assert_eq!(lines.take_new(&s), ["64 bytes from 10.0.0.1: icmp_seq=2 time=12.2 ms"]);
+        assert!(lines.take_new(&s).is_empty());
+    }
+
+    #[test]
+    fn interrupted_statistics_count_only_finished_probes() {
+        let ip: std::net::IpAddr = "10.0.0.1".parse().unwrap();
+        let mut s = pinger::PingStats::empty(ip, pinger::PingMethod::IcmpUnprivileged, None);
+        s.rtts_ms = vec![Some(0.052), None, Some(0.060), None];
+        s.finished = vec![true, true, true, false];
+        let f = finished_only(&s);
+        assert_eq!((f.sent, f.received, f.in_flight), (3, 2, 0));
+        let text = ping_statistics("gw", &f, true);
+        assert!(text.contains("3 packets transmitted, 2 received, 33% packet loss (stopped by Ctrl-C)"), "{text}");
+        assert!(text.contains("rtt min/avg/max/mdev = 0.052/0.056/0.060/0.004 ms"), "{text}");
+    }
 }

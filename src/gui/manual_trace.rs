@@ -19,6 +19,8 @@ const RESOLVE_TIMEOUT: Duration = Duration::from_secs(3);
 
 /// Probes per hop: enough for mtr-style loss and jitter figures.
 const PROBES_PER_HOP: u32 = 10;
+/// Time between two probes to the destination (routers are paced by their ICMP budget).
+const ROUND_INTERVAL: Duration = Duration::from_millis(100);
 
 /// How a manual trace ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,7 +106,12 @@ fn run(board: Arc<LiveBoard>, key: String, target: String, cancelled: oneshot::R
 async fn resolve_and_trace(board: &Arc<LiveBoard>, key: &str, target: &str) -> Result<(), String> {
     let addresses = dns::resolve_host(target, RESOLVE_TIMEOUT).await.map_err(|err| err.to_string())?;
     let ip = *addresses.first().ok_or_else(|| format!("no address found for {target}"))?;
-    let options = trace::TraceOptions { probes_per_hop: PROBES_PER_HOP, ..trace::TraceOptions::default() };
+    let options = trace::TraceOptions {
+        probes_per_hop: PROBES_PER_HOP,
+        // A live table to watch: the destination's row fills in over about a second.
+        round_interval: ROUND_INTERVAL,
+        ..trace::TraceOptions::default()
+    };
     // The table appears at once ("tracing…"), before the first hop answers.
     let first = trace::TraceSnapshot::empty(ip, options.protocol);
     board.publish(key, LiveSnapshot::Trace(first.clone()));

@@ -419,6 +419,58 @@ impl Topology {
         Ok(())
     }
 
+    /// Every router and the far host answer ICMP errors the way a stock Linux box does:
+    /// a burst of 6 per peer, then 1 per second (`net.ipv4.icmp_ratelimit=1000`). The lab
+    /// starts without limits; traces under real-world rate limiting need this.
+    pub fn stock_icmp_limits(&self) -> Result<(), String> {
+        for ns in [&self.gw, &self.r1, &self.r2, &self.far] {
+            self.set_icmp_ratelimit(ns, 1000)?;
+        }
+        Ok(())
+    }
+
+    /// One namespace's ICMP error budget: one per `ms` after the burst of 6 (0 = no limit).
+    /// 5000 makes an ISP router stricter than the stock 1000.
+    pub fn set_icmp_ratelimit(&self, ns: &str, ms: u32) -> Result<(), String> {
+        self.sh(ns, &["sysctl", "-qw", &format!("net.ipv4.icmp_ratelimit={ms}")])?;
+        Ok(())
+    }
+
+    /// Random loss on the ISP's access line: everything entering r1 from gw, so hop 2 and
+    /// every hop after it lose `percent` % of the probes (hop 1, gw, loses none).
+    pub fn add_loss_entering_r1(&self, percent: u32) -> Result<(), String> {
+        let p = format!("{:.2}", percent as f64 / 100.0);
+        let ifname = format!("{}a1", self.id);
+        self.sh(
+            &self.r1,
+            &[
+                "iptables",
+                "-t",
+                "raw",
+                "-A",
+                "PREROUTING",
+                "-i",
+                &ifname,
+                "-m",
+                "statistic",
+                "--mode",
+                "random",
+                "--probability",
+                &p,
+                "-j",
+                "DROP",
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// The outside is unreachable behind r1: it has no route on, so it answers every probe
+    /// past it with "network unreachable" (from its rate-limited ICMP budget).
+    pub fn outside_unreachable_at_r1(&self) -> Result<(), String> {
+        self.sh(&self.r1, &["ip", "route", "del", "default"])?;
+        Ok(())
+    }
+
     /// A config file pointing every outside target into this topology.
     pub fn write_config(&self) -> PathBuf {
         let path = self.dir.path().join("deskcheck.toml");

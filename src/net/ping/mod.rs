@@ -9,7 +9,7 @@
 mod stats;
 mod tcp;
 
-pub use stats::{RttSummary, summarize};
+pub use stats::{RttSummary, duration_ms, summarize};
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -84,6 +84,11 @@ pub struct PingStats {
     /// The first reason a probe failed other than silence, e.g. "host unreachable (from
     /// 10.0.0.1)" or a local "network is unreachable": it tells no route from no answer.
     pub probe_error: Option<String>,
+    /// Which probes have finished (answered or given up), index for index with
+    /// `rtts_ms`: lets a live view tell "lost" from "not answered yet". Not serialized:
+    /// in a final result every probe has finished.
+    #[serde(skip)]
+    pub finished: Vec<bool>,
 }
 
 impl PingStats {
@@ -103,6 +108,7 @@ impl PingStats {
             mdev_ms: None,
             in_flight: 0,
             probe_error: None,
+            finished: Vec::new(),
         }
     }
 }
@@ -336,31 +342,30 @@ async fn run_probes<F, Fut>(
     }
 }
 
-/// The stats being built, plus which probes have finished.
+/// The stats being built; `stats.finished` says which probes are done.
 struct Run {
     stats: PingStats,
-    done: Vec<bool>,
 }
 
 impl Run {
     fn new(target: IpAddr, method: PingMethod, note: Option<String>) -> Run {
-        Run { stats: PingStats::empty(target, method, note), done: Vec::new() }
+        Run { stats: PingStats::empty(target, method, note) }
     }
 
     fn sent(&mut self) {
         self.stats.rtts_ms.push(None);
-        self.done.push(false);
+        self.stats.finished.push(false);
         self.refresh();
     }
 
     fn finish(&mut self, index: u32, outcome: ProbeOutcome) {
         let i = index as usize;
-        if i >= self.done.len() {
+        if i >= self.stats.finished.len() {
             return;
         }
-        self.done[i] = true;
+        self.stats.finished[i] = true;
         match outcome {
-            ProbeOutcome::Answered(rtt) => self.stats.rtts_ms[i] = Some(rtt.as_secs_f64() * 1000.0),
+            ProbeOutcome::Answered(rtt) => self.stats.rtts_ms[i] = Some(duration_ms(rtt)),
             ProbeOutcome::Lost => {}
             ProbeOutcome::Failed(why) => {
                 self.stats.probe_error.get_or_insert(why);
@@ -371,7 +376,7 @@ impl Run {
 
     fn refresh(&mut self) {
         let finished: Vec<Option<f64>> =
-            self.stats.rtts_ms.iter().zip(&self.done).filter(|(_, done)| **done).map(|(r, _)| *r).collect();
+            self.stats.rtts_ms.iter().zip(&self.stats.finished).filter(|(_, done)| **done).map(|(r, _)| *r).collect();
         let s = summarize(&finished);
         let st = &mut self.stats;
         st.sent = u32::try_from(st.rtts_ms.len()).unwrap_or(u32::MAX);

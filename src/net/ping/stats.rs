@@ -16,6 +16,17 @@ pub struct RttSummary {
     pub mdev_ms: Option<f64>,
 }
 
+/// A round-trip time in milliseconds, kept to whole microseconds: enough for a LAN
+/// (tens of µs) and free of float noise in JSON.
+pub fn duration_ms(d: std::time::Duration) -> f64 {
+    d.as_micros() as f64 / 1000.0
+}
+
+/// `ms` rounded to whole microseconds.
+fn round_us(ms: f64) -> f64 {
+    (ms * 1000.0).round() / 1000.0
+}
+
 /// Summarise finished probes. An empty series has 0 % loss: nothing was lost yet.
 pub fn summarize(rtts_ms: &[Option<f64>]) -> RttSummary {
     let answered: Vec<f64> = rtts_ms.iter().flatten().copied().collect();
@@ -36,10 +47,10 @@ pub fn summarize(rtts_ms: &[Option<f64>]) -> RttSummary {
         sent,
         received,
         loss_percent,
-        min_ms: Some(min),
-        avg_ms: Some(avg),
-        max_ms: Some(max),
-        mdev_ms: Some(variance.sqrt()),
+        min_ms: Some(round_us(min)),
+        avg_ms: Some(round_us(avg)),
+        max_ms: Some(round_us(max)),
+        mdev_ms: Some(round_us(variance.sqrt())),
     }
 }
 
@@ -58,7 +69,7 @@ mod tests {
         assert_eq!((s.sent, s.received), (4, 4));
         assert_eq!(s.loss_percent, 0.0);
         assert!(close(s.min_ms, 1.0) && close(s.avg_ms, 2.5) && close(s.max_ms, 4.0));
-        assert!(close(s.mdev_ms, 1.25f64.sqrt()), "{:?}", s.mdev_ms);
+        assert!(close(s.mdev_ms, 1.118), "{:?}", s.mdev_ms);
     }
 
     #[test]
@@ -82,6 +93,14 @@ mod tests {
         let s = summarize(&[]);
         assert_eq!((s.sent, s.received, s.loss_percent), (0, 0, 0.0));
         assert_eq!(s.avg_ms, None);
+    }
+
+    #[test]
+    fn times_keep_microseconds_without_float_noise() {
+        assert_eq!(duration_ms(std::time::Duration::from_nanos(52_400)), 0.052);
+        let s = summarize(&[Some(0.052), Some(0.053), Some(0.053)]);
+        assert_eq!((s.min_ms, s.avg_ms, s.max_ms), (Some(0.052), Some(0.053), Some(0.053)));
+        assert_eq!(serde_json::to_string(&s.avg_ms).unwrap(), "0.053");
     }
 
     #[test]

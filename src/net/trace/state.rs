@@ -7,8 +7,8 @@ use std::net::IpAddr;
 
 use tokio::time::{Duration, Instant};
 
-use super::{Hop, HopName, TraceProtocol, TraceSnapshot};
-use crate::net::ping::{describe_icmp_error, summarize};
+use super::{EchoCounts, Hop, HopName, Loss, TraceProtocol, TraceSnapshot, classify_loss};
+use crate::net::ping::{describe_icmp_error, duration_ms, summarize};
 
 /// What an answer to a probe says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +42,8 @@ enum Probe {
 #[derive(Debug, Default)]
 struct HopState {
     probes: Vec<Probe>,
+    /// Echo requests straight to the router: (finished, answered).
+    echo: Option<(u32, u32)>,
     /// Every address that answered for this TTL, first seen first.
     addrs: Vec<IpAddr>,
 }
@@ -107,6 +109,69 @@ impl TraceState {
         self.hops.iter().any(|h| !h.probes.is_empty())
     }
 
+    /// Probes sent so far with `ttl`, answered or not.
+    pub fn sent_count(&self, ttl: u8) -> u32 {
+        self.hop(ttl).map_or(0, |h| u32::try_from(h.probes.len()).unwrap_or(u32::MAX))
+    }
+
+    /// The destination's TTL, once an answer from it says where the path ends.
+    pub fn destination_ttl(&self) -> Option<u8> {
+        self.end.as_ref().filter(|e| e.reached).map(|e| e.ttl)
+    }
+
+    /// Finished probes (answered or lost) and answered ones for `ttl`.
+    pub fn finished_count(&self, ttl: u8) -> (u32, u32) {
+        self.hop(ttl).map_or((0, 0), |h| {
+            let n = |f: fn(&Probe) -> bool| u32::try_from(h.probes.iter().filter(|p| f(p)).count()).unwrap_or(u32::MAX);
+            (n(|p| !matches!(p, Probe::InFlight)), n(|p| matches!(p, Probe::Answered { .. })))
+        })
+    }
+
+    /// The router that answered for `ttl` first.
+    pub fn hop_addr(&self, ttl: u8) -> Option<IpAddr> {
+        self.hop(ttl).and_then(|h| h.addrs.first().copied())
+    }
+
+    /// An echo request straight to `ttl`'s router finished.
+    pub fn echo_finished(&mut self, ttl: u8, answered: bool) {
+        if let Some(hop) = self.hop_mut(ttl) {
+            let (sent, received) = hop.echo.get_or_insert((0, 0));
+            *sent += 1;
+            *received += u32::from(answered);
+        }
+    }
+
+    /// Echo requests to `ttl`'s router finished so far.
+    pub fn echo_count(&self, ttl: u8) -> u32 {
+        self.hop(ttl).and_then(|h| h.echo).map_or(0, |(sent, _)| sent)
+    }
+
+    /// Whether some answer already said where the path ends.
+    pub fn end_known(&self) -> bool {
+        self.end.is_some()
+    }
+
+    /// Probes out that matter (at or below the end of the path).
+    pub fn in_flight_count(&self) -> usize {
+        let limit = self.ttl_limit();
+        self.in_flight.values().filter(|p| p.ttl <= limit).count()
+    }
+
+    /// Give up on every probe still out without counting it: the trace ran out of time,
+    /// not the probes. They leave the statistics as if never sent.
+    pub fn discard_in_flight(&mut self) {
+        let mut out: Vec<InFlight> = self.in_flight.drain().map(|(_, p)| p).collect();
+        // Highest index first, so removing one doesn't shift the next one's index.
+        out.sort_by_key(|p| std::cmp::Reverse(p.index));
+        for p in out {
+            if let Some(hop) = self.hop_mut(p.ttl)
+                && p.index < hop.probes.len()
+            {
+                hop.probes.remove(p.index);
+            }
+        }
+    }
+
     /// A probe with `ttl` went out; its answers will carry `seq`.
     pub fn sent(&mut self, seq: u16, ttl: u8, at: Instant) {
         let Some(hop) = self.hop_mut(ttl) else { return };
@@ -128,7 +193,7 @@ impl TraceState {
     /// Fold in an answer; false if it matched no probe in flight (late or foreign).
     pub fn on_reply(&mut self, reply: &Reply) -> bool {
         let Some(probe) = self.in_flight.remove(&reply.seq) else { return false };
-        let rtt_ms = reply.at.saturating_duration_since(probe.sent_at).as_secs_f64() * 1000.0;
+        let rtt_ms = duration_ms(reply.at.saturating_duration_since(probe.sent_at));
         self.set_probe(probe, Probe::Answered { rtt_ms });
         if let Some(hop) = self.hop_mut(probe.ttl)
             && !hop.addrs.contains(&reply.from)
@@ -220,7 +285,12 @@ impl TraceState {
             }
         };
         let reached = self.end.as_ref().is_some_and(|e| e.reached);
-        let hops = self.hops.iter().take(shown).enumerate().map(|(i, h)| self.hop(i, h, reached)).collect();
+        let mut hops: Vec<Hop> =
+            self.hops.iter().take(shown).enumerate().map(|(i, h)| self.hop_snapshot(i, h, reached)).collect();
+        let losses = classify_loss(&hops, reached);
+        for (hop, loss) in hops.iter_mut().zip(losses) {
+            hop.loss = loss;
+        }
         let why = self.end.as_ref().and_then(|e| e.why.clone());
         let method_note = match (&self.note, why) {
             (Some(n), Some(w)) => Some(format!("{n} {w}.")),
@@ -231,7 +301,7 @@ impl TraceState {
         TraceSnapshot { target: self.target, protocol: self.protocol, method_note, hops, reached, done, elapsed_ms }
     }
 
-    fn hop(&self, index: usize, h: &HopState, reached: bool) -> Hop {
+    fn hop_snapshot(&self, index: usize, h: &HopState, reached: bool) -> Hop {
         let ttl = u8::try_from(index + 1).unwrap_or(u8::MAX);
         let finished: Vec<Option<f64>> = h
             .probes
@@ -263,7 +333,17 @@ impl TraceState {
             worst_ms: s.max_ms,
             rtts_ms: finished,
             is_destination: reached && self.end.as_ref().is_some_and(|e| e.ttl == ttl),
+            loss: Loss::None,
+            echo: h.echo.map(|(sent, received)| EchoCounts {
+                sent,
+                received,
+                loss_percent: if sent == 0 { 0.0 } else { f64::from(sent - received) * 100.0 / f64::from(sent) },
+            }),
         }
+    }
+
+    fn hop(&self, ttl: u8) -> Option<&HopState> {
+        self.hops.get(usize::from(ttl).checked_sub(1)?)
     }
 
     fn hop_mut(&mut self, ttl: u8) -> Option<&mut HopState> {

@@ -2,10 +2,11 @@
 
 use std::fmt::Write as _;
 
-use super::{HopName, TraceSnapshot};
+use super::{Hop, HopName, Loss, TraceSnapshot};
 
 /// Hop, Address, Name, Loss%, Snt, Last, Avg, Best, Wrst — one row per hop, ECMP routers
 /// on indented rows below, then the method note and whether the destination was reached.
+/// Loss that is only a router's ICMP rate limit is marked `(rl)` and explained below.
 pub fn format_table(s: &TraceSnapshot) -> String {
     let rows: Vec<[String; 9]> = s
         .hops
@@ -15,7 +16,7 @@ pub fn format_table(s: &TraceSnapshot) -> String {
                 h.ttl.to_string(),
                 h.addr.map_or_else(|| "*".to_string(), |a| a.to_string()),
                 if h.addr.is_some() { name_cell(&h.name) } else { String::new() },
-                format!("{:.1}%", h.loss_percent),
+                loss_cell(h),
                 h.sent.to_string(),
                 ms(h.last_ms),
                 ms(h.avg_ms),
@@ -63,10 +64,24 @@ pub fn format_table(s: &TraceSnapshot) -> String {
             let _ = writeln!(out, "{:w$}  {other}", "", w = widths[0]);
         }
     }
+    if s.hops.iter().any(|h| h.loss == Loss::RateLimited) {
+        let _ = writeln!(
+            out,
+            "(rl) = {}: the router limits its ICMP answers; later hops don't share the loss.",
+            Loss::RateLimited.describe()
+        );
+    }
     if let Some(note) = &s.method_note {
         let _ = writeln!(out, "Note: {note}");
     }
     out
+}
+
+fn loss_cell(h: &Hop) -> String {
+    match h.loss {
+        Loss::RateLimited => format!("(rl) {:.1}%", h.loss_percent),
+        _ => format!("{:.1}%", h.loss_percent),
+    }
 }
 
 fn name_cell(name: &HopName) -> String {
@@ -80,11 +95,19 @@ fn name_cell(name: &HopName) -> String {
     }
 }
 
-/// Sub-10 ms times get two decimals: on a LAN the interesting part is after the point.
 fn ms(v: Option<f64>) -> String {
-    match v {
-        None => "-".into(),
-        Some(v) if v < 10.0 => format!("{v:.2}"),
-        Some(v) => format!("{v:.1}"),
+    v.map_or_else(|| "-".into(), format_rtt)
+}
+
+/// A round-trip time in milliseconds, without the unit, to the precision that matters:
+/// microseconds below 1 ms (a LAN answers in tens of them), hundredths below 10 ms,
+/// tenths above.
+pub fn format_rtt(ms: f64) -> String {
+    if ms < 1.0 {
+        format!("{ms:.3}")
+    } else if ms < 10.0 {
+        format!("{ms:.2}")
+    } else {
+        format!("{ms:.1}")
     }
 }

@@ -199,11 +199,8 @@ fn typed<T: serde::de::DeserializeOwned>(report: &Report, id: &str) -> Option<T>
 
 /// "12.3" for milliseconds ("0.04" below one, where LAN times live), "—" when there is none.
 fn ms(value: Option<f64>) -> String {
-    match value {
-        Some(v) if v < 1.0 => format!("{v:.2}"),
-        Some(v) => format!("{v:.1}"),
-        None => "—".to_string(),
-    }
+    // Microseconds below 1 ms: a LAN answers in tens of them.
+    value.map_or_else(|| "—".to_string(), crate::net::trace::format_rtt)
 }
 
 /// One status line: icon and words, coloured as an extra.

@@ -7,7 +7,7 @@ use super::{Action, NetworkInput, NetworkView, fallback_ui, ms, run, typed};
 use crate::gui::widgets::severity_color;
 use crate::model::Severity;
 use crate::net::live::LiveSnapshot;
-use crate::net::trace::{HopName, TraceSnapshot};
+use crate::net::trace::{Hop, HopName, Loss, TraceSnapshot};
 
 /// Check what was typed into "Trace to…" before anything starts: an IP address, or a
 /// host name of letters, digits, hyphens and dots (at most 253 characters).
@@ -170,8 +170,7 @@ fn hop_table_ui(ui: &mut Ui, id: &str, snapshot: &TraceSnapshot) {
             }
             let name = if hop.addr.is_none() { "(no answer)".to_string() } else { name_text(&hop.name) };
             ui.label(name);
-            let loss = RichText::new(format!("{:.1}", hop.loss_percent)).monospace();
-            ui.label(if hop.loss_percent > 0.0 { loss.color(ui.visuals().warn_fg_color) } else { loss });
+            loss_cell_ui(ui, hop);
             ui.label(RichText::new(hop.sent.to_string()).monospace());
             for value in [hop.last_ms, hop.avg_ms, hop.best_ms, hop.worst_ms] {
                 ui.label(RichText::new(ms(value)).monospace());
@@ -179,6 +178,29 @@ fn hop_table_ui(ui: &mut Ui, id: &str, snapshot: &TraceSnapshot) {
             ui.end_row();
         }
     });
+}
+
+/// The loss cell: real loss stands out; a router's rate limit reads as what it is.
+fn loss_cell_ui(ui: &mut Ui, hop: &Hop) {
+    let number = format!("{:.1}", hop.loss_percent);
+    match hop.loss {
+        Loss::Persistent => {
+            ui.label(RichText::new(number).monospace().color(ui.visuals().warn_fg_color))
+                .on_hover_text("Loss that persists from this hop to the destination: packets are lost here.");
+        }
+        Loss::RateLimited => {
+            ui.label(RichText::new(format!("{number} (rate-limited, not loss)")).monospace().weak()).on_hover_text(
+                "This router limits how often it answers probes; later hops don't share the loss, so no packet is lost here.",
+            );
+        }
+        Loss::NoReply => {
+            ui.label(RichText::new(format!("{number} (no answers)")).monospace().weak())
+                .on_hover_text("This router does not answer probes, but it forwards them: later hops answer.");
+        }
+        Loss::None => {
+            ui.label(RichText::new(number).monospace());
+        }
+    }
 }
 
 #[cfg(test)]

@@ -33,6 +33,8 @@ pub(super) enum Mode {
 
 /// Payload of UDP probes: recognisable in a packet capture.
 const UDP_PAYLOAD: &[u8; 32] = b"deskcheck traceroute probe\0\0\0\0\0\0";
+/// TTL of echo requests sent straight to a router: enough for any path.
+const ECHO_TTL: u8 = 64;
 /// Payload of ICMP probes, after the 8-byte echo header.
 const ICMP_PAYLOAD: &[u8; 24] = b"deskcheck traceroute\0\0\0\0";
 
@@ -91,18 +93,22 @@ impl Prober for DgramProber {
         };
         let sock = self.sock.get_ref();
         errqueue::set_ttl(sock, v6, ttl)?;
-        let to = SocketAddr::new(self.target, port).into();
-        // A send fails with the error an earlier probe's ICMP answer left pending on the
-        // socket (and clears it) before anything goes out; the next attempt is clean.
-        let mut last = None;
-        for _ in 0..3 {
-            match sock.send_to(&packet, &to) {
-                Ok(_) => return Ok(()),
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Err(e),
-                Err(e) => last = Some(e),
-            }
+        send_clearing_pending_error(sock, &packet, &SocketAddr::new(self.target, port).into())
+    }
+
+    fn send_echo(&mut self, to: IpAddr, seq: u16) -> io::Result<()> {
+        let v6 = to.is_ipv6();
+        if v6 != self.target.is_ipv6() {
+            return Err(io::ErrorKind::InvalidInput.into());
         }
-        Err(last.unwrap_or_else(|| io::Error::other("probe not sent")))
+        let packet = match self.mode {
+            Mode::IcmpDgram => packets::echo_request(v6, 0, seq, ICMP_PAYLOAD, false),
+            Mode::IcmpRaw { ident } => packets::echo_request(v6, ident, seq, ICMP_PAYLOAD, !v6),
+            Mode::Udp { .. } => return Err(io::ErrorKind::Unsupported.into()),
+        };
+        let sock = self.sock.get_ref();
+        errqueue::set_ttl(sock, v6, ECHO_TTL)?;
+        send_clearing_pending_error(sock, &packet, &SocketAddr::new(to, 0).into())
     }
 
     fn seq_space(&self) -> u32 {
@@ -112,6 +118,20 @@ impl Prober for DgramProber {
             _ => 1 << 16,
         }
     }
+}
+
+/// A send fails with the error an earlier probe's ICMP answer left pending on the socket
+/// (and clears it) before anything goes out; the next attempt is clean.
+fn send_clearing_pending_error(sock: &Socket, packet: &[u8], to: &socket2::SockAddr) -> io::Result<()> {
+    let mut last = None;
+    for _ in 0..3 {
+        match sock.send_to(packet, to) {
+            Ok(_) => return Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => return Err(e),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| io::Error::other("probe not sent")))
 }
 
 async fn read_replies(sock: Arc<AsyncFd<Socket>>, target: IpAddr, mode: Mode, tx: mpsc::UnboundedSender<Reply>) {
