@@ -245,7 +245,7 @@ mod tests {
 
     #[test]
     fn milliseconds_keep_their_digits() {
-        assert_eq!(ms(Some(0.043)), "0.04");
+        assert_eq!(ms(Some(0.043)), "0.043");
         assert_eq!(ms(Some(12.34)), "12.3");
         assert_eq!(ms(None), "—");
     }
