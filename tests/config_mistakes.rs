@@ -165,11 +165,11 @@ fn every_subcommand_refuses_a_broken_config() {
 fn ping_and_trace_use_the_config_values() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = write(dir.path(), "quick.toml", "[network]\nping_count = 3\ntrace_probes = 2\n");
-    let (rc, err, out) = with_config(&["ping", "127.0.0.1", "-i", "20", "--json"], &cfg);
+    let (rc, err, out) = with_config(&["ping", "127.0.0.1", "-i", "200", "--json"], &cfg);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"));
     assert_eq!(json["sent"], 3, "{json}");
     assert_eq!(rc, 0, "{err}");
-    let (_, err, out) = with_config(&["ping", "127.0.0.1", "-i", "20", "-c", "2", "--json"], &cfg);
+    let (_, err, out) = with_config(&["ping", "127.0.0.1", "-i", "200", "-c", "2", "--json"], &cfg);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"));
     assert_eq!(json["sent"], 2, "the flag wins over the config: {json}");
 

@@ -189,7 +189,7 @@ fn run_checklist_show_and_errors_validate() {
 fn ping_and_trace_on_loopback_validate() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = local_config(dir.path());
-    let (rc, out) = run(&["ping", "127.0.0.1", "-c", "3", "-i", "20", "--json"], &cfg);
+    let (rc, out) = run(&["ping", "127.0.0.1", "-c", "3", "-i", "200", "--json"], &cfg);
     let ping = check("ping.schema.json", "ping", rc, &out);
     assert_eq!(ping["host"], "127.0.0.1");
     let (rc, out) = run(&["trace", "127.0.0.1", "-n", "--probes", "2", "--json"], &cfg);
@@ -227,7 +227,7 @@ fn network_area_in_a_lab_validates() {
     assert!(ids.contains(&"net.internet.ping") && ids.contains(&"net.trace.path"), "{ids:?}");
     let internet = report["runs"].as_array().unwrap().iter().find(|r| r["id"] == "net.internet.ping").unwrap();
     assert!(internet["data"]["items"].is_array(), "a list is wrapped as data.items: {}", internet["data"]);
-    let (rc, out) = lab(&["ping", FAR, "-c", "3", "-i", "20", "--json"]);
+    let (rc, out) = lab(&["ping", FAR, "-c", "3", "-i", "200", "--json"]);
     check("ping.schema.json", "ping (lab)", rc, &out);
     let (rc, out) = lab(&["trace", FAR, "-n", "--json"]);
     let trace = check("trace.schema.json", "trace (lab)", rc, &out);
