@@ -207,15 +207,10 @@ fn parent_dir(path: &Path) -> PathBuf {
 /// The file is already complete under its name; a folder that cannot be synced (some
 /// network file systems refuse) is logged, not reported as a failed save.
 fn sync_dir(path: &Path) {
-    #[cfg(unix)]
-    {
-        let dir = parent_dir(path);
-        if let Err(err) = File::open(&dir).and_then(|d| d.sync_all()) {
-            tracing::warn!("could not sync the folder after saving the bundle: {err}: {}", dir.display());
-        }
+    let dir = parent_dir(path);
+    if let Err(err) = crate::platform::files::sync_dir(&dir) {
+        tracing::warn!("could not sync the folder after saving the bundle: {err}: {}", dir.display());
     }
-    #[cfg(not(unix))]
-    let _ = path;
 }
 
 /// Who may read a file this module creates.
@@ -223,9 +218,7 @@ fn sync_dir(path: &Path) {
 enum Access {
     /// As the user's umask says (the bundle is meant to be shared).
     Default,
-    /// Mode 0600 on unix, set at creation, never by a chmod afterwards (no moment where
-    /// others could open it). On Windows a new file in the user's folders inherits the
-    /// folder's owner-only ACL.
+    /// Readable by the owner only ([`crate::platform::files::owner_only`]).
     OwnerOnly,
 }
 
@@ -245,13 +238,9 @@ impl TempFile {
             let path = dir.join(format!(".{name}.tmp-{}-{:016x}", std::process::id(), random_u64()));
             let mut options = std::fs::OpenOptions::new();
             options.write(true).create_new(true);
-            #[cfg(unix)]
             if let Access::OwnerOnly = access {
-                use std::os::unix::fs::OpenOptionsExt;
-                options.mode(0o600);
+                crate::platform::files::owner_only(&mut options);
             }
-            #[cfg(not(unix))]
-            let _ = access;
             match options.open(&path) {
                 Ok(file) => return Ok((Self { path, placed: false }, file)),
                 // Someone else's temp file with the same name: extremely unlikely, try another.

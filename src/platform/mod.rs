@@ -19,6 +19,7 @@ mod other;
 use other as os;
 
 pub mod drm;
+pub mod files;
 mod facts;
 pub mod lease;
 pub mod programs;
