@@ -9,6 +9,7 @@ use toml::Spanned;
 
 use super::parse::ChecklistError;
 use super::walk::{Answer, ProbeResult, Walk};
+use crate::checks::printers::{Approval, CANCEL_STUCK_ID};
 use crate::config::line_column;
 use crate::model::{CheckRun, Checklist, Step, StepKind};
 
@@ -58,6 +59,14 @@ impl Answers {
                 Value::Many(v) => v,
             };
             for answer in &list {
+                // The cancel step takes the user's approval of the jobs it shows (job ids, "all", "none").
+                if let StepKind::Automatic { probe, .. } = &step.kind
+                    && probe == CANCEL_STUCK_ID
+                    && !answer.eq_ignore_ascii_case("skip")
+                {
+                    Approval::parse(answer).map_err(|m| err(at, format!("step '{id}': {m}")))?;
+                    continue;
+                }
                 if matches!(step.kind, StepKind::Automatic { .. }) && !answer.eq_ignore_ascii_case("skip") {
                     return Err(err(
                         at,
@@ -69,6 +78,16 @@ impl Answers {
             by_step.insert(id, list.into());
         }
         Ok(Answers { by_step, source: file.to_string() })
+    }
+
+    /// The approval for a step that asks for one (the cancel step), unless its answer is "skip",
+    /// which the walk takes as usual. Taken, not peeked: an approval is given once.
+    pub fn take_approval(&mut self, step: &str) -> Option<String> {
+        let queue = self.by_step.get_mut(step)?;
+        if queue.front().is_some_and(|a| a.eq_ignore_ascii_case("skip")) {
+            return None;
+        }
+        queue.pop_front()
     }
 
     /// The next answer for a step: a list's items in turn, its last one ever after.
