@@ -512,3 +512,71 @@ fn test_page_prints_as_pwg_raster_where_pdf_is_not_offered() {
     eprintln!("job {job_id}: {state}");
     assert!(state.contains("completed"), "job {job_id}: {state}\n{}", lab.log("ippeveprinter.log"));
 }
+
+/// The same consent in the window, against the real cupsd: the cancel step lists the stuck
+/// jobs with a box each (none ticked), the other user's and the held job as left alone;
+/// ticking A and pressing "Cancel the selected job" cancels A only (`lpstat -o` shows B).
+#[test]
+fn gui_cancel_step_cancels_only_the_ticked_job() {
+    use deskcheck::gui::{DeskcheckApp, GuiOptions};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use std::time::{Duration, Instant};
+    need_lab!("gui_cancel_step_cancels_only_the_ticked_job");
+    let mut lab = PrinterLab::start().unwrap();
+    lab.start_cups().unwrap();
+    lab.cups_tool(&["cupsdisable", "-h", "127.0.0.1:631", "office"]).unwrap();
+    let me = deskcheck::hw::printer::current_user();
+    let a = lab.submit(&me, "quarterly-report", false).unwrap();
+    let b = lab.submit(&me, "holiday-plan", false).unwrap();
+    let held = lab.submit(&me, "payslip", true).unwrap();
+    let other = lab.submit(&format!("{me}-colleague"), "colleagues-draft", false).unwrap();
+    let dir = lab.dir.path().join("checklists");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("queue.toml"),
+        "title = \"Stuck queue\"\narea = \"printers\"\n\n[[steps]]\nid = \"cancel\"\nkind = \"automatic\"\n\
+         probe = \"printers.jobs.cancel_stuck\"\ntext = \"Choose the stuck jobs to cancel.\"\npass = \"fixed\"\nfail = \"call\"\n\n\
+         [[steps]]\nid = \"fixed\"\nkind = \"resolved\"\ntext = \"Done.\"\nresolution = \"Queue cleared.\"\n\n\
+         [[steps]]\nid = \"call\"\nkind = \"escalate\"\ntext = \"Call IT.\"\nreason = \"Queue stuck.\"\n",
+    )
+    .unwrap();
+    let mut config = lab_config(&lab, false, 0);
+    config.checklists_dir = Some(dir);
+    // The window, its offer thread and its engine run inside the client namespace.
+    let summary = in_ns(&lab.client_ns, move || {
+        let mut options = GuiOptions::new(Arc::new(config), deskcheck::logging::LogBuffer::default());
+        options.checks = Some(Vec::new());
+        let mut h = Harness::builder().with_size([1280.0, 1000.0]).build_eframe(move |_cc| DeskcheckApp::new(options));
+        let wait =
+            |h: &mut Harness<'_, DeskcheckApp>, what: &str, done: &dyn Fn(&Harness<'_, DeskcheckApp>) -> bool| {
+                let deadline = Instant::now() + Duration::from_secs(15);
+                while !done(h) {
+                    assert!(Instant::now() < deadline, "timed out waiting for {what}");
+                    h.step();
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                h.run_ok();
+            };
+        wait(&mut h, "the checklists", &|h| h.state().checklists_ready());
+        h.get_by_label("Stuck queue").click();
+        h.run_ok();
+        wait(&mut h, "the jobs to be shown", &|h| h.state().awaiting_consent());
+        h.get_by_label_contains(&format!("job {b} on office: \"holiday-plan\""));
+        h.get_by_label_contains(&format!("Not yours, left alone: job {other} on office"));
+        h.get_by_label_contains(&format!("Held on purpose, left alone: job {held} on office"));
+        assert!(h.query_by_label_contains("Cancel the selected job").is_none(), "nothing is ticked at first");
+        h.get_by_label_contains(&format!("job {a} on office: \"quarterly-report\"")).click();
+        h.run_ok();
+        h.get_by_label("Cancel the selected job").click();
+        h.run_ok();
+        wait(&mut h, "the cancel check", &|h| !h.state().is_probing() && !h.state().awaiting_consent());
+        h.get_by_label("Continue").click();
+        h.run_ok();
+        let report = &h.state().session().report;
+        let run = report.runs.iter().find(|r| r.id == "printers.jobs.cancel_stuck").expect("the cancel run");
+        run.findings[0].summary.clone()
+    });
+    assert_eq!(summary, format!("Cancelled job {a}."));
+    assert_eq!(lab.lpstat_ids(), vec![b, held, other], "only the ticked job was cancelled");
+}
