@@ -580,3 +580,38 @@ fn gui_cancel_step_cancels_only_the_ticked_job() {
     assert_eq!(summary, format!("Cancelled job {a}."));
     assert_eq!(lab.lpstat_ids(), vec![b, held, other], "only the ticked job was cancelled");
 }
+
+/// A printer that takes neither PDF nor PWG raster but JPEG (ippeveprinter `-f image/jpeg`,
+/// documents printed through CUPS's ippeveps, which reads the JPEG's frame header): the test
+/// page goes out as a gray JPEG and the job completes.
+#[test]
+fn test_page_prints_as_jpeg_where_only_jpeg_is_offered() {
+    need_lab!("test_page_prints_as_jpeg_where_only_jpeg_is_offered");
+    for tool in ["ippeveps", "ipptool"] {
+        if common::netns::which(tool).is_none() {
+            common::skip("test_page_prints_as_jpeg_where_only_jpeg_is_offered", &format!("{tool} is not installed"));
+            return;
+        }
+    }
+    let lab = PrinterLab::start_with(Some("image/jpeg"), Some("/usr/sbin/ippeveps")).unwrap();
+    let runs = on_demand_in(&lab, &["printers.test_page"], lab_config(&lab, true, 10));
+    let r = &runs[0];
+    assert_eq!(r.findings[0].severity, Severity::Pass, "{r:?}\n{}", lab.log("ippeveprinter.log"));
+    assert_eq!(r.data["job"]["document_format"], "image/jpeg", "{r:?}");
+    let job_id = r.data["job"]["job_id"].as_i64().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !lab.spooled().iter().any(|p| std::fs::read(p).is_ok_and(|b| b.starts_with(&[0xff, 0xd8, 0xff]))) {
+        assert!(std::time::Instant::now() < deadline, "no JPEG spooled\n{}", lab.log("ippeveprinter.log"));
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let state = loop {
+        let s = job_state_by_ipptool(&lab, job_id);
+        if !s.contains("pending") && !s.contains("processing") {
+            break s;
+        }
+        assert!(std::time::Instant::now() < deadline, "job {job_id} still {s}");
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    };
+    eprintln!("job {job_id}: {state}");
+    assert!(state.contains("completed"), "job {job_id}: {state}\n{}", lab.log("ippeveprinter.log"));
+}

@@ -101,7 +101,8 @@ impl PrinterLab {
         Self::start_with(None, Some("/usr/sbin/ippevepcl"))
     }
 
-    fn start_with(formats: Option<&'static str>, command: Option<&'static str>) -> Result<PrinterLab, String> {
+    /// ippeveprinter with these `-f` formats (None: its defaults) and `-c` command.
+    pub fn start_with(formats: Option<&'static str>, command: Option<&'static str>) -> Result<PrinterLab, String> {
         let n = COUNTER.fetch_add(1, Ordering::SeqCst);
         let id = format!("dp{}{}", std::process::id() % 100_000, n);
         let dir = tempfile::tempdir().map_err(|e| e.to_string())?;

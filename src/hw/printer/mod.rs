@@ -453,7 +453,10 @@ pub fn cups_queues(server: &str, opts: &QueryOptions) -> Result<CupsQueues, Prin
 }
 
 /// The formats deskcheck can make a test page in, in order of preference.
-pub const TEST_PAGE_FORMATS: [&str; 2] = ["application/pdf", "image/pwg-raster"];
+pub const TEST_PAGE_FORMATS: [&str; 3] = ["application/pdf", "image/pwg-raster", "image/jpeg"];
+
+/// The JPEG test page's resolution: sharp enough for 14 pt text, small enough to send quickly.
+const JPEG_DPI: u32 = 150;
 
 /// The test page, made in a format the printer accepts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -465,7 +468,7 @@ pub struct Document {
 }
 
 /// PDF when the printer lists it; else a PWG raster at a resolution, colour space and media
-/// size it lists. `application/octet-stream` is never used: IPP Everywhere printers that list
+/// size it lists; else a gray JPEG of its default media at 150 dpi. `application/octet-stream` is never used: IPP Everywhere printers that list
 /// it sniff the document and refuse what they cannot print (ippeveprinter refuses PDF so).
 fn test_page_document(uri: &str, g: &Group, page: &TestPage) -> Result<Document, PrinterError> {
     let formats = g.strings("document-format-supported");
@@ -504,6 +507,18 @@ fn test_page_document(uri: &str, g: &Group, page: &TestPage) -> Result<Document,
             rendering: Some(format!("{} {dpi}dpi {media}", color.keyword())),
             bytes: page.to_pwg_raster(&spec, &media),
         });
+    }
+    if takes("image/jpeg") {
+        let media = g.string("media-default").filter(|m| raster::media_size_hmm(m).is_some());
+        let media = media.unwrap_or_else(|| "iso_a4_210x297mm".to_string());
+        let (width_hmm, height_hmm) = raster::media_size_hmm(&media).unwrap_or(raster::RasterPage::A4);
+        let spec = raster::RasterPage { width_hmm, height_hmm, dpi: JPEG_DPI, color: raster::ColorSpace::Sgray8 };
+        let bytes = page.to_jpeg(&spec).map_err(|reason| PrinterError::Protocol {
+            operation: "making the test page",
+            reason,
+            uri: uri.to_string(),
+        })?;
+        return Ok(Document { format: "image/jpeg", rendering: Some(format!("gray {JPEG_DPI}dpi {media}")), bytes });
     }
     Err(PrinterError::NoUsableFormat {
         formats: if formats.is_empty() { "no format it names".into() } else { formats.join(", ") },
@@ -696,11 +711,18 @@ mod tests {
         assert_eq!(doc.format, "image/pwg-raster");
         assert_eq!(doc.rendering.as_deref(), Some("sgray_8 300dpi na_letter_8.5x11in"));
         assert!(doc.bytes.starts_with(b"RaS2"));
-        let urf_only = group(vec![("document-format-supported", keywords(mime, &["image/urf", "image/jpeg"]))]);
+        let jpeg = group(vec![("document-format-supported", keywords(mime, &["image/urf", "image/jpeg"]))]);
+        let doc = test_page_document("u", &jpeg, &page()).unwrap();
+        assert_eq!((doc.format, doc.rendering.as_deref()), ("image/jpeg", Some("gray 150dpi iso_a4_210x297mm")));
+        assert!(doc.bytes.starts_with(&[0xff, 0xd8, 0xff]) && doc.bytes.ends_with(&[0xff, 0xd9]));
+        let urf_only = group(vec![(
+            "document-format-supported",
+            keywords(mime, &["application/octet-stream", "image/urf", "application/vnd.hp-pcl"]),
+        )]);
         let err = test_page_document("ipp://p/ipp/print", &urf_only, &page()).unwrap_err().to_string();
         assert_eq!(
             err,
-            "the printer accepts only image/urf, image/jpeg; deskcheck can send application/pdf, image/pwg-raster (ipp://p/ipp/print)"
+            "the printer accepts only application/octet-stream, image/urf, application/vnd.hp-pcl; deskcheck can send application/pdf, image/pwg-raster, image/jpeg (ipp://p/ipp/print)"
         );
     }
 

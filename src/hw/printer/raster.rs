@@ -139,6 +139,17 @@ fn header(page: &RasterPage, width: u32, height: u32, media_name: &str) -> [u8; 
     h
 }
 
+/// The page as 8-bit gray pixels, row after row (for the JPEG test page).
+pub fn gray_pixels(page: &RasterPage, layout: &Layout) -> (u32, u32, Vec<u8>) {
+    let gray = RasterPage { color: ColorSpace::Sgray8, ..*page };
+    let (width, height) = gray.pixels();
+    let mut pixels = vec![255u8; width as usize * height as usize];
+    for (y, row) in pixels.chunks_mut(width.max(1) as usize).enumerate() {
+        render_row(&gray, layout, y as u32, width, row);
+    }
+    (width, height, pixels)
+}
+
 /// White row with the text's glyph pixels (and the rule) in black.
 fn render_row(page: &RasterPage, layout: &Layout, y: u32, width: u32, row: &mut [u8]) {
     row.fill(255);

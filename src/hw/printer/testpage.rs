@@ -48,6 +48,24 @@ impl TestPage {
     /// The page as a PWG raster for `page` (size, resolution, colour), media named `media_name`.
     /// The 8x8 font has ASCII only; other characters print as '?', as in the PDF.
     pub fn to_pwg_raster(&self, page: &RasterPage, media_name: &str) -> Vec<u8> {
+        raster::pwg_raster(page, &self.layout(page), media_name)
+    }
+
+    /// The page as a gray baseline JPEG of `page`'s size and resolution (the printer scales it
+    /// to the paper).
+    pub fn to_jpeg(&self, page: &RasterPage) -> Result<Vec<u8>, String> {
+        let (width, height, pixels) = raster::gray_pixels(page, &self.layout(page));
+        let too_big = || format!("a {width}x{height} page is too large for JPEG");
+        let (w, h) = (u16::try_from(width).map_err(|_| too_big())?, u16::try_from(height).map_err(|_| too_big())?);
+        let mut out = Vec::new();
+        jpeg_encoder::Encoder::new(&mut out, 85)
+            .encode(&pixels, w, h, jpeg_encoder::ColorType::Luma)
+            .map_err(|e| format!("JPEG encoding failed: {e}"))?;
+        Ok(out)
+    }
+
+    /// Where each line goes on a page of this width: the PDF's layout in points.
+    fn layout(&self, page: &RasterPage) -> Layout {
         // The PDF's baselines (72 pt from the left, 82 pt from the top, then 2 x size apart),
         // with glyphs scaled down so the longest line fits between the margins.
         let width_pt = u64::from(page.width_hmm) * 72 / 2540;
@@ -61,8 +79,7 @@ impl TestPage {
             lines.push(TextLine { top_pt: top, size_pt: fitted, text });
             top += size * 2;
         }
-        let layout = Layout { left_pt: 72, rule_at_pt: 842 - 600, lines };
-        raster::pwg_raster(page, &layout, media_name)
+        Layout { left_pt: 72, rule_at_pt: 842 - 600, lines }
     }
 
     /// The page as PDF bytes (A4, Helvetica; fits Letter too).
