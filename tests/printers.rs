@@ -511,6 +511,45 @@ fn test_page_prints_as_pwg_raster_where_pdf_is_not_offered() {
     };
     eprintln!("job {job_id}: {state}");
     assert!(state.contains("completed"), "job {job_id}: {state}\n{}", lab.log("ippeveprinter.log"));
+    // The printer's command (ippevepcl) turned the raster into a whole PCL page: a raster
+    // block per band of lines and the page's form feed at the end. The control: a raster cut
+    // short after its header gives no page at all, so this is not a pass by default.
+    let pcl = |job: i64| {
+        let prn = lab.spooled().into_iter().find(|p| {
+            p.extension().is_some_and(|e| e == "prn")
+                && p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&format!("{job}-")))
+        });
+        prn.and_then(|p| std::fs::read(p).ok()).unwrap_or_default()
+    };
+    let count = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).filter(|w| *w == needle).count();
+    let ours = pcl(job_id);
+    eprintln!("PCL from our raster: {} bytes, {} raster rows", ours.len(), count(&ours, b"\x1b*b"));
+    assert!(count(&ours, b"\x1b*b") > 100, "ippevepcl made no page from our raster ({} bytes)", ours.len());
+    assert!(ours.contains(&0x0c), "no form feed: the page did not end");
+    let bad = lab.dir.path().join("cut.pwg");
+    std::fs::write(&bad, &raster[..4 + 1796 + 10]).unwrap();
+    let sent = lab.cups_tool(&[
+        "ipptool",
+        "-t",
+        "-f",
+        &bad.to_string_lossy(),
+        "-d",
+        "filetype=image/pwg-raster",
+        &lab.printer_uri(),
+        "print-job.test",
+    ]);
+    assert!(sent.is_ok(), "{sent:?}");
+    let cut = loop {
+        let p = pcl(job_id + 1);
+        if !p.is_empty() || std::time::Instant::now() > deadline {
+            break p;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let cut = if cut.is_empty() { pcl(job_id + 1) } else { cut };
+    eprintln!("PCL from a cut raster: {} bytes", cut.len());
+    assert!(count(&cut, b"\x1b*b") < 5, "the control made rows: {} bytes", cut.len());
 }
 
 /// The same consent in the window, against the real cupsd: the cancel step lists the stuck
@@ -614,4 +653,18 @@ fn test_page_prints_as_jpeg_where_only_jpeg_is_offered() {
     };
     eprintln!("job {job_id}: {state}");
     assert!(state.contains("completed"), "job {job_id}: {state}\n{}", lab.log("ippeveprinter.log"));
+    // ippeveps read our JPEG's frame header and placed it as a gray image of the page's size.
+    let rendering = r.data["job"]["rendering"].as_str().unwrap();
+    let media = rendering.rsplit(' ').next().unwrap();
+    let (w, h) = deskcheck::hw::printer::raster::media_size_hmm(media).unwrap();
+    let (w, h) = (w * 150 / 2540, h * 150 / 2540);
+    let ps = lab
+        .spooled()
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "prn"))
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .unwrap_or_default();
+    assert!(ps.starts_with("%!PS"), "{ps:.300}");
+    assert!(ps.contains("/DeviceGray setcolorspace"), "{ps:.600}");
+    assert!(ps.contains(&format!("/Width {w}/Height {h}/")), "want {w}x{h}: {ps:.600}");
 }
