@@ -1235,7 +1235,8 @@ impl Check for CancelStuck {
             let f = Finding::new(
                 if all_done { Severity::Pass } else { Severity::Fail },
                 if all_done { "Stuck jobs cancelled" } else { "Not every approved job was cancelled" },
-                format!("{}{sentence}.", sentence[..1].to_uppercase(), sentence = &sentence[1..]),
+                // The sentence starts with "cancelled": capitalise it for a summary of its own.
+                format!("C{}.", sentence.strip_prefix('c').unwrap_or(&sentence)),
             );
             let mut f = shown_evidence(f);
             for o in &done {
