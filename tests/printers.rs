@@ -167,14 +167,16 @@ fn test_page_reaches_the_spool() {
     }
 }
 
+/// A held job (secure release, hold-until) waits on purpose: it is listed, never stuck; the
+/// cancel check without an approval cancels nothing.
 #[test]
-fn cupsd_queue_default_stuck_job_and_cancel() {
-    need_lab!("cupsd_queue_default_stuck_job_and_cancel");
+fn cupsd_queue_default_held_job_is_not_stuck() {
+    need_lab!("cupsd_queue_default_held_job_is_not_stuck");
     let mut lab = PrinterLab::start().unwrap();
     lab.start_cups().unwrap();
     let lp = lab.held_job().unwrap();
     assert!(lp.contains("office-"), "{lp}");
-    // Any held job counts as stuck with a 0-minute limit.
+    // Any pending job would count as stuck with a 0-minute limit; a held one does not.
     let cfg = lab.write_config(false, 0);
     let (report, code, _) = lab.deskcheck(&cfg, &[]);
     let queues = run(&report, "printers.queues");
@@ -185,44 +187,176 @@ fn cupsd_queue_default_stuck_job_and_cancel() {
     assert_eq!(office["device_uri"], lab.printer_uri());
     let jobs = office["jobs"].as_array().unwrap();
     assert_eq!(jobs.len(), 1, "{jobs:?}");
-    assert_eq!((jobs[0]["state"].as_str(), jobs[0]["stuck"].as_bool()), (Some("held"), Some(true)));
+    assert_eq!((jobs[0]["state"].as_str(), jobs[0]["stuck"].as_bool()), (Some("held"), Some(false)));
     let f = findings(queues);
     assert!(f.iter().any(|(sev, s, _)| sev == "pass" && s.contains("default printer is office")), "{f:?}");
-    assert!(f.iter().any(|(sev, s, _)| sev == "warn" && s.contains("1 job(s) on office")), "{f:?}");
-    assert_eq!(code, 1);
+    assert!(!f.iter().any(|(_, s, _)| s.contains("job(s) on office")), "{f:?}");
+    assert_eq!(code, 0, "{f:?}");
 
     let runs = on_demand_in(&lab, &["printers.jobs.cancel_stuck"], lab_config(&lab, false, 0));
     let r = &runs[0];
-    assert_eq!(r.findings[0].severity, Severity::Pass, "{r:?}");
-    assert!(r.findings[0].summary.contains("1 stuck job(s) cancelled"), "{:?}", r.findings);
-    let left = lab.cups_tool(&["lpstat", "-h", "127.0.0.1:631", "-o"]).unwrap();
-    assert!(left.trim().is_empty(), "jobs left: {left}");
-    let (report, _, _) = lab.deskcheck(&cfg, &[]);
-    let office = &run(&report, "printers.queues")["data"]["queues"][0];
-    assert_eq!(office["jobs"].as_array().unwrap().len(), 0);
+    assert_eq!(r.findings[0].title, "Nothing cancelled", "{r:?}");
+    assert_eq!(lab.lpstat_ids().len(), 1, "the held job is still there");
+}
+
+/// Consent against the real cupsd, through the real binary and an answers file: jobs A and B
+/// of the current user wait in a paused queue (stuck), with a held job of the user's, a
+/// stuck job of another user and a held job of another user. The step shows all five; the
+/// answer approves A only; CUPS's own `lpstat -o` then lists B, both held jobs and the other
+/// user's job — only A was cancelled.
+#[test]
+fn cancel_only_the_approved_ids_and_leave_others_and_held_jobs() {
+    need_lab!("cancel_only_the_approved_ids_and_leave_others_and_held_jobs");
+    let mut lab = PrinterLab::start().unwrap();
+    lab.start_cups().unwrap();
+    lab.cups_tool(&["cupsdisable", "-h", "127.0.0.1:631", "office"]).unwrap();
+    let a = lab.submit("tester", "quarterly-report", false).unwrap();
+    let b = lab.submit("tester", "holiday-plan", false).unwrap();
+    let held = lab.submit("tester", "payslip", true).unwrap();
+    let other = lab.submit("alice", "alices-draft", false).unwrap();
+    let other_held = lab.submit("alice", "alices-secure-print", true).unwrap();
+    assert_eq!(lab.lpstat_ids(), vec![a, b, held, other, other_held]);
+
+    let cfg = lab.write_config(false, 0);
+    let answers = cfg.with_file_name("answers.toml");
+    std::fs::write(
+        &answers,
+        format!(
+            "power = \"yes\"\npanel = \"Ready, or nothing unusual\"\npaper = \"yes\"\ndoors = \"yes\"\ntoner = \"no\"\n\
+             queue_fix = \"yes\"\ncancel = \"{a}\"\n"
+        ),
+    )
+    .unwrap();
+    let out = lab
+        .deskcheck_cmd()
+        .env("USER", "tester")
+        .args(["--config"])
+        .arg(&cfg)
+        .args(["checklist", "printer", "--printer", &lab.printer_uri(), "--json", "--answers"])
+        .arg(&answers)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    eprintln!("{err}");
+    // What the step showed: the two stuck jobs of the user, the others as left alone.
+    assert!(err.contains(&format!("[{a}] job {a} on office: \"quarterly-report\" by tester, waiting")), "{err}");
+    assert!(err.contains(&format!("[{b}] job {b} on office: \"holiday-plan\"")), "{err}");
+    assert!(err.contains(&format!("not yours, left alone: job {other} on office")), "{err}");
+    assert!(err.contains(&format!("held on purpose, left alone: job {held} on office")), "{err}");
+    assert!(err.contains(&format!("held on purpose, left alone: job {other_held} on office")), "{err}");
+    assert!(err.contains(&format!("Approved: {a}\n")), "{err}");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let cancel = run(&report, "printers.jobs.cancel_stuck");
+    assert_eq!(cancel["data"]["approved"], serde_json::json!([a]), "{cancel}");
+    assert_eq!(cancel["data"]["done"][0]["result"], "cancelled", "{cancel}");
+    let f = findings(cancel);
+    assert_eq!(f[0].1, format!("Cancelled job {a}."), "{f:?}");
+    // CUPS's own view: only A is gone.
+    assert_eq!(lab.lpstat_ids(), vec![b, held, other, other_held]);
+}
+
+/// A run that times out stops cancelling and says what it did: A (real cupsd) is cancelled,
+/// X sits on a printer that accepts the connection and never answers, B is never reached —
+/// `lpstat` still lists B after the run, well after X's request would have ended.
+#[test]
+fn a_timed_out_or_cancelled_run_stops_cancelling_and_says_what_was_done() {
+    use deskcheck::checks::printers::{self, CancelResult};
+    use deskcheck::engine::{self, EngineEvent};
+    use std::time::Duration;
+    need_lab!("a_timed_out_or_cancelled_run_stops_cancelling_and_says_what_was_done");
+    let mut lab = PrinterLab::start().unwrap();
+    lab.start_cups().unwrap();
+    lab.cups_tool(&["cupsdisable", "-h", "127.0.0.1:631", "office"]).unwrap();
+    let ids: Vec<i32> = ["a1", "b1", "a2", "b2"].iter().map(|t| lab.submit("tester", t, false).unwrap()).collect();
+    // A printer that takes the connection and never answers, inside the client namespace.
+    let silent = in_ns(&lab.client_ns, || std::net::TcpListener::bind("127.0.0.1:0").unwrap());
+    let silent_port = silent.local_addr().unwrap().port();
+    let config = Arc::new(lab_config(&lab, false, 0));
+    let offer = {
+        let c = config.clone();
+        in_ns(&lab.client_ns, move || printers::cancel_offer(&c, true))
+    };
+    assert_eq!(offer.offered().len(), 4, "{offer:?}");
+    let job = |id: i32| offer.stuck.iter().find(|j| j.id == id).unwrap().clone();
+    let mut stuck_job = job(ids[0]);
+    stuck_job.id = 999;
+    stuck_job.printer_uri = format!("ipp://127.0.0.1:{silent_port}/printers/office");
+
+    // 1. Timed out: a 4 s check gives itself 3 s; X's request takes what is left; B is not reached.
+    let approved = vec![job(ids[0]), stuck_job.clone(), job(ids[1])];
+    let (check, log) = printers::cancel_approved(offer.clone(), approved.clone(), Vec::new(), Duration::from_secs(4));
+    let runs = in_ns(&lab.client_ns, {
+        let config = config.clone();
+        move || engine::run_blocking(vec![check], config).unwrap()
+    });
+    let r = &runs[0];
+    assert_eq!(r.findings[0].severity, Severity::Fail, "{r:?}");
+    assert_eq!(
+        r.findings[0].summary,
+        format!("Cancelled job {}; 999 could not be cancelled; {} was not reached.", ids[0], ids[1]),
+    );
+    assert!(log.snapshot().iter().any(|o| matches!(o.result, CancelResult::NotReached { .. })));
+    assert_eq!(lab.lpstat_ids(), vec![ids[1], ids[2], ids[3]], "b1 was not reached");
+
+    // 2. Cancelled by the user while X's request is out: the run ends at once, says what was
+    // done, and the blocking request that was out does not go on to B.
+    let approved = vec![stuck_job, job(ids[2]), job(ids[3])];
+    let (check, log) = printers::cancel_approved(offer, approved.clone(), Vec::new(), Duration::from_secs(30));
+    let mut run = in_ns(&lab.client_ns, {
+        let config = config.clone();
+        move || {
+            let handle = engine::start(vec![check], config, Arc::new(|| {})).unwrap();
+            let mut run = None;
+            while let Some(event) = handle.recv() {
+                match event {
+                    EngineEvent::Progress { note, .. } if note.contains("999") => handle.cancel(),
+                    EngineEvent::Finished(r) => run = Some(*r),
+                    EngineEvent::AllDone => break,
+                    _ => {}
+                }
+            }
+            run.unwrap()
+        }
+    });
+    printers::explain_stop(&mut run, &log, &approved);
+    let said = &run.findings.last().unwrap().summary;
+    assert!(
+        said.ends_with(&format!(
+            "cancelled no job; 999 was being cancelled when it stopped (check the queue); {} and {} were not reached.",
+            ids[2], ids[3]
+        )),
+        "{said}"
+    );
+    // X's request ends by its own timeout (8 s); after it, the loop sees the stop.
+    std::thread::sleep(Duration::from_secs(10));
+    assert_eq!(lab.lpstat_ids(), vec![ids[1], ids[2], ids[3]], "nothing was cancelled after the stop");
+    drop(silent);
 }
 
 /// The printer checklist from an answers file, against the real printer and cupsd: the
-/// automatic steps find the printer reachable, the stuck job in the queue (cancelled after
-/// the "yes" to the confirmation), and print a real test page; the walk ends resolved and
-/// its transcript is in the bundle.
+/// automatic steps find the printer reachable, the paused queue with a stuck job (cancelled
+/// after the "yes" and the approval "all"; the held job stays), and print a real test page;
+/// the walk ends resolved and its transcript is in the bundle.
 #[test]
 fn printer_checklist_from_answers_ends_resolved_with_its_transcript_in_the_bundle() {
     need_lab!("printer_checklist_from_answers_ends_resolved_with_its_transcript_in_the_bundle");
     let mut lab = PrinterLab::start().unwrap();
     lab.start_cups().unwrap();
-    lab.held_job().unwrap();
+    lab.cups_tool(&["cupsdisable", "-h", "127.0.0.1:631", "office"]).unwrap();
+    lab.submit("tester", "stuck", false).unwrap();
+    let held = lab.submit("tester", "held", true).unwrap();
     let cfg = lab.write_config(false, 0);
     let answers = cfg.with_file_name("answers.toml");
     std::fs::write(
         &answers,
         "power = \"yes\"\npanel = \"Ready, or nothing unusual\"\npaper = \"yes\"\ndoors = \"yes\"\ntoner = \"no\"\n\
-         queue_fix = \"yes\"\ndefault = \"yes\"\ndriver = \"1\"\ntest_page_out = \"yes\"\n",
+         queue_fix = \"yes\"\ncancel = \"all\"\ndefault = \"yes\"\ndriver = \"1\"\ntest_page_out = \"yes\"\n",
     )
     .unwrap();
     let bundle = cfg.with_file_name("printer-checklist.zip");
     let out = lab
         .deskcheck_cmd()
+        .env("USER", "tester")
         .args(["--config"])
         .arg(&cfg)
         .args(["checklist", "printer", "--printer", &lab.printer_uri(), "--answers"])
@@ -258,7 +392,7 @@ fn printer_checklist_from_answers_ends_resolved_with_its_transcript_in_the_bundl
         "{path:?}"
     );
     assert!(path[5].1.starts_with("Passed: The printer"), "{path:?}");
-    assert!(path[6].1.starts_with("Found a problem"), "the held job is stuck: {path:?}");
+    assert!(path[6].1.starts_with("Found a problem"), "the queue is paused: {path:?}");
     assert!(path[8].1.starts_with("Passed: "), "{path:?}");
     assert!(path[11].1.starts_with("Passed: "), "{path:?}");
     for id in
@@ -266,8 +400,7 @@ fn printer_checklist_from_answers_ends_resolved_with_its_transcript_in_the_bundl
     {
         assert!(opened.report.runs.iter().any(|r| r.id == id), "{id} missing from the report");
     }
-    let left = lab.cups_tool(&["lpstat", "-h", "127.0.0.1:631", "-o"]).unwrap();
-    assert!(left.trim().is_empty(), "the stuck job was cancelled: {left}");
+    assert_eq!(lab.lpstat_ids(), vec![held], "the stuck job was cancelled, the held one stays");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
     while !lab.spooled().iter().any(|p| std::fs::read(p).is_ok_and(|b| b.starts_with(b"%PDF"))) {
         assert!(std::time::Instant::now() < deadline, "the test page did not reach the spool");
@@ -311,4 +444,227 @@ fn no_cups_and_no_printers_is_not_a_failure() {
     assert_eq!(f[0].0, "info");
     assert!(f[0].2.contains("ipp://"), "{f:?}");
     assert_eq!(out.status.code(), Some(0));
+}
+
+/// The `job-state` of job `id` on the lab printer, as `ipptool` (CUPS's own IPP client) reads it.
+fn job_state_by_ipptool(lab: &PrinterLab, id: i64) -> String {
+    let test = lab.dir.path().join("job-state.test");
+    std::fs::write(
+        &test,
+        "{\n OPERATION Get-Job-Attributes\n GROUP operation-attributes-tag\n ATTR charset attributes-charset utf-8\n \
+         ATTR naturalLanguage attributes-natural-language en\n ATTR uri printer-uri $uri\n ATTR integer job-id $job\n \
+         ATTR keyword requested-attributes job-state,job-state-reasons\n STATUS successful-ok\n DISPLAY job-state\n DISPLAY job-state-reasons\n}\n",
+    )
+    .unwrap();
+    let uri = lab.printer_uri();
+    let job = format!("job={id}");
+    let out = lab.cups_tool(&["ipptool", "-tv", "-d", &job, &uri, &test.to_string_lossy()]).unwrap_or_else(|e| e);
+    out.lines().find(|l| l.trim_start().starts_with("job-state ")).map(|l| l.trim().to_string()).unwrap_or(out)
+}
+
+/// An IPP Everywhere printer that takes no PDF (ippeveprinter with its DEFAULT formats:
+/// octet-stream, PWG raster, URF): the test page goes out as a PWG raster at the printer's
+/// resolution and media; CUPS's ippevepcl reads it with libcups and the job completes.
+#[test]
+fn test_page_prints_as_pwg_raster_where_pdf_is_not_offered() {
+    need_lab!("test_page_prints_as_pwg_raster_where_pdf_is_not_offered");
+    for tool in ["ippevepcl", "ipptool"] {
+        if common::netns::which(tool).is_none() {
+            common::skip(
+                "test_page_prints_as_pwg_raster_where_pdf_is_not_offered",
+                &format!("{tool} is not installed"),
+            );
+            return;
+        }
+    }
+    let lab = PrinterLab::start_raster_only().unwrap();
+    let runs = on_demand_in(&lab, &["printers.test_page"], lab_config(&lab, true, 10));
+    let r = &runs[0];
+    assert_eq!(r.findings[0].severity, Severity::Pass, "{r:?}\n{}", lab.log("ippeveprinter.log"));
+    assert_eq!(r.data["job"]["document_format"], "image/pwg-raster", "{r:?}");
+    let rendering = r.data["job"]["rendering"].as_str().unwrap().to_string();
+    eprintln!("rendered as {rendering}");
+    let job_id = r.data["job"]["job_id"].as_i64().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let raster = loop {
+        let files = lab.spooled();
+        if let Some(bytes) = files.iter().find_map(|p| std::fs::read(p).ok().filter(|b| b.starts_with(b"RaS2"))) {
+            break bytes;
+        }
+        assert!(std::time::Instant::now() < deadline, "no raster spooled: {files:?}\n{}", lab.log("ippeveprinter.log"));
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    // The header says what the rendering says: e.g. "sgray_8 300dpi iso_a4_210x297mm".
+    let be = |at: usize| u32::from_be_bytes(raster[4 + at..8 + at].try_into().unwrap());
+    let dpi: u32 = rendering.split(' ').nth(1).unwrap().trim_end_matches("dpi").parse().unwrap();
+    assert_eq!((be(276), be(280)), (dpi, dpi));
+    let media = rendering.split(' ').nth(2).unwrap();
+    assert!(raster[4 + 1732..].starts_with(media.as_bytes()));
+    // The printer read it to the end: the job completed (aborted if ippevepcl had refused it).
+    let state = loop {
+        let s = job_state_by_ipptool(&lab, job_id);
+        if !s.contains("pending") && !s.contains("processing") {
+            break s;
+        }
+        assert!(std::time::Instant::now() < deadline, "job {job_id} still {s}");
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    };
+    eprintln!("job {job_id}: {state}");
+    assert!(state.contains("completed"), "job {job_id}: {state}\n{}", lab.log("ippeveprinter.log"));
+    // The printer's command (ippevepcl) turned the raster into a whole PCL page: a raster
+    // block per band of lines and the page's form feed at the end. The control: a raster cut
+    // short after its header gives no page at all, so this is not a pass by default.
+    let pcl = |job: i64| {
+        let prn = lab.spooled().into_iter().find(|p| {
+            p.extension().is_some_and(|e| e == "prn")
+                && p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&format!("{job}-")))
+        });
+        prn.and_then(|p| std::fs::read(p).ok()).unwrap_or_default()
+    };
+    let count = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).filter(|w| *w == needle).count();
+    let ours = pcl(job_id);
+    eprintln!("PCL from our raster: {} bytes, {} raster rows", ours.len(), count(&ours, b"\x1b*b"));
+    assert!(count(&ours, b"\x1b*b") > 100, "ippevepcl made no page from our raster ({} bytes)", ours.len());
+    assert!(ours.contains(&0x0c), "no form feed: the page did not end");
+    let bad = lab.dir.path().join("cut.pwg");
+    std::fs::write(&bad, &raster[..4 + 1796 + 10]).unwrap();
+    let sent = lab.cups_tool(&[
+        "ipptool",
+        "-t",
+        "-f",
+        &bad.to_string_lossy(),
+        "-d",
+        "filetype=image/pwg-raster",
+        &lab.printer_uri(),
+        "print-job.test",
+    ]);
+    assert!(sent.is_ok(), "{sent:?}");
+    let cut = loop {
+        let p = pcl(job_id + 1);
+        if !p.is_empty() || std::time::Instant::now() > deadline {
+            break p;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let cut = if cut.is_empty() { pcl(job_id + 1) } else { cut };
+    eprintln!("PCL from a cut raster: {} bytes", cut.len());
+    assert!(count(&cut, b"\x1b*b") < 5, "the control made rows: {} bytes", cut.len());
+}
+
+/// The same consent in the window, against the real cupsd: the cancel step lists the stuck
+/// jobs with a box each (none ticked), the other user's and the held job as left alone;
+/// ticking A and pressing "Cancel the selected job" cancels A only (`lpstat -o` shows B).
+#[test]
+fn gui_cancel_step_cancels_only_the_ticked_job() {
+    use deskcheck::gui::{DeskcheckApp, GuiOptions};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use std::time::{Duration, Instant};
+    need_lab!("gui_cancel_step_cancels_only_the_ticked_job");
+    let mut lab = PrinterLab::start().unwrap();
+    lab.start_cups().unwrap();
+    lab.cups_tool(&["cupsdisable", "-h", "127.0.0.1:631", "office"]).unwrap();
+    let me = deskcheck::hw::printer::current_user();
+    let a = lab.submit(&me, "quarterly-report", false).unwrap();
+    let b = lab.submit(&me, "holiday-plan", false).unwrap();
+    let held = lab.submit(&me, "payslip", true).unwrap();
+    let other = lab.submit(&format!("{me}-colleague"), "colleagues-draft", false).unwrap();
+    let dir = lab.dir.path().join("checklists");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("queue.toml"),
+        "title = \"Stuck queue\"\narea = \"printers\"\n\n[[steps]]\nid = \"cancel\"\nkind = \"automatic\"\n\
+         probe = \"printers.jobs.cancel_stuck\"\ntext = \"Choose the stuck jobs to cancel.\"\npass = \"fixed\"\nfail = \"call\"\n\n\
+         [[steps]]\nid = \"fixed\"\nkind = \"resolved\"\ntext = \"Done.\"\nresolution = \"Queue cleared.\"\n\n\
+         [[steps]]\nid = \"call\"\nkind = \"escalate\"\ntext = \"Call IT.\"\nreason = \"Queue stuck.\"\n",
+    )
+    .unwrap();
+    let mut config = lab_config(&lab, false, 0);
+    config.checklists_dir = Some(dir);
+    // The window, its offer thread and its engine run inside the client namespace.
+    let summary = in_ns(&lab.client_ns, move || {
+        let mut options = GuiOptions::new(Arc::new(config), deskcheck::logging::LogBuffer::default());
+        options.checks = Some(Vec::new());
+        let mut h = Harness::builder().with_size([1280.0, 1000.0]).build_eframe(move |_cc| DeskcheckApp::new(options));
+        let wait =
+            |h: &mut Harness<'_, DeskcheckApp>, what: &str, done: &dyn Fn(&Harness<'_, DeskcheckApp>) -> bool| {
+                let deadline = Instant::now() + Duration::from_secs(15);
+                while !done(h) {
+                    assert!(Instant::now() < deadline, "timed out waiting for {what}");
+                    h.step();
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                h.run_ok();
+            };
+        wait(&mut h, "the checklists", &|h| h.state().checklists_ready());
+        h.get_by_label("Stuck queue").click();
+        h.run_ok();
+        wait(&mut h, "the jobs to be shown", &|h| h.state().awaiting_consent());
+        h.get_by_label_contains(&format!("job {b} on office: \"holiday-plan\""));
+        h.get_by_label_contains(&format!("Not yours, left alone: job {other} on office"));
+        h.get_by_label_contains(&format!("Held on purpose, left alone: job {held} on office"));
+        assert!(h.query_by_label_contains("Cancel the selected job").is_none(), "nothing is ticked at first");
+        h.get_by_label_contains(&format!("job {a} on office: \"quarterly-report\"")).click();
+        h.run_ok();
+        h.get_by_label("Cancel the selected job").click();
+        h.run_ok();
+        wait(&mut h, "the cancel check", &|h| !h.state().is_probing() && !h.state().awaiting_consent());
+        h.get_by_label("Continue").click();
+        h.run_ok();
+        let report = &h.state().session().report;
+        let run = report.runs.iter().find(|r| r.id == "printers.jobs.cancel_stuck").expect("the cancel run");
+        run.findings[0].summary.clone()
+    });
+    assert_eq!(summary, format!("Cancelled job {a}."));
+    assert_eq!(lab.lpstat_ids(), vec![b, held, other], "only the ticked job was cancelled");
+}
+
+/// A printer that takes neither PDF nor PWG raster but JPEG (ippeveprinter `-f image/jpeg`,
+/// documents printed through CUPS's ippeveps, which reads the JPEG's frame header): the test
+/// page goes out as a gray JPEG and the job completes.
+#[test]
+fn test_page_prints_as_jpeg_where_only_jpeg_is_offered() {
+    need_lab!("test_page_prints_as_jpeg_where_only_jpeg_is_offered");
+    for tool in ["ippeveps", "ipptool"] {
+        if common::netns::which(tool).is_none() {
+            common::skip("test_page_prints_as_jpeg_where_only_jpeg_is_offered", &format!("{tool} is not installed"));
+            return;
+        }
+    }
+    let lab = PrinterLab::start_with(Some("image/jpeg"), Some("/usr/sbin/ippeveps")).unwrap();
+    let runs = on_demand_in(&lab, &["printers.test_page"], lab_config(&lab, true, 10));
+    let r = &runs[0];
+    assert_eq!(r.findings[0].severity, Severity::Pass, "{r:?}\n{}", lab.log("ippeveprinter.log"));
+    assert_eq!(r.data["job"]["document_format"], "image/jpeg", "{r:?}");
+    let job_id = r.data["job"]["job_id"].as_i64().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !lab.spooled().iter().any(|p| std::fs::read(p).is_ok_and(|b| b.starts_with(&[0xff, 0xd8, 0xff]))) {
+        assert!(std::time::Instant::now() < deadline, "no JPEG spooled\n{}", lab.log("ippeveprinter.log"));
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let state = loop {
+        let s = job_state_by_ipptool(&lab, job_id);
+        if !s.contains("pending") && !s.contains("processing") {
+            break s;
+        }
+        assert!(std::time::Instant::now() < deadline, "job {job_id} still {s}");
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    };
+    eprintln!("job {job_id}: {state}");
+    assert!(state.contains("completed"), "job {job_id}: {state}\n{}", lab.log("ippeveprinter.log"));
+    // ippeveps read our JPEG's frame header and placed it as a gray image of the page's size.
+    let rendering = r.data["job"]["rendering"].as_str().unwrap();
+    let media = rendering.rsplit(' ').next().unwrap();
+    let (w, h) = deskcheck::hw::printer::raster::media_size_hmm(media).unwrap();
+    let (w, h) = (w * 150 / 2540, h * 150 / 2540);
+    let ps = lab
+        .spooled()
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "prn"))
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .unwrap_or_default();
+    assert!(ps.starts_with("%!PS"), "{ps:.300}");
+    assert!(ps.contains("/DeviceGray setcolorspace"), "{ps:.600}");
+    assert!(ps.contains(&format!("/Width {w}/Height {h}/")), "want {w}x{h}: {ps:.600}");
 }

@@ -9,6 +9,7 @@ use toml::Spanned;
 
 use super::parse::ChecklistError;
 use super::walk::{Answer, ProbeResult, Walk};
+use crate::checks::printers::{Approval, CANCEL_STUCK_ID};
 use crate::config::line_column;
 use crate::model::{CheckRun, Checklist, Step, StepKind};
 
@@ -80,6 +81,14 @@ impl Answers {
                 return Err(err(at, format!("step '{id}' has an empty list; give at least one answer")));
             }
             for answer in &list {
+                // The cancel step takes the user's approval of the jobs it shows (job ids, "all", "none").
+                if let StepKind::Automatic { probe, .. } = &step.kind
+                    && probe == CANCEL_STUCK_ID
+                    && !answer.eq_ignore_ascii_case("skip")
+                {
+                    Approval::parse(answer).map_err(|m| err(at, format!("step '{id}': {m}")))?;
+                    continue;
+                }
                 if matches!(step.kind, StepKind::Automatic { .. }) && !answer.eq_ignore_ascii_case("skip") {
                     return Err(err(
                         at,
@@ -95,6 +104,24 @@ impl Answers {
             by_step.insert(id, given);
         }
         Ok(Answers { by_step, source: file.to_string() })
+    }
+
+    /// The approval for a step that asks for one (the cancel step), unless its answer is "skip",
+    /// which the walk takes as usual. Taken, not peeked: an approval is given once, and an
+    /// emptied entry is removed, so the walk runs the step instead of saying its answers ran out.
+    pub fn take_approval(&mut self, step: &str) -> Option<String> {
+        let taken = match self.by_step.get_mut(step)? {
+            Given::Every(a) if a.eq_ignore_ascii_case("skip") => return None,
+            Given::Every(a) => a.clone(),
+            Given::InTurn { left, .. } if left.front().is_none_or(|a| a.eq_ignore_ascii_case("skip")) => return None,
+            Given::InTurn { left, .. } => left.pop_front()?,
+        };
+        if matches!(self.by_step.get(step), Some(Given::Every(_)))
+            || matches!(self.by_step.get(step), Some(Given::InTurn { left, .. }) if left.is_empty())
+        {
+            self.by_step.remove(step);
+        }
+        Some(taken)
     }
 
     /// The next answer for a step: a single answer every time, a list's items in turn and

@@ -3,8 +3,9 @@
 //! supplies, reachability. On demand: a test page, and cancelling stuck jobs.
 
 use std::net::IpAddr;
-use std::sync::{Arc, LazyLock};
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, LazyLock, Mutex};
+use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
@@ -23,10 +24,10 @@ pub fn checks() -> Vec<CheckBox> {
     vec![Arc::new(Queues), Arc::new(Status)]
 }
 
-/// Run only when asked: they print paper or change the queue.
-/// `printers.jobs.cancel_stuck` must come after a confirmation step.
+/// Run only when asked: they print paper or change the queue. `printers.jobs.cancel_stuck`
+/// as listed here cancels nothing; runners build it with the user's approval (`cancel_approved`).
 pub fn on_demand() -> Vec<CheckBox> {
-    vec![Arc::new(Reach), Arc::new(TestPageCheck), Arc::new(CancelStuck)]
+    vec![Arc::new(Reach), Arc::new(TestPageCheck), Arc::new(cancel_unapproved())]
 }
 
 /// Per IPP request; an "all attributes" answer is a few kB even from slow printers.
@@ -770,19 +771,41 @@ impl Check for TestPageCheck {
         };
         let opts = query_options(&cx.config);
         let u = uri.clone();
-        let finding = match blocking(move || printer::print_test_page(&u, &page, &opts)).await? {
+        // The page goes out only while the run goes on and there is time for the Print-Job
+        // request to finish before the engine's timeout.
+        let stop = Arc::new(AtomicBool::new(false));
+        let _stop_on_drop = StopOnDrop(stop.clone());
+        let send_by = Instant::now() + TEST_PAGE.timeout.saturating_sub(stop_margin(TEST_PAGE.timeout) + opts.timeout);
+        let go_on = move || !stop.load(Ordering::SeqCst) && Instant::now() < send_by;
+        let finding = match blocking(move || printer::print_test_page(&u, &page, &opts, &go_on)).await? {
             Ok(job) => {
-                let f = Finding::new(
+                let mut f = Finding::new(
                     Severity::Pass,
                     "Test page sent",
                     format!("A test page went to {uri} as job {}.", job.job_id),
                 )
                 .evidence("Printer", &uri)
                 .evidence("Job", job.job_id.to_string())
-                .evidence("Format", &job.document_format)
-                .next_step(format!("Fetch the page from the printer: it names {hostname} and {time}. If none comes out, the problem is at the printer."));
+                .evidence("Format", &job.document_format);
+                if let Some(r) = &job.rendering {
+                    f = f.evidence("Rendered as", r);
+                }
+                let f = f.next_step(format!("Fetch the page from the printer: it names {hostname} and {time}. If none comes out, the problem is at the printer."));
+                tracing::info!("test page sent to {uri} as job {} ({})", job.job_id, job.document_format);
                 return Ok(CheckResult::new(vec![f]).with_data(TestPageData { job, hostname, time }));
             }
+            Err(e @ PrinterError::Stopped { .. }) => {
+                tracing::info!("test page: {e}");
+                Finding::new(Severity::Warn, "Test page not sent", "The run was stopped before the test page was sent: nothing was printed.")
+                    .detail(e.to_string())
+            }
+            Err(e @ PrinterError::NoUsableFormat { .. }) => Finding::new(
+                Severity::Fail,
+                "No format the printer takes",
+                format!("The test page was not sent: {uri} takes none of the formats deskcheck can make, so nothing was printed."),
+            )
+            .detail(e.to_string())
+            .next_step("Print a page from another program (the printer's own driver converts it), or ask IT to check the printer's settings."),
             Err(e @ PrinterError::Unreachable { .. }) => unreachable_finding(&uri, &uri, &e, None),
             Err(e) => Finding::new(
                 Severity::Fail,
@@ -797,90 +820,456 @@ impl Check for TestPageCheck {
 }
 
 // ---------------------------------------------------------------- printers.jobs.cancel_stuck (on demand)
+//
+// Consent, in three parts: `cancel_offer` reads the stuck jobs and sorts them (yours, other
+// users', held); the caller shows that list and asks which ids to cancel (`Approval`); the
+// check built by `cancel_approved` cancels exactly those jobs, by id, from the list that was
+// shown — it reads no job list of its own. Without an approval it cancels nothing.
 
-struct CancelStuck;
-static CANCEL: LazyLock<CheckMeta> = LazyLock::new(|| {
-    meta(
-        "printers.jobs.cancel_stuck",
-        "Cancel stuck print jobs",
-        "Cancels every job that has waited longer than the stuck-job limit, on the local queues and configured printers.",
-        30,
-    )
-});
+pub const CANCEL_STUCK_ID: &str = "printers.jobs.cancel_stuck";
 
-/// One cancellation attempt.
+/// One job as it was shown before cancelling.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Cancelled {
+pub struct ShownJob {
+    /// The printer or queue URI the job is cancelled at.
+    pub printer_uri: String,
+    /// The queue or printer name people know.
     pub printer: String,
-    pub job_id: i32,
-    pub error: Option<String>,
+    pub id: i32,
+    pub owner: Option<String>,
+    pub title: Option<String>,
+    pub age_secs: Option<i64>,
+    pub state: printer::JobState,
+    /// Submitted by the user deskcheck runs as.
+    pub yours: bool,
+}
+
+impl ShownJob {
+    /// "job 12 on office: "report.pdf" by alice, waiting for 14 min"
+    pub fn line(&self) -> String {
+        let age = match self.age_secs {
+            Some(a) if a >= 120 => format!(" for {} min", a / 60),
+            Some(a) => format!(" for {a} s"),
+            None => String::new(),
+        };
+        format!(
+            "job {} on {}: \"{}\" by {}, {}{age}",
+            self.id,
+            self.printer,
+            self.title.as_deref().unwrap_or("untitled"),
+            self.owner.as_deref().unwrap_or("an unknown user"),
+            self.state.label()
+        )
+    }
+}
+
+/// What the cancel step shows: the stuck jobs it may cancel, and the ones it leaves alone.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CancelOffer {
+    /// The user deskcheck runs as (the `requesting-user-name` it sends).
+    pub user: String,
+    /// Whether other users' stuck jobs are offered too (off unless asked for).
+    pub others_allowed: bool,
+    /// Every stuck job (pending or stopped past the limit), yours and others'.
+    pub stuck: Vec<ShownJob>,
+    /// Held jobs (secure release, hold-until): never stuck, never offered.
+    pub held: Vec<ShownJob>,
+    /// Printers whose jobs could not be read.
+    pub notes: Vec<String>,
+}
+
+impl CancelOffer {
+    /// The jobs the user may approve.
+    pub fn offered(&self) -> Vec<&ShownJob> {
+        self.stuck.iter().filter(|j| j.yours || self.others_allowed).collect()
+    }
+
+    /// Other users' stuck jobs when they are not offered: shown as "not yours, left alone".
+    pub fn not_yours(&self) -> Vec<&ShownJob> {
+        self.stuck.iter().filter(|j| !j.yours && !self.others_allowed).collect()
+    }
+
+    /// The list as shown on a terminal or in the report, one job a line.
+    pub fn describe(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.offered().iter().map(|j| format!("[{}] {}", j.id, j.line())).collect();
+        out.extend(self.not_yours().iter().map(|j| format!("not yours, left alone: {}", j.line())));
+        out.extend(self.held.iter().map(|j| format!("held on purpose, left alone: {}", j.line())));
+        out.extend(self.notes.iter().map(|n| format!("not read: {n}")));
+        out
+    }
+}
+
+/// Reads the stuck and held jobs of the local queues and the configured printers (blocking).
+pub fn cancel_offer(config: &Config, others_allowed: bool) -> CancelOffer {
+    let opts = query_options(config);
+    let server = printer::cups_server(config.printers.cups_server.as_deref());
+    let user = printer::current_user();
+    let mut printers: Vec<(String, String, Vec<printer::Job>)> = Vec::new();
+    let mut notes = Vec::new();
+    match printer::cups_queues(&server, &opts) {
+        Ok(c) => printers.extend(c.queues.into_iter().map(|q| (q.uri.clone(), q.display_name(), q.jobs))),
+        Err(e) => notes.push(format!("local queues: {e}")),
+    }
+    for uri in &config.printers.uris {
+        match printer::jobs(uri, &opts) {
+            Ok(j) => printers.push((uri.clone(), uri.clone(), j)),
+            Err(e) => notes.push(e.to_string()),
+        }
+    }
+    let mut offer = CancelOffer { user: user.clone(), others_allowed, notes, ..CancelOffer::default() };
+    for (uri, name, jobs) in printers {
+        for j in jobs {
+            let shown = ShownJob {
+                printer_uri: uri.clone(),
+                printer: name.clone(),
+                id: j.id,
+                // A job whose owner the server hides is never taken for yours.
+                yours: j.user.as_deref() == Some(user.as_str()),
+                owner: j.user,
+                title: j.name,
+                age_secs: j.age_secs,
+                state: j.state,
+            };
+            if j.state == printer::JobState::Held {
+                offer.held.push(shown);
+            } else if j.stuck {
+                offer.stuck.push(shown);
+            }
+        }
+    }
+    offer
+}
+
+/// Which of the shown jobs the user approved, as typed or written in an answers file:
+/// "all" (every offered job shown), "none", or job ids ("12 14", "12, 14", "jobs 12 14").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Approval {
+    AllShown,
+    Nothing,
+    Ids(Vec<i32>),
+}
+
+impl Approval {
+    pub fn parse(text: &str) -> Result<Approval, String> {
+        let t = text.trim().to_ascii_lowercase();
+        match t.as_str() {
+            "all" | "yes" | "all shown" => return Ok(Approval::AllShown),
+            "none" | "no" | "" => return Ok(Approval::Nothing),
+            _ => {}
+        }
+        let list = t.strip_prefix("jobs").or_else(|| t.strip_prefix("job")).unwrap_or(&t);
+        let ids: Result<Vec<i32>, _> =
+            list.split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty()).map(str::parse).collect();
+        match ids {
+            Ok(ids) if !ids.is_empty() && ids.iter().all(|i| *i > 0) => Ok(Approval::Ids(ids)),
+            _ => Err(format!(
+                "\"{}\" is not an approval: give job ids (\"12 14\"), \"all\" for every job shown, or \"none\"",
+                text.trim()
+            )),
+        }
+    }
+
+    /// The approved jobs among those offered, and the ids named that were not offered.
+    pub fn select(&self, offer: &CancelOffer) -> (Vec<ShownJob>, Vec<i32>) {
+        let offered = offer.offered();
+        match self {
+            Approval::AllShown => (offered.into_iter().cloned().collect(), Vec::new()),
+            Approval::Nothing => (Vec::new(), Vec::new()),
+            Approval::Ids(ids) => {
+                let chosen = offered.iter().filter(|j| ids.contains(&j.id)).map(|j| (*j).clone()).collect();
+                let missing = ids.iter().copied().filter(|i| !offered.iter().any(|j| j.id == *i)).collect();
+                (chosen, missing)
+            }
+        }
+    }
+}
+
+/// What happened to one approved job.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
+pub enum CancelResult {
+    Cancelled,
+    Failed {
+        error: String,
+    },
+    /// The Cancel-Job request was out when the run stopped: it may or may not have been done.
+    InFlight,
+    NotReached {
+        why: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CancelOutcome {
+    pub job: ShownJob,
+    #[serde(flatten)]
+    pub result: CancelResult,
+}
+
+/// The check's record of what it did, shared with whoever started it, so a run that was
+/// cancelled or timed out can still say which jobs were cancelled (see `explain_stop`).
+#[derive(Debug, Clone, Default)]
+pub struct CancelLog(Arc<Mutex<Vec<CancelOutcome>>>);
+
+impl CancelLog {
+    fn push(&self, outcome: CancelOutcome) {
+        // A poisoned lock only means another thread panicked mid-push; the list is still usable.
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(outcome);
+    }
+
+    fn settle(&self, id: i32, result: CancelResult) {
+        let mut list = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(last) = list.iter_mut().rev().find(|o| o.job.id == id) {
+            last.result = result;
+        }
+    }
+
+    pub fn snapshot(&self) -> Vec<CancelOutcome> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
+/// Everything the cancel step showed, approved and did, for the JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CancelData {
+    pub shown: CancelOffer,
+    pub approved: Vec<i32>,
+    /// Ids the approval named that were not among the jobs shown: never cancelled.
+    pub not_offered: Vec<i32>,
+    pub done: Vec<CancelOutcome>,
+}
+
+/// "cancelled job 12 and 13; 14 was not reached; 15 could not be cancelled"
+pub fn done_sentence(done: &[CancelOutcome], approved: &[ShownJob]) -> String {
+    let ids = |f: &dyn Fn(&CancelResult) -> bool| -> Vec<String> {
+        done.iter().filter(|o| f(&o.result)).map(|o| o.job.id.to_string()).collect()
+    };
+    let join = |v: &[String]| match v {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    let cancelled = ids(&|r| matches!(r, CancelResult::Cancelled));
+    let failed = ids(&|r| matches!(r, CancelResult::Failed { .. }));
+    let in_flight = ids(&|r| matches!(r, CancelResult::InFlight));
+    let mut unreached = ids(&|r| matches!(r, CancelResult::NotReached { .. }));
+    unreached.extend(approved.iter().filter(|j| !done.iter().any(|o| o.job.id == j.id)).map(|j| j.id.to_string()));
+    let mut parts = Vec::new();
+    if cancelled.is_empty() {
+        parts.push("cancelled no job".to_string());
+    } else {
+        parts.push(format!("cancelled job {}", join(&cancelled)));
+    }
+    if !failed.is_empty() {
+        parts.push(format!("{} could not be cancelled", join(&failed)));
+    }
+    if !in_flight.is_empty() {
+        parts.push(format!("{} was being cancelled when it stopped (check the queue)", join(&in_flight)));
+    }
+    if !unreached.is_empty() {
+        parts.push(format!("{} {} not reached", join(&unreached), if unreached.len() == 1 { "was" } else { "were" }));
+    }
+    parts.join("; ")
+}
+
+/// For a cancel run that did not complete (cancelled by the user, or timed out): a finding
+/// that says which approved jobs were cancelled and which were not, from the check's log.
+pub fn explain_stop(run: &mut crate::model::CheckRun, log: &CancelLog, approved: &[ShownJob]) {
+    if matches!(run.outcome, crate::model::Outcome::Completed) {
+        return;
+    }
+    let done = log.snapshot();
+    let why = run.outcome.reason().unwrap_or_else(|| run.outcome.label().to_string());
+    run.findings.push(
+        Finding::new(
+            Severity::Warn,
+            "Cancelling stopped",
+            format!("Cancelling stuck jobs stopped ({why}): {}.", done_sentence(&done, approved)),
+        )
+        .next_step("Look at the print queue; run the step again to cancel the jobs that were not reached."),
+    );
+}
+
+/// The cancel check; `printers.jobs.cancel_stuck` in the list of on-demand checks has no
+/// approval and cancels nothing (it says what it would offer).
+pub struct CancelStuck {
+    meta: CheckMeta,
+    /// None: nobody was asked.
+    consent: Option<Consent>,
+    log: CancelLog,
+}
+
+#[derive(Clone)]
+struct Consent {
+    shown: CancelOffer,
+    approved: Vec<ShownJob>,
+    not_offered: Vec<i32>,
+}
+
+fn cancel_meta(timeout: Duration) -> CheckMeta {
+    CheckMeta {
+        id: CANCEL_STUCK_ID,
+        title: "Cancel stuck print jobs",
+        category: Category::Printers,
+        description: "Cancels, by id, the stuck print jobs the user approved from the list shown; never held jobs, never other users' jobs unless allowed.",
+        timeout,
+        needs: Needs { root: false, network: true },
+    }
+}
+
+/// The check as listed (no approval: it only reads and shows).
+fn cancel_unapproved() -> CancelStuck {
+    CancelStuck { meta: cancel_meta(Duration::from_secs(30)), consent: None, log: CancelLog::default() }
+}
+
+/// A cancel check for exactly `approved` (taken from `shown`), within `timeout`. The log tells
+/// what it did even when the run is cancelled or times out (see `explain_stop`).
+pub fn cancel_approved(
+    shown: CancelOffer,
+    approved: Vec<ShownJob>,
+    not_offered: Vec<i32>,
+    timeout: Duration,
+) -> (CheckBox, CancelLog) {
+    let log = CancelLog::default();
+    let check = CancelStuck {
+        meta: cancel_meta(timeout),
+        consent: Some(Consent { shown, approved, not_offered }),
+        log: log.clone(),
+    };
+    (Arc::new(check), log)
+}
+
+/// Sets the flag when dropped: the engine drops a check's future when the run is cancelled or
+/// times out, and the blocking loop, which cannot be aborted, looks at the flag before each job.
+struct StopOnDrop(Arc<AtomicBool>);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+}
+
+/// How long before the engine's timeout a check stops starting new requests, so it can still
+/// report what it did: a quarter of the timeout, at most 2 s.
+fn stop_margin(timeout: Duration) -> Duration {
+    (timeout / 4).min(Duration::from_secs(2))
 }
 
 #[async_trait]
 impl Check for CancelStuck {
     fn meta(&self) -> &CheckMeta {
-        &CANCEL
+        &self.meta
     }
 
     async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
-        let config = cx.config.clone();
-        let opts = query_options(&config);
-        let server = printer::cups_server(config.printers.cups_server.as_deref());
-        let uris = config.printers.uris.clone();
-        let outcome = blocking(move || {
-            let mut printers: Vec<(String, Vec<printer::Job>)> = Vec::new();
-            let mut notes = Vec::new();
-            match printer::cups_queues(&server, &opts) {
-                Ok(c) => printers.extend(c.queues.into_iter().map(|q| (q.uri.clone(), q.jobs))),
-                Err(e) => notes.push(format!("local queues: {e}")),
+        let Some(consent) = self.consent.clone() else {
+            let config = cx.config.clone();
+            let shown = blocking(move || cancel_offer(&config, false)).await?;
+            let mut f = Finding::new(
+                Severity::Info,
+                "Nothing cancelled",
+                "Nothing was cancelled: deskcheck cancels print jobs only after you approve them by id, from the list it shows.",
+            );
+            for (i, line) in shown.describe().iter().enumerate() {
+                f = f.evidence(format!("Shown {}", i + 1), line);
             }
-            for uri in &uris {
-                match printer::jobs(uri, &opts) {
-                    Ok(j) => printers.push((uri.clone(), j)),
-                    Err(e) => notes.push(e.to_string()),
+            let data = CancelData { shown, approved: Vec::new(), not_offered: Vec::new(), done: Vec::new() };
+            return Ok(CheckResult::new(vec![f]).with_data(data));
+        };
+        let deadline = Instant::now() + self.meta.timeout.saturating_sub(stop_margin(self.meta.timeout));
+        let stop = Arc::new(AtomicBool::new(false));
+        let _stop_on_drop = StopOnDrop(stop.clone());
+        let opts = query_options(&cx.config);
+        let log = self.log.clone();
+        let jobs = consent.approved.clone();
+        let progress = cx.clone();
+        blocking(move || {
+            for job in jobs {
+                let left = deadline.saturating_duration_since(Instant::now());
+                let why = if stop.load(Ordering::SeqCst) {
+                    Some("the run was stopped")
+                } else if left < Duration::from_millis(200) {
+                    Some("the check's time ran out")
+                } else {
+                    None
+                };
+                if let Some(why) = why {
+                    log.push(CancelOutcome { job, result: CancelResult::NotReached { why: why.into() } });
+                    continue;
                 }
+                progress.progress(&format!("cancelling job {}", job.id));
+                let (uri, id) = (job.printer_uri.clone(), job.id);
+                log.push(CancelOutcome { job, result: CancelResult::InFlight });
+                let opts = QueryOptions { timeout: opts.timeout.min(left), ..opts };
+                let result = match printer::cancel_job(&uri, id, &opts) {
+                    Ok(()) => CancelResult::Cancelled,
+                    Err(e) => CancelResult::Failed { error: e.to_string() },
+                };
+                tracing::info!("cancel job {id} at {uri}: {result:?}");
+                log.settle(id, result);
             }
-            let mut done = Vec::new();
-            for (uri, jobs) in printers {
-                for job in jobs.iter().filter(|j| j.stuck) {
-                    let error = printer::cancel_job(&uri, job.id, &opts).err().map(|e| e.to_string());
-                    done.push(Cancelled { printer: uri.clone(), job_id: job.id, error });
-                }
-            }
-            (done, notes)
         })
         .await?;
-        let (done, notes) = outcome;
-        let ok: Vec<&Cancelled> = done.iter().filter(|c| c.error.is_none()).collect();
-        let failed: Vec<&Cancelled> = done.iter().filter(|c| c.error.is_some()).collect();
+        let done = self.log.snapshot();
         let mut findings = Vec::new();
-        if done.is_empty() {
-            let mut f = Finding::new(Severity::Info, "No stuck jobs", "There were no stuck print jobs to cancel.");
-            for n in &notes {
-                f = f.evidence("Not read", n);
+        let shown_evidence = |mut f: Finding| {
+            for (i, line) in consent.shown.describe().iter().enumerate() {
+                f = f.evidence(format!("Shown {}", i + 1), line);
             }
-            findings.push(f);
-        }
-        if !ok.is_empty() {
-            let mut f =
-                Finding::new(Severity::Pass, "Stuck jobs cancelled", format!("{} stuck job(s) cancelled.", ok.len()));
-            for c in &ok {
-                f = f.evidence(format!("Job {}", c.job_id), &c.printer);
-            }
-            findings.push(f.next_step("Print the document again."));
-        }
-        for c in &failed {
-            findings.push(
-                Finding::new(
-                    Severity::Fail,
-                    "Job not cancelled",
-                    format!("Job {} on {} could not be cancelled.", c.job_id, c.printer),
-                )
-                .detail(c.error.clone().unwrap_or_default())
-                .next_step("Cancel it in the system's printer settings as an administrator, or ask IT."),
+            f
+        };
+        if consent.approved.is_empty() {
+            findings.push(shown_evidence(Finding::new(
+                Severity::Info,
+                "Nothing cancelled",
+                if consent.shown.offered().is_empty() {
+                    "No stuck job of yours was waiting, so nothing was cancelled."
+                } else {
+                    "No job was approved, so nothing was cancelled."
+                },
+            )));
+        } else {
+            let sentence = done_sentence(&done, &consent.approved);
+            let all_done =
+                done.iter().all(|o| o.result == CancelResult::Cancelled) && done.len() == consent.approved.len();
+            let f = Finding::new(
+                if all_done { Severity::Pass } else { Severity::Fail },
+                if all_done { "Stuck jobs cancelled" } else { "Not every approved job was cancelled" },
+                // The sentence starts with "cancelled": capitalise it for a summary of its own.
+                format!("C{}.", sentence.strip_prefix('c').unwrap_or(&sentence)),
             );
+            let mut f = shown_evidence(f);
+            for o in &done {
+                if let CancelResult::Failed { error } | CancelResult::NotReached { why: error } = &o.result {
+                    f = f.evidence(format!("Job {}", o.job.id), error);
+                }
+            }
+            findings.push(if all_done {
+                f.next_step("Print the document again.")
+            } else {
+                f.next_step(
+                    "Cancel the remaining jobs in the system's printer settings as an administrator, or ask IT.",
+                )
+            });
         }
-        Ok(CheckResult::new(findings).with_data(done))
+        if !consent.not_offered.is_empty() {
+            let ids: Vec<String> = consent.not_offered.iter().map(i32::to_string).collect();
+            findings.push(Finding::new(
+                Severity::Info,
+                "Not offered, left alone",
+                format!(
+                    "Job(s) {} were approved but not among the jobs shown, so they were left alone.",
+                    ids.join(", ")
+                ),
+            ));
+        }
+        let data = CancelData {
+            approved: consent.approved.iter().map(|j| j.id).collect(),
+            not_offered: consent.not_offered,
+            shown: consent.shown,
+            done,
+        };
+        Ok(CheckResult::new(findings).with_data(data))
     }
 }
 
@@ -932,6 +1321,60 @@ mod tests {
         let f = status_findings(&status(&["none"], Vec::new()), true);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, Severity::Pass);
+    }
+
+    fn shown(id: i32, yours: bool) -> ShownJob {
+        ShownJob {
+            printer_uri: "ipp://127.0.0.1:631/printers/office".into(),
+            printer: "office".into(),
+            id,
+            owner: Some(if yours { "me" } else { "alice" }.into()),
+            title: Some("report.pdf".into()),
+            age_secs: Some(900),
+            state: printer::JobState::Pending,
+            yours,
+        }
+    }
+
+    #[test]
+    fn only_your_jobs_are_offered_and_approval_names_ids() {
+        let offer = CancelOffer {
+            user: "me".into(),
+            others_allowed: false,
+            stuck: vec![shown(12, true), shown(13, true), shown(20, false)],
+            held: vec![shown(14, true)],
+            notes: Vec::new(),
+        };
+        assert_eq!(offer.offered().iter().map(|j| j.id).collect::<Vec<_>>(), vec![12, 13]);
+        let lines = offer.describe();
+        assert_eq!(lines[0], "[12] job 12 on office: \"report.pdf\" by me, waiting for 15 min");
+        assert!(lines[2].starts_with("not yours, left alone: job 20"), "{lines:?}");
+        assert!(lines[3].starts_with("held on purpose, left alone: job 14"), "{lines:?}");
+        let (ok, missing) = Approval::parse("12, 20 99").unwrap().select(&offer);
+        assert_eq!((ok.iter().map(|j| j.id).collect::<Vec<_>>(), missing), (vec![12], vec![20, 99]));
+        assert_eq!(Approval::parse("all").unwrap().select(&offer).0.len(), 2);
+        assert_eq!(Approval::parse("jobs 13").unwrap(), Approval::Ids(vec![13]));
+        assert_eq!(Approval::parse(" none ").unwrap(), Approval::Nothing);
+        assert!(Approval::parse("the stuck ones").is_err());
+        assert!(Approval::parse("-3").is_err());
+        let everyone = CancelOffer { others_allowed: true, ..offer };
+        assert_eq!(everyone.offered().len(), 3);
+        assert!(everyone.not_yours().is_empty());
+    }
+
+    #[test]
+    fn what_was_done_in_one_sentence() {
+        let approved = vec![shown(12, true), shown(13, true), shown(14, true), shown(15, true)];
+        let done = vec![
+            CancelOutcome { job: shown(12, true), result: CancelResult::Cancelled },
+            CancelOutcome { job: shown(13, true), result: CancelResult::Cancelled },
+            CancelOutcome { job: shown(14, true), result: CancelResult::InFlight },
+        ];
+        assert_eq!(
+            done_sentence(&done, &approved),
+            "cancelled job 12 and 13; 14 was being cancelled when it stopped (check the queue); 15 was not reached"
+        );
+        assert_eq!(done_sentence(&[], &approved[..2]), "cancelled no job; 12 and 13 were not reached");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::Args;
@@ -14,6 +15,7 @@ use super::output::{self, ChecklistEntry, ChecklistListOutput};
 use super::{EXIT_OK, EXIT_UNKNOWN, EXIT_WARN, OutputArgs, load_config, progress_line};
 use crate::checklist::{self, Answers, Hooks, Library, Reply, Walk};
 use crate::checks;
+use crate::checks::printers::{self, CANCEL_STUCK_ID};
 use crate::config::Config;
 use crate::engine;
 use crate::logging::LogBuffer;
@@ -35,6 +37,10 @@ pub struct ChecklistArgs {
     /// A printer by IPP URI for the printer steps (repeatable), e.g. ipp://192.0.2.7:631/ipp/print.
     #[arg(long = "printer", value_name = "URI")]
     pub printers: Vec<String>,
+    /// Offer other users' stuck print jobs for cancelling too (by default only yours are
+    /// offered; theirs are shown as "not yours, left alone").
+    #[arg(long)]
+    pub others_jobs: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -74,7 +80,25 @@ pub fn run(cli: &super::Cli, args: &ChecklistArgs, log: &LogBuffer) -> anyhow::R
     let mut walk = Walk::new(found.clone());
     eprintln!("deskcheck: checklist '{}': {}", found.id, found.title);
     let interactive = std::io::stdin().is_terminal();
-    let mut probe = |id: &str| run_probe(id, &config);
+    // Approvals for the cancel step come out of the answers before the walk reads them: the
+    // step shows its jobs first, then applies them.
+    let mut approvals: std::collections::VecDeque<String> = std::collections::VecDeque::new();
+    for step in &found.steps {
+        if matches!(&step.kind, StepKind::Automatic { probe, .. } if probe == CANCEL_STUCK_ID) {
+            while let Some(a) = answers.take_approval(&step.id) {
+                approvals.push_back(a);
+            }
+        }
+    }
+    let answers_source = answers.source.clone();
+    let mut probe = |id: &str| {
+        if id == CANCEL_STUCK_ID {
+            let given = approvals.pop_front();
+            cancel_with_consent(&config, args.others_jobs, given, interactive, &answers_source)
+        } else {
+            run_probe(id, &config)
+        }
+    };
     let mut ask = |w: &Walk| if interactive { ask_terminal(w) } else { None };
     let mut answered = |w: &Walk| {
         if let Some(e) = w.entries().last() {
@@ -150,6 +174,71 @@ fn run_probe(id: &str, config: &Arc<Config>) -> CheckRun {
         }
         Ok(_) => CheckRun::errored(id, Category::System, "the check did not report back"),
         Err(err) => CheckRun::errored(id, Category::System, format!("could not start the check: {err}")),
+    }
+}
+
+/// The cancel step: show the stuck jobs, take the approval (from the answers file, else the
+/// terminal; with neither, nothing is approved), then cancel exactly the approved ids.
+fn cancel_with_consent(
+    config: &Arc<Config>,
+    others_jobs: bool,
+    given: Option<String>,
+    interactive: bool,
+    answers_source: &str,
+) -> CheckRun {
+    let offer = printers::cancel_offer(config, others_jobs);
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "  Stuck print jobs (you are '{}'):", offer.user);
+    let lines = offer.describe();
+    if lines.is_empty() {
+        let _ = writeln!(err, "    none");
+    }
+    for line in &lines {
+        let _ = writeln!(err, "    {line}");
+    }
+    let approval = match given {
+        // Checked when the answers file was read.
+        Some(text) => printers::Approval::parse(&text).unwrap_or(printers::Approval::Nothing),
+        None if offer.offered().is_empty() => printers::Approval::Nothing,
+        None if interactive => ask_approval(&mut err),
+        None => {
+            let _ = writeln!(err, "  No approval for these jobs in {answers_source}: nothing is cancelled.");
+            printers::Approval::Nothing
+        }
+    };
+    drop(err);
+    let (approved, not_offered) = approval.select(&offer);
+    let ids: Vec<String> = approved.iter().map(|j| j.id.to_string()).collect();
+    eprintln!("  Approved: {}", if ids.is_empty() { "none".to_string() } else { ids.join(", ") });
+    let (check, log) = printers::cancel_approved(offer, approved.clone(), not_offered, Duration::from_secs(30));
+    eprintln!("  [{CANCEL_STUCK_ID}] running…");
+    let mut run = match engine::run_blocking(vec![check], config.clone()) {
+        Ok(mut runs) if !runs.is_empty() => runs.remove(0),
+        Ok(_) => CheckRun::errored(CANCEL_STUCK_ID, Category::Printers, "the check did not report back"),
+        Err(err) => CheckRun::errored(CANCEL_STUCK_ID, Category::Printers, format!("could not start the check: {err}")),
+    };
+    printers::explain_stop(&mut run, &log, &approved);
+    eprintln!("  {}", progress_line(1, 1, &run));
+    run
+}
+
+/// Which of the shown jobs to cancel, typed on the terminal.
+fn ask_approval(err: &mut impl Write) -> printers::Approval {
+    let stdin = std::io::stdin();
+    loop {
+        let _ = write!(err, "Cancel which jobs? (their numbers, e.g. 12 14; all; none — empty line = none): ");
+        let _ = err.flush();
+        let mut line = String::new();
+        match stdin.lock().read_line(&mut line) {
+            Ok(0) | Err(_) => return printers::Approval::Nothing,
+            Ok(_) => {}
+        }
+        match printers::Approval::parse(&line) {
+            Ok(a) => return a,
+            Err(message) => {
+                let _ = writeln!(err, "  {message}");
+            }
+        }
     }
 }
 

@@ -164,6 +164,11 @@ impl DeskcheckApp {
         self.checklist.as_ref().is_some_and(ChecklistRun::probing)
     }
 
+    /// Whether the checklist's cancel step shows its jobs and waits for the user's approval.
+    pub fn awaiting_consent(&self) -> bool {
+        self.checklist.as_ref().is_some_and(ChecklistRun::awaiting_consent)
+    }
+
     /// Whether the Network view is showing.
     pub fn showing_network(&self) -> bool {
         self.show_network

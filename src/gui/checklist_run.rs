@@ -3,14 +3,17 @@
 //! it produces into the session's report after every change, so a bundle saved at any
 //! moment carries the transcript so far.
 
-use std::sync::Arc;
+use std::collections::BTreeSet;
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
 
 use eframe::egui;
 
 use super::tools::{self, ToolView};
-use super::views::checklist::{ChecklistAction, ProbeView, StepView};
+use super::views::checklist::{ChecklistAction, ConsentView, ProbeView, StepView};
 use crate::checklist::{Answer, ProbeResult, Walk};
 use crate::checks;
+use crate::checks::printers::{self, CANCEL_STUCK_ID, CancelLog, CancelOffer, ShownJob};
 use crate::config::Config;
 use crate::engine::{self, EngineEvent, RunHandle};
 use crate::model::{Category, CheckRun, Checklist, Report, StepKind};
@@ -24,9 +27,21 @@ struct Probe {
     run: Option<CheckRun>,
 }
 
+/// The cancel step before its check runs: the stuck jobs being read, then shown with a box
+/// per job; only the ticked ids are handed to the check.
+struct Consent {
+    depth: usize,
+    offer_rx: Option<mpsc::Receiver<CancelOffer>>,
+    offer: Option<CancelOffer>,
+    selected: BTreeSet<i32>,
+    /// Set once the user approved: the check is running on exactly these jobs.
+    approved: Option<(Vec<ShownJob>, CancelLog)>,
+}
+
 pub struct ChecklistRun {
     walk: Walk,
     probe: Option<Probe>,
+    consent: Option<Consent>,
     tool: Option<Box<dyn ToolView>>,
     /// The free-text answer being typed.
     pub text: String,
@@ -41,6 +56,7 @@ impl ChecklistRun {
         Self {
             walk: Walk::new(checklist),
             probe: None,
+            consent: None,
             tool: None,
             text: String::new(),
             probe_runs: Vec::new(),
@@ -80,6 +96,14 @@ impl ChecklistRun {
             return;
         }
         let depth = self.walk.depth();
+        if probe == CANCEL_STUCK_ID {
+            // Nothing is cancelled before the user has seen the jobs and ticked some.
+            // The approved check is started by `approve`, never here.
+            if self.consent.as_ref().is_none_or(|c| c.depth != depth) {
+                self.consent = Some(read_offer(depth, ctx, config));
+            }
+            return;
+        }
         let Some(check) = checks::find(probe) else {
             self.probe = Some(Probe {
                 depth,
@@ -104,6 +128,19 @@ impl ChecklistRun {
 
     /// Collects the probe's events; true when something changed.
     pub fn drain(&mut self) -> bool {
+        let mut changed = false;
+        if let Some(c) = &mut self.consent
+            && let Some(rx) = &c.offer_rx
+            && let Ok(offer) = rx.try_recv()
+        {
+            c.offer = Some(offer);
+            c.offer_rx = None;
+            changed = true;
+        }
+        changed | self.drain_probe()
+    }
+
+    fn drain_probe(&mut self) -> bool {
         let Some(probe) = &mut self.probe else { return false };
         let Some(handle) = &probe.handle else { return false };
         let mut changed = false;
@@ -112,7 +149,16 @@ impl ChecklistRun {
             changed = true;
             match event {
                 EngineEvent::Progress { note, .. } => probe.note = Some(note),
-                EngineEvent::Finished(run) => probe.run = Some(*run),
+                EngineEvent::Finished(run) => {
+                    let mut run = *run;
+                    // A cancel run that was stopped says which approved jobs it reached.
+                    if let Some(Consent { approved: Some((approved, log)), .. }) = &self.consent
+                        && run.id == CANCEL_STUCK_ID
+                    {
+                        printers::explain_stop(&mut run, log, approved);
+                    }
+                    probe.run = Some(run);
+                }
                 EngineEvent::AllDone => done = true,
                 _ => {}
             }
@@ -146,6 +192,8 @@ impl ChecklistRun {
             }
             ChecklistAction::RunAgain => {
                 self.probe = None;
+                // The cancel step shows the jobs again and asks again.
+                self.consent = None;
                 self.ensure_probe(ctx, config);
             }
             ChecklistAction::OpenTool => {
@@ -153,19 +201,68 @@ impl ChecklistRun {
                     self.tool = tools::open(tool, report);
                 }
             }
+            ChecklistAction::ToggleJob(id) => {
+                if let Some(c) = &mut self.consent
+                    && !c.selected.remove(&id)
+                {
+                    c.selected.insert(id);
+                }
+            }
+            ChecklistAction::OthersJobs(allowed) => {
+                if let Some(c) = &mut self.consent
+                    && let Some(offer) = &mut c.offer
+                {
+                    offer.others_allowed = allowed;
+                    let offered: Vec<i32> = offer.offered().iter().map(|j| j.id).collect();
+                    c.selected.retain(|id| offered.contains(id));
+                }
+            }
+            ChecklistAction::ApproveJobs => self.approve(ctx, config),
             ChecklistAction::Skip => self.answer(Answer::Skip),
             ChecklistAction::Back => {
                 self.probe = None;
+                self.consent = None;
                 self.walk.back();
             }
         }
         self.ensure_probe(ctx, config);
     }
 
+    /// Starts the cancel check on exactly the ticked jobs of the list shown.
+    fn approve(&mut self, ctx: &egui::Context, config: &Arc<Config>) {
+        let Some(c) = &mut self.consent else { return };
+        let Some(offer) = &c.offer else { return };
+        if c.approved.is_some() {
+            return;
+        }
+        let approved: Vec<ShownJob> =
+            offer.offered().into_iter().filter(|j| c.selected.contains(&j.id)).cloned().collect();
+        let (check, log) =
+            printers::cancel_approved(offer.clone(), approved.clone(), Vec::new(), Duration::from_secs(30));
+        c.approved = Some((approved, log));
+        let depth = self.walk.depth();
+        let waker_ctx = ctx.clone();
+        let waker: engine::Waker = Arc::new(move || waker_ctx.request_repaint());
+        self.probe = Some(match engine::start(vec![check], config.clone(), waker) {
+            Ok(handle) => Probe { depth, handle: Some(handle), note: None, run: None },
+            Err(err) => Probe {
+                depth,
+                handle: None,
+                note: None,
+                run: Some(CheckRun::errored(
+                    CANCEL_STUCK_ID,
+                    Category::Printers,
+                    format!("could not start the check: {err}"),
+                )),
+            },
+        });
+    }
+
     fn answer(&mut self, answer: Answer) {
         // Buttons only offer what the step takes, so a refusal means a stale click; ignore it.
         if self.walk.answer(answer).is_ok() {
             self.probe = None;
+            self.consent = None;
         }
     }
 
@@ -173,7 +270,13 @@ impl ChecklistRun {
     pub fn close(&mut self) {
         self.walk.abandon("closed before the end");
         self.probe = None;
+        self.consent = None;
         self.tool = None;
+    }
+
+    /// Whether the cancel step is waiting for the user to approve jobs.
+    pub fn awaiting_consent(&self) -> bool {
+        self.consent.as_ref().is_some_and(|c| c.offer.is_some() && c.approved.is_none())
     }
 
     /// Puts the transcript, the checklist's run and the probes' runs into the report,
@@ -199,14 +302,41 @@ impl ChecklistRun {
             _ => None,
         };
         let tool_missing = matches!(&step.kind, StepKind::Tool { tool, .. } if !tools::exists(tool));
+        let consent = match (&self.consent, &self.probe) {
+            (Some(c), None) if c.depth == self.walk.depth() => Some(match &c.offer {
+                Some(offer) => ConsentView::Ready { offer, selected: &c.selected },
+                None => ConsentView::Reading,
+            }),
+            _ => None,
+        };
         StepView {
             checklist: self.walk.checklist(),
             step,
             position: self.walk.position(),
             can_back: self.walk.can_go_back(),
             probe,
+            consent,
             tool_missing,
             end: self.walk.is_finished().then(|| self.walk.end().kind),
         }
     }
+}
+
+/// Reads the stuck jobs off the UI thread (IPP requests can take seconds).
+fn read_offer(depth: usize, ctx: &egui::Context, config: &Arc<Config>) -> Consent {
+    let (tx, rx) = mpsc::channel();
+    let config = config.clone();
+    let ctx = ctx.clone();
+    let spawned = std::thread::Builder::new().name("deskcheck-cancel-offer".into()).spawn(move || {
+        // The receiver is gone only when the step was left; then nobody needs the list.
+        let _ = tx.send(printers::cancel_offer(&config, false));
+        ctx.request_repaint();
+    });
+    let mut consent = Consent { depth, offer_rx: Some(rx), offer: None, selected: BTreeSet::new(), approved: None };
+    if let Err(err) = spawned {
+        consent.offer_rx = None;
+        consent.offer =
+            Some(CancelOffer { notes: vec![format!("could not read the jobs: {err}")], ..CancelOffer::default() });
+    }
+    consent
 }

@@ -19,8 +19,8 @@ mod other;
 use other as os;
 
 pub mod drm;
-pub mod files;
 mod facts;
+pub mod files;
 pub mod lease;
 pub mod programs;
 

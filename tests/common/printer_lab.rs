@@ -37,7 +37,9 @@ pub fn unavailable() -> Option<String> {
     if !super::is_root() {
         return Some("needs root to create network namespaces".into());
     }
-    for tool in ["ip", "ippeveprinter", "dbus-daemon", "avahi-daemon", "cupsd", "lpadmin", "lp", "lpstat"] {
+    for tool in
+        ["ip", "ippeveprinter", "dbus-daemon", "avahi-daemon", "cupsd", "lpadmin", "lp", "lpstat", "cupsdisable"]
+    {
         if super::netns::which(tool).is_none() {
             return Some(format!("{tool} is not installed (scripts/install-deps installs it)"));
         }
@@ -74,6 +76,10 @@ pub struct PrinterLab {
     pub dir: tempfile::TempDir,
     pub spool: PathBuf,
     ippeveprinter: Option<Child>,
+    /// ippeveprinter's `-f` list; None starts it with its own default formats.
+    formats: Option<&'static str>,
+    /// ippeveprinter's `-c` command, run on each document (it fails the job when it cannot read it).
+    command: Option<&'static str>,
     daemons: Vec<Child>,
     cupsd: Option<Child>,
     namespaces: Vec<String>,
@@ -85,6 +91,18 @@ impl PrinterLab {
     }
 
     pub fn start() -> Result<PrinterLab, String> {
+        Self::start_with(Some(FORMATS), None)
+    }
+
+    /// An IPP Everywhere printer that takes no PDF: ippeveprinter with its DEFAULT formats
+    /// (application/octet-stream, image/pwg-raster, image/urf), printing each document through
+    /// CUPS's `ippevepcl`, which reads the raster with libcups and fails the job on a bad one.
+    pub fn start_raster_only() -> Result<PrinterLab, String> {
+        Self::start_with(None, Some("/usr/sbin/ippevepcl"))
+    }
+
+    /// ippeveprinter with these `-f` formats (None: its defaults) and `-c` command.
+    pub fn start_with(formats: Option<&'static str>, command: Option<&'static str>) -> Result<PrinterLab, String> {
         let n = COUNTER.fetch_add(1, Ordering::SeqCst);
         let id = format!("dp{}{}", std::process::id() % 100_000, n);
         let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
@@ -97,6 +115,8 @@ impl PrinterLab {
             dir,
             spool,
             ippeveprinter: None,
+            formats,
+            command,
             daemons: Vec::new(),
             cupsd: None,
             namespaces: Vec::new(),
@@ -252,27 +272,15 @@ impl PrinterLab {
         let spool = self.spool.to_string_lossy().into_owned();
         let port = PRINTER_PORT.to_string();
         let ns = self.printer_ns.clone();
-        let child = self.spawn(
-            &ns,
-            &[
-                "ippeveprinter",
-                "-p",
-                &port,
-                "-d",
-                &spool,
-                "-k",
-                "-f",
-                FORMATS,
-                "-M",
-                MAKE,
-                "-m",
-                MODEL,
-                "-v",
-                SERVICE_NAME,
-            ],
-            false,
-            "ippeveprinter.log",
-        )?;
+        let mut args = vec!["ippeveprinter", "-p", &port, "-d", &spool, "-k"];
+        if let Some(f) = self.formats {
+            args.extend(["-f", f]);
+        }
+        if let Some(c) = self.command {
+            args.extend(["-c", c]);
+        }
+        args.extend(["-M", MAKE, "-m", MODEL, "-v", SERVICE_NAME]);
+        let child = self.spawn(&ns, &args, false, "ippeveprinter.log")?;
         self.ippeveprinter = Some(child);
         let addr: SocketAddr = format!("{PRINTER_IP}:{PRINTER_PORT}").parse().map_err(|e| format!("{e}"))?;
         self.wait_port(&self.client_ns, addr)
@@ -405,6 +413,31 @@ impl PrinterLab {
         std::fs::write(&file, "a job that waits forever\n").map_err(|e| e.to_string())?;
         let f = file.to_string_lossy().into_owned();
         self.cups_tool(&["lp", "-h", "127.0.0.1:631", "-d", "office", "-o", "raw", "-H", "hold", &f])
+    }
+
+    /// Submit a job to `office` as `user` titled `title` (held with `hold`); returns its id.
+    pub fn submit(&self, user: &str, title: &str, hold: bool) -> Result<i32, String> {
+        let file = self.dir.path().join(format!("{title}.txt"));
+        std::fs::write(&file, format!("{title}\n")).map_err(|e| e.to_string())?;
+        let f = file.to_string_lossy().into_owned();
+        let mut args = vec!["lp", "-h", "127.0.0.1:631", "-U", user, "-d", "office", "-t", title, "-o", "raw"];
+        if hold {
+            args.extend(["-H", "hold"]);
+        }
+        args.push(&f);
+        let out = self.cups_tool(&args)?;
+        // "request id is office-12 (1 file(s))"
+        out.split("office-")
+            .nth(1)
+            .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(|| format!("no job id in lp's answer: {out}"))
+    }
+
+    /// The ids `lpstat -o` lists (CUPS's own view of the not-completed jobs).
+    pub fn lpstat_ids(&self) -> Vec<i32> {
+        let out = self.cups_tool(&["lpstat", "-h", "127.0.0.1:631", "-o"]).unwrap_or_default();
+        out.lines().filter_map(|l| l.split_whitespace().next()?.strip_prefix("office-")?.parse().ok()).collect()
     }
 
     /// Files ippeveprinter spooled.

@@ -5,9 +5,12 @@
 
 use eframe::egui::{Button, Frame, RichText, TextEdit, Ui, vec2};
 
+use std::collections::BTreeSet;
+
 use super::Action;
 use super::results::run_row_ui;
 use crate::checklist::ChecklistError;
+use crate::checks::printers::CancelOffer;
 use crate::model::{CheckRun, Checklist, EndKind, Step, StepKind};
 
 /// What the user pressed on a checklist screen.
@@ -26,6 +29,12 @@ pub enum ChecklistAction {
     Continue,
     /// Run the automatic step's check once more.
     RunAgain,
+    /// Tick or untick a stuck job (by id) on the cancel step.
+    ToggleJob(i32),
+    /// Offer other users' stuck jobs too (off by default).
+    OthersJobs(bool),
+    /// Cancel the ticked jobs (none ticked: cancel nothing).
+    ApproveJobs,
     OpenTool,
     Skip,
     Back,
@@ -67,6 +76,12 @@ pub enum ProbeView<'a> {
     Finished(&'a CheckRun),
 }
 
+/// The cancel step before it runs: the jobs being read, then the list to tick.
+pub enum ConsentView<'a> {
+    Reading,
+    Ready { offer: &'a CancelOffer, selected: &'a BTreeSet<i32> },
+}
+
 /// Everything one step screen shows.
 pub struct StepView<'a> {
     pub checklist: &'a Checklist,
@@ -75,6 +90,8 @@ pub struct StepView<'a> {
     pub position: (usize, usize),
     pub can_back: bool,
     pub probe: Option<ProbeView<'a>>,
+    /// On the cancel step, until the user approved.
+    pub consent: Option<ConsentView<'a>>,
     /// The tester is not part of this build (should not happen for the built-in tools).
     pub tool_missing: bool,
     pub end: Option<EndKind>,
@@ -169,6 +186,11 @@ fn answers_ui(ui: &mut Ui, view: &StepView<'_>, text: &mut String, actions: &mut
                 push(actions, ChecklistAction::Text(text.clone()));
             }
         }
+        StepKind::Automatic { .. } if view.probe.is_none() && view.consent.is_some() => {
+            if let Some(consent) = &view.consent {
+                consent_ui(ui, consent, actions);
+            }
+        }
         StepKind::Automatic { .. } => match &view.probe {
             Some(ProbeView::Running(note)) => {
                 ui.horizontal(|ui| {
@@ -216,4 +238,57 @@ fn answers_ui(ui: &mut Ui, view: &StepView<'_>, text: &mut String, actions: &mut
             );
         }
     }
+}
+
+/// The stuck jobs with a box each (none ticked), the ones left alone, and the buttons.
+fn consent_ui(ui: &mut Ui, consent: &ConsentView<'_>, actions: &mut Vec<Action>) {
+    let push = |actions: &mut Vec<Action>, a: ChecklistAction| actions.push(Action::Checklist(a));
+    let (offer, selected) = match consent {
+        ConsentView::Reading => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Reading the print jobs…");
+            });
+            return;
+        }
+        ConsentView::Ready { offer, selected } => (*offer, *selected),
+    };
+    let offered = offer.offered();
+    if offered.is_empty() {
+        ui.label("No stuck print job of yours is waiting.");
+    } else {
+        ui.label(RichText::new("Tick the jobs to cancel:").strong());
+    }
+    for job in &offered {
+        let mut on = selected.contains(&job.id);
+        if ui.checkbox(&mut on, job.line()).changed() {
+            push(actions, ChecklistAction::ToggleJob(job.id));
+        }
+    }
+    for job in offer.not_yours() {
+        ui.label(RichText::new(format!("Not yours, left alone: {}", job.line())).weak());
+    }
+    for job in &offer.held {
+        ui.label(RichText::new(format!("Held on purpose, left alone: {}", job.line())).weak());
+    }
+    for note in &offer.notes {
+        ui.label(RichText::new(format!("Not read: {note}")).weak());
+    }
+    let mut others = offer.others_allowed;
+    if offer.stuck.iter().any(|j| !j.yours) && ui.checkbox(&mut others, "Also offer other users' stuck jobs").changed()
+    {
+        push(actions, ChecklistAction::OthersJobs(others));
+    }
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let n = offered.iter().filter(|j| selected.contains(&j.id)).count();
+        let label =
+            if n == 1 { "Cancel the selected job".to_string() } else { format!("Cancel the {n} selected jobs") };
+        if ui.add_enabled(n > 0, big(&label)).clicked() {
+            push(actions, ChecklistAction::ApproveJobs);
+        }
+        if n == 0 && ui.add(big("Cancel nothing")).clicked() {
+            push(actions, ChecklistAction::ApproveJobs);
+        }
+    });
 }

@@ -3,10 +3,18 @@
 
 use std::time::Duration;
 
+use std::io::Read;
+
 use ipp::model::{DelimiterTag, IppVersion, Operation};
-use ipp::prelude::{IppAttribute, IppClient, IppError, IppPayload, IppRequestResponse, IppValue, Uri};
+use ipp::prelude::{IppAttribute, IppPayload, IppRequestResponse, IppValue, Uri};
 
 use super::PrinterError;
+use super::text::clean;
+
+/// The most deskcheck reads of one IPP answer. An "all attributes" answer is a few tens of kB
+/// even from busy printers and a CUPS server with dozens of queues stays under 1 MiB; anything
+/// bigger is a broken or hostile peer, refused before it fills memory.
+pub const MAX_RESPONSE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// One attribute group of a response (a printer, a job) as name → value, in wire order.
 #[derive(Debug, Clone, Default)]
@@ -44,6 +52,24 @@ impl Group {
 
     pub fn int(&self, name: &str) -> Option<i64> {
         self.ints(name).into_iter().next()
+    }
+
+    /// Resolutions in dots per inch (dots-per-cm values converted), in wire order.
+    pub fn resolutions_dpi(&self, name: &str) -> Vec<u32> {
+        self.get(name)
+            .map(|v| {
+                values(v)
+                    .into_iter()
+                    .filter_map(|v| match v {
+                        IppValue::Resolution { cross_feed, feed, units } if cross_feed == feed && *feed > 0 => {
+                            let dpi = if *units == 4 { (*feed as u32 * 254).div_ceil(100) } else { *feed as u32 };
+                            Some(dpi)
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     pub fn bool(&self, name: &str) -> Option<bool> {
@@ -84,8 +110,14 @@ fn values(v: &IppValue) -> Vec<&IppValue> {
     }
 }
 
-/// A single value as plain text (octet strings such as printer-supply decoded as UTF-8).
+/// A single value as plain text (octet strings such as printer-supply decoded as UTF-8),
+/// with control characters removed: every string from the network passes here before it can
+/// reach a terminal, a report or a file.
 pub fn value_text(v: &IppValue) -> String {
+    clean(&raw_text(v))
+}
+
+fn raw_text(v: &IppValue) -> String {
     match v {
         IppValue::OctetString(bytes) => String::from_utf8_lossy(bytes).into_owned(),
         IppValue::NonUtf8 { data, .. } => String::from_utf8_lossy(data).into_owned(),
@@ -129,7 +161,7 @@ pub fn dump(group: &Group) -> String {
             other => type_name(other).to_string(),
         };
         let text: Vec<String> = values(v).into_iter().map(value_text).collect();
-        out.push_str(&format!("{name} ({kind}) = {}\n", text.join(",")));
+        out.push_str(&format!("{} ({kind}) = {}\n", clean(name), text.join(",")));
     }
     out
 }
@@ -223,21 +255,62 @@ pub fn op_name(op: Operation) -> &'static str {
 
 /// Send `req` and collect the groups tagged `tag`. Transport failures become `Unreachable`
 /// (connection refused, no route, timeout) or `Http`; IPP error statuses are left to the caller.
+/// The answer is read up to `MAX_RESPONSE_BYTES`; a longer one is refused.
 pub fn send(
     target: &Target<'_>,
     op: Operation,
     req: IppRequestResponse,
     tag: DelimiterTag,
 ) -> Result<Response, PrinterError> {
+    use ureq::tls::{RootCerts, TlsConfig, TlsProvider};
     let uri = normalize_uri(target.uri)?;
-    let client = IppClient::builder(uri)
-        .request_timeout(target.timeout)
-        .tls_backend(ipp::client::TlsBackend::Native)
+    let tls = TlsConfig::builder()
+        .provider(TlsProvider::NativeTls)
+        .root_certs(RootCerts::PlatformVerifier)
         // Printers nearly always have self-signed certificates; we read status, we send no secrets.
-        .ignore_tls_errors(true)
+        .disable_verification(true)
         .build();
-    let resp = client.send(req).map_err(|e| classify(e, op, target.uri))?;
-    Ok(response_from(&resp, tag))
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(target.timeout))
+        .tls_config(tls)
+        .user_agent(concat!("deskcheck/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .into();
+    let mut body = req.into_read();
+    let response = agent
+        .post(http_url(&uri))
+        .header("content-type", "application/ipp")
+        .send(ureq::SendBody::from_reader(&mut body))
+        .map_err(|e| classify(e, op, target.uri))?;
+    let mut bytes = Vec::new();
+    response.into_body().into_with_config().limit(MAX_RESPONSE_BYTES).reader().read_to_end(&mut bytes).map_err(
+        |e| match ureq::Error::from(e) {
+            ureq::Error::BodyExceedsLimit(limit) => PrinterError::Protocol {
+                operation: op_name(op),
+                reason: format!("the answer is larger than {limit} bytes and was not read"),
+                uri: target.uri.to_string(),
+            },
+            other => classify(other, op, target.uri),
+        },
+    )?;
+    parse_bytes(&bytes, tag).map_err(|e| match e {
+        PrinterError::Protocol { operation, reason, .. } => {
+            PrinterError::Protocol { operation, reason, uri: target.uri.to_string() }
+        }
+        other => other,
+    })
+}
+
+/// ipp:// is HTTP and ipps:// is HTTPS on the same port (`normalize_uri` has added 631).
+fn http_url(uri: &Uri) -> String {
+    let text = uri.to_string();
+    if let Some(rest) = text.strip_prefix("ipps://") {
+        format!("https://{rest}")
+    } else if let Some(rest) = text.strip_prefix("ipp://") {
+        format!("http://{rest}")
+    } else {
+        text
+    }
 }
 
 /// Parse a captured IPP response (the body of the HTTP answer), e.g. a fixture.
@@ -272,28 +345,20 @@ pub fn with_payload(mut req: IppRequestResponse, bytes: Vec<u8>) -> IppRequestRe
     req
 }
 
-fn classify(err: IppError, op: Operation, uri: &str) -> PrinterError {
+fn classify(err: ureq::Error, op: Operation, uri: &str) -> PrinterError {
     let unreachable = |reason: String| PrinterError::Unreachable { reason, uri: uri.to_string() };
     match err {
-        IppError::ClientError(e) => match e {
-            ureq::Error::StatusCode(code) => PrinterError::Http { status: code, uri: uri.to_string() },
-            ureq::Error::Io(io) => match io.kind() {
-                std::io::ErrorKind::ConnectionRefused => {
-                    unreachable("the connection was refused (nothing answers on the printer port)".into())
-                }
-                std::io::ErrorKind::TimedOut => unreachable("no answer in time".into()),
-                _ => unreachable(io.to_string()),
-            },
-            ureq::Error::Timeout(_) => unreachable("no answer in time".into()),
-            ureq::Error::HostNotFound => unreachable("the printer's name does not resolve".into()),
-            ureq::Error::ConnectionFailed => unreachable("the connection failed".into()),
-            other => PrinterError::Protocol { operation: op_name(op), reason: other.to_string(), uri: uri.into() },
+        ureq::Error::StatusCode(code) => PrinterError::Http { status: code, uri: uri.to_string() },
+        ureq::Error::Io(io) => match io.kind() {
+            std::io::ErrorKind::ConnectionRefused => {
+                unreachable("the connection was refused (nothing answers on the printer port)".into())
+            }
+            std::io::ErrorKind::TimedOut => unreachable("no answer in time".into()),
+            _ => unreachable(clean(&io.to_string())),
         },
-        IppError::RequestError(code) => PrinterError::Http { status: code, uri: uri.to_string() },
-        IppError::IoError(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
-            unreachable("the connection was refused (nothing answers on the printer port)".into())
-        }
-        IppError::IoError(io) => unreachable(io.to_string()),
-        other => PrinterError::Protocol { operation: op_name(op), reason: other.to_string(), uri: uri.to_string() },
+        ureq::Error::Timeout(_) => unreachable("no answer in time".into()),
+        ureq::Error::HostNotFound => unreachable("the printer's name does not resolve".into()),
+        ureq::Error::ConnectionFailed => unreachable("the connection failed".into()),
+        other => PrinterError::Protocol { operation: op_name(op), reason: clean(&other.to_string()), uri: uri.into() },
     }
 }

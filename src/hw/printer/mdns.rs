@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 use mdns_sd::{ServiceDaemon, ServiceEvent};
 use serde::{Deserialize, Serialize};
 
+use super::text::clean;
+
 /// One printer found by browsing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Discovered {
@@ -29,6 +31,10 @@ pub enum MdnsError {
 }
 
 const SERVICE_TYPES: [&str; 2] = ["_ipp._tcp.local.", "_ipps._tcp.local."];
+
+/// The most printers kept from one browse. An office floor has a few dozen; a neighbour
+/// announcing thousands of fake ones must not make the check (or the report) endless.
+pub const MAX_DISCOVERED: usize = 64;
 
 /// Browse for `window` and return every resolved printer (one per instance, IPv4 preferred).
 pub fn discover(window: Duration) -> Result<Vec<Discovered>, MdnsError> {
@@ -53,15 +59,28 @@ pub fn discover(window: Duration) -> Result<Vec<Discovered>, MdnsError> {
                         IpAddr::V4(v4) => v4.to_string(),
                         IpAddr::V6(v6) => format!("[{v6}]"),
                     };
-                    let rp = info.get_property_val_str("rp").unwrap_or("ipp/print").trim_start_matches('/');
+                    if found.len() >= MAX_DISCOVERED {
+                        continue;
+                    }
+                    // Every announced string is cleaned of control characters; the resource
+                    // path keeps only what a URI path can hold.
+                    let rp: String = info
+                        .get_property_val_str("rp")
+                        .unwrap_or("ipp/print")
+                        .trim_start_matches('/')
+                        .chars()
+                        .filter(|c| c.is_ascii_graphic() && !matches!(c, '#' | '?' | '"' | '<' | '>' | '\\'))
+                        .take(200)
+                        .collect();
                     let uri = format!("{scheme}://{host}:{}/{rp}", info.get_port());
-                    found.entry(info.get_fullname().to_string()).or_insert(Discovered {
-                        instance: info.get_fullname().to_string(),
-                        host: info.get_hostname().to_string(),
+                    let instance = clean(info.get_fullname());
+                    found.entry(instance.clone()).or_insert(Discovered {
+                        instance,
+                        host: clean(info.get_hostname()),
                         addresses,
                         port: info.get_port(),
                         uri,
-                        make_and_model: info.get_property_val_str("ty").map(str::to_string),
+                        make_and_model: info.get_property_val_str("ty").map(clean),
                     });
                 }
             }

@@ -8,7 +8,9 @@
 pub mod attrs;
 mod client;
 pub mod mdns;
+pub mod raster;
 pub mod testpage;
+pub mod text;
 
 use std::time::Duration;
 
@@ -20,6 +22,7 @@ use serde::{Deserialize, Serialize};
 pub use attrs::{ReasonSeverity, StateReason, Supply, SupplyCondition, SupplyLevel, SupplySource};
 pub use client::{normalize_uri, uri_host, uri_port};
 pub use testpage::TestPage;
+pub use text::clean;
 
 use client::{Group, Target};
 
@@ -30,14 +33,16 @@ pub enum PrinterError {
     InvalidUri { reason: String, uri: String },
     #[error("the printer does not answer: {reason} ({uri})")]
     Unreachable { reason: String, uri: String },
+    #[error("stopped before it was done: {what} ({uri})")]
+    Stopped { what: String, uri: String },
     #[error("the printer answered with HTTP status {status} ({uri})")]
     Http { status: u16, uri: String },
     #[error("{operation} was refused: {status}{} ({uri})", message.as_deref().map(|m| format!(" — {m}")).unwrap_or_default())]
     Refused { operation: &'static str, status: String, message: Option<String>, uri: String },
     #[error("{operation} failed: {reason} ({uri})")]
     Protocol { operation: &'static str, reason: String, uri: String },
-    #[error("the printer accepts none of the formats deskcheck can send (it takes {formats}) ({uri})")]
-    NoUsableFormat { formats: String, uri: String },
+    #[error("the printer accepts only {formats}; deskcheck can send {ours} ({uri})")]
+    NoUsableFormat { formats: String, ours: String, uri: String },
 }
 
 /// How long to wait, and when a job counts as stuck.
@@ -138,7 +143,8 @@ pub struct Job {
     pub created_at: Option<DateTime<Utc>>,
     /// How long ago it was submitted, by the printer's clock when it says (immune to clock skew).
     pub age_secs: Option<i64>,
-    /// Pending or held for longer than the configured limit.
+    /// Pending (or stopped) for longer than the configured limit. A held job is never stuck:
+    /// it waits on purpose (secure release, hold-until) for its owner.
     pub stuck: bool,
 }
 
@@ -195,6 +201,8 @@ pub struct SubmittedJob {
     pub job_id: i32,
     pub job_uri: Option<String>,
     pub document_format: String,
+    /// How a raster page was made ("sgray_8 300dpi iso_a4_210x297mm"); None for PDF.
+    pub rendering: Option<String>,
 }
 
 const JOB_ATTRIBUTES: &[&str] = &[
@@ -208,7 +216,16 @@ const JOB_ATTRIBUTES: &[&str] = &[
     "job-printer-up-time",
 ];
 
-/// The user name sent with requests (CUPS checks it for Cancel-Job).
+/// The most jobs read per printer or queue (Get-Jobs `limit`): enough for any office queue,
+/// and a bound on what a hostile print server can make us list.
+pub const MAX_JOBS_PER_PRINTER: i32 = 500;
+
+/// The user name sent with requests (CUPS checks it for Cancel-Job); jobs whose
+/// job-originating-user-name is this are "yours".
+pub fn current_user() -> String {
+    user_name()
+}
+
 fn user_name() -> String {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
@@ -271,7 +288,7 @@ fn job_from_group(g: &Group, now: DateTime<Utc>, stuck_after: Duration) -> Optio
         (Some(up), Some(created)) if up >= created && created > 0 => Some(up - created),
         _ => created_at.map(|c| (now - c).num_seconds().max(0)),
     };
-    let waiting = matches!(state, JobState::Pending | JobState::Held | JobState::Stopped);
+    let waiting = matches!(state, JobState::Pending | JobState::Stopped);
     let stuck = waiting && age_secs.is_some_and(|a| a >= stuck_after.as_secs() as i64);
     Some(Job {
         id,
@@ -310,6 +327,7 @@ pub fn jobs(uri: &str, opts: &QueryOptions) -> Result<Vec<Job>, PrinterError> {
     let mut req = client::request(op, Some(&parsed))?;
     client::add_op_attr(&mut req, "requesting-user-name", IppValue::new_name_without_language(user_name()))?;
     client::add_op_attr(&mut req, "which-jobs", IppValue::new_keyword("not-completed"))?;
+    client::add_op_attr(&mut req, "limit", Ok(IppValue::Integer(MAX_JOBS_PER_PRINTER)))?;
     client::requested(&mut req, JOB_ATTRIBUTES)?;
     let resp = client::send(&Target { uri, timeout: opts.timeout }, op, req, DelimiterTag::JobAttributes)?;
     // "Not found" is how some printers say "no jobs".
@@ -318,7 +336,12 @@ pub fn jobs(uri: &str, opts: &QueryOptions) -> Result<Vec<Job>, PrinterError> {
     }
     check_status(&resp, op, uri)?;
     let now = Utc::now();
-    Ok(resp.groups.iter().filter_map(|g| job_from_group(g, now, opts.stuck_after)).collect())
+    Ok(resp
+        .groups
+        .iter()
+        .filter_map(|g| job_from_group(g, now, opts.stuck_after))
+        .take(MAX_JOBS_PER_PRINTER as usize)
+        .collect())
 }
 
 /// The full status of a printer or queue: attributes, then its unfinished jobs.
@@ -429,21 +452,117 @@ pub fn cups_queues(server: &str, opts: &QueryOptions) -> Result<CupsQueues, Prin
     Ok(CupsQueues { server: server.to_string(), default, queues })
 }
 
-/// Send the test page. PDF when the printer takes it; else as application/octet-stream
-/// (the printer detects the format itself) when it takes that.
-pub fn print_test_page(uri: &str, page: &TestPage, opts: &QueryOptions) -> Result<SubmittedJob, PrinterError> {
-    let formats = printer_attributes(uri, opts)?.document_formats;
-    let format = ["application/pdf", "application/octet-stream"]
-        .into_iter()
-        .find(|f| formats.iter().any(|s| s.eq_ignore_ascii_case(f)))
-        .ok_or_else(|| PrinterError::NoUsableFormat { formats: formats.join(", "), uri: uri.to_string() })?;
+/// The formats deskcheck can make a test page in, in order of preference.
+pub const TEST_PAGE_FORMATS: [&str; 3] = ["application/pdf", "image/pwg-raster", "image/jpeg"];
+
+/// The JPEG test page's resolution: sharp enough for 14 pt text, small enough to send quickly.
+const JPEG_DPI: u32 = 150;
+
+/// The test page, made in a format the printer accepts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub format: &'static str,
+    /// For a raster: "sgray_8 300dpi iso_a4_210x297mm".
+    pub rendering: Option<String>,
+    pub bytes: Vec<u8>,
+}
+
+/// PDF when the printer lists it; else a PWG raster at a resolution, colour space and media
+/// size it lists; else a gray JPEG of its default media at 150 dpi. `application/octet-stream` is never used: IPP Everywhere printers that list
+/// it sniff the document and refuse what they cannot print (ippeveprinter refuses PDF so).
+fn test_page_document(uri: &str, g: &Group, page: &TestPage) -> Result<Document, PrinterError> {
+    let formats = g.strings("document-format-supported");
+    let takes = |f: &str| formats.iter().any(|s| s.eq_ignore_ascii_case(f));
+    if takes("application/pdf") {
+        return Ok(Document { format: "application/pdf", rendering: None, bytes: page.to_pdf() });
+    }
+    if takes("image/pwg-raster") {
+        let supported = g.resolutions_dpi("pwg-raster-document-resolution-supported");
+        let default = g.resolutions_dpi("printer-resolution-default").into_iter().next();
+        // The printer's own default when raster can use it, else the lowest it offers (the
+        // smallest document), else 300 dpi, which every PWG raster printer takes.
+        let dpi = match default {
+            Some(d) if supported.is_empty() || supported.contains(&d) => d,
+            _ => supported.iter().copied().min().unwrap_or(300),
+        }
+        .clamp(72, 1200);
+        let types = g.strings("pwg-raster-document-type-supported");
+        let color = if types.is_empty() || types.iter().any(|t| t == "sgray_8") {
+            raster::ColorSpace::Sgray8
+        } else if types.iter().any(|t| t == "srgb_8") {
+            raster::ColorSpace::Srgb8
+        } else {
+            return Err(PrinterError::NoUsableFormat {
+                formats: format!("image/pwg-raster as {}", types.join(", ")),
+                ours: "application/pdf, image/pwg-raster as sgray_8 or srgb_8".into(),
+                uri: uri.to_string(),
+            });
+        };
+        let media = g.string("media-default").filter(|m| raster::media_size_hmm(m).is_some());
+        let media = media.unwrap_or_else(|| "iso_a4_210x297mm".to_string());
+        let (width_hmm, height_hmm) = raster::media_size_hmm(&media).unwrap_or(raster::RasterPage::A4);
+        let spec = raster::RasterPage { width_hmm, height_hmm, dpi, color };
+        return Ok(Document {
+            format: "image/pwg-raster",
+            rendering: Some(format!("{} {dpi}dpi {media}", color.keyword())),
+            bytes: page.to_pwg_raster(&spec, &media),
+        });
+    }
+    if takes("image/jpeg") {
+        let media = g.string("media-default").filter(|m| raster::media_size_hmm(m).is_some());
+        let media = media.unwrap_or_else(|| "iso_a4_210x297mm".to_string());
+        let (width_hmm, height_hmm) = raster::media_size_hmm(&media).unwrap_or(raster::RasterPage::A4);
+        let spec = raster::RasterPage { width_hmm, height_hmm, dpi: JPEG_DPI, color: raster::ColorSpace::Sgray8 };
+        let bytes = page.to_jpeg(&spec).map_err(|reason| PrinterError::Protocol {
+            operation: "making the test page",
+            reason,
+            uri: uri.to_string(),
+        })?;
+        return Ok(Document { format: "image/jpeg", rendering: Some(format!("gray {JPEG_DPI}dpi {media}")), bytes });
+    }
+    Err(PrinterError::NoUsableFormat {
+        formats: if formats.is_empty() { "no format it names".into() } else { formats.join(", ") },
+        ours: TEST_PAGE_FORMATS.join(", "),
+        uri: uri.to_string(),
+    })
+}
+
+/// Send the test page in a format the printer lists (see `test_page_document`). `go_on` is
+/// asked just before the page is sent: false (the run was cancelled or ran out of time) sends
+/// nothing and says so.
+pub fn print_test_page(
+    uri: &str,
+    page: &TestPage,
+    opts: &QueryOptions,
+    go_on: &dyn Fn() -> bool,
+) -> Result<SubmittedJob, PrinterError> {
     let parsed = normalize_uri(uri)?;
+    let op = Operation::GetPrinterAttributes;
+    let mut req = client::request(op, Some(&parsed))?;
+    client::add_op_attr(&mut req, "requesting-user-name", IppValue::new_name_without_language(user_name()))?;
+    client::requested(
+        &mut req,
+        &[
+            "document-format-supported",
+            "media-default",
+            "pwg-raster-document-resolution-supported",
+            "pwg-raster-document-type-supported",
+            "printer-resolution-default",
+        ],
+    )?;
+    let resp = client::send(&Target { uri, timeout: opts.timeout }, op, req, DelimiterTag::PrinterAttributes)?;
+    check_status(&resp, op, uri)?;
+    let group = resp.groups.first().cloned().unwrap_or_default();
+    let doc = test_page_document(uri, &group, page)?;
+    if !go_on() {
+        return Err(PrinterError::Stopped { what: "the test page was not sent".into(), uri: uri.to_string() });
+    }
     let op = Operation::PrintJob;
     let mut req = client::request(op, Some(&parsed))?;
     client::add_op_attr(&mut req, "requesting-user-name", IppValue::new_name_without_language(user_name()))?;
     client::add_op_attr(&mut req, "job-name", IppValue::new_name_without_language("deskcheck test page"))?;
-    client::add_op_attr(&mut req, "document-format", IppValue::new_mime_media_type(format))?;
-    let req = client::with_payload(req, page.to_pdf());
+    client::add_op_attr(&mut req, "document-format", IppValue::new_mime_media_type(doc.format))?;
+    let req = client::with_payload(req, doc.bytes);
     let resp = client::send(&Target { uri, timeout: opts.timeout }, op, req, DelimiterTag::JobAttributes)?;
     check_status(&resp, op, uri)?;
     let job = resp.groups.first();
@@ -458,11 +577,12 @@ pub fn print_test_page(uri: &str, page: &TestPage, opts: &QueryOptions) -> Resul
         printer_uri: uri.to_string(),
         job_id,
         job_uri: job.and_then(|g| g.string("job-uri")),
-        document_format: format.to_string(),
+        document_format: doc.format.to_string(),
+        rendering: doc.rendering,
     })
 }
 
-/// Cancel-Job on the printer or queue that holds the job.
+/// Cancel-Job of one job, by id, on the printer or queue that holds it.
 pub fn cancel_job(uri: &str, job_id: i32, opts: &QueryOptions) -> Result<(), PrinterError> {
     let parsed = normalize_uri(uri)?;
     let op = Operation::CancelJob;
@@ -550,6 +670,87 @@ mod tests {
             let _ = parse_printer_attributes("ipp://x/ipp/print", &bytes[..cut]);
         }
         assert!(parse_printer_attributes("ipp://x/ipp/print", b"<html>not ipp</html>").is_err());
+    }
+
+    fn page() -> TestPage {
+        TestPage { hostname: "desk-42".into(), time: "t".into(), printer: "p".into(), tool: "deskcheck".into() }
+    }
+
+    fn group(attrs: Vec<(&str, IppValue)>) -> Group {
+        Group { attrs: attrs.into_iter().map(|(n, v)| (n.to_string(), v)).collect() }
+    }
+
+    fn keywords(kind: fn(String) -> IppValue, v: &[&str]) -> IppValue {
+        IppValue::Array(v.iter().map(|s| kind(s.to_string())).collect())
+    }
+
+    #[test]
+    fn pdf_when_offered_else_pwg_raster_at_the_printers_resolution_and_media() {
+        let mime = |s: String| IppValue::MimeMediaType(s.parse().unwrap());
+        let kw = |s: String| IppValue::Keyword(s.parse().unwrap());
+        let with_pdf = group(vec![("document-format-supported", keywords(mime, &["application/pdf", "image/urf"]))]);
+        assert_eq!(test_page_document("u", &with_pdf, &page()).unwrap().format, "application/pdf");
+        // ippeveprinter's defaults: no PDF; raster at 150 and 300 dpi, default 300.
+        let everywhere = group(vec![
+            (
+                "document-format-supported",
+                keywords(mime, &["application/octet-stream", "image/pwg-raster", "image/urf"]),
+            ),
+            (
+                "pwg-raster-document-resolution-supported",
+                IppValue::Array(vec![
+                    IppValue::Resolution { cross_feed: 150, feed: 150, units: 3 },
+                    IppValue::Resolution { cross_feed: 300, feed: 300, units: 3 },
+                ]),
+            ),
+            ("printer-resolution-default", IppValue::Resolution { cross_feed: 300, feed: 300, units: 3 }),
+            ("pwg-raster-document-type-supported", keywords(kw, &["black_1", "sgray_8", "srgb_8"])),
+            ("media-default", IppValue::Keyword("na_letter_8.5x11in".parse().unwrap())),
+        ]);
+        let doc = test_page_document("u", &everywhere, &page()).unwrap();
+        assert_eq!(doc.format, "image/pwg-raster");
+        assert_eq!(doc.rendering.as_deref(), Some("sgray_8 300dpi na_letter_8.5x11in"));
+        assert!(doc.bytes.starts_with(b"RaS2"));
+        let jpeg = group(vec![("document-format-supported", keywords(mime, &["image/urf", "image/jpeg"]))]);
+        let doc = test_page_document("u", &jpeg, &page()).unwrap();
+        assert_eq!((doc.format, doc.rendering.as_deref()), ("image/jpeg", Some("gray 150dpi iso_a4_210x297mm")));
+        assert!(doc.bytes.starts_with(&[0xff, 0xd8, 0xff]) && doc.bytes.ends_with(&[0xff, 0xd9]));
+        let urf_only = group(vec![(
+            "document-format-supported",
+            keywords(mime, &["application/octet-stream", "image/urf", "application/vnd.hp-pcl"]),
+        )]);
+        let err = test_page_document("ipp://p/ipp/print", &urf_only, &page()).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "the printer accepts only application/octet-stream, image/urf, application/vnd.hp-pcl; deskcheck can send application/pdf, image/pwg-raster, image/jpeg (ipp://p/ipp/print)"
+        );
+    }
+
+    #[test]
+    fn held_jobs_are_never_stuck() {
+        let now = Utc::now();
+        let job = |state: i32| {
+            group(vec![
+                ("job-id", IppValue::Integer(7)),
+                ("job-state", IppValue::Enum(state)),
+                ("job-printer-up-time", IppValue::Integer(5000)),
+                ("time-at-creation", IppValue::Integer(1000)),
+            ])
+        };
+        let limit = Duration::from_secs(60);
+        assert!(job_from_group(&job(3), now, limit).unwrap().stuck, "pending for over an hour");
+        let held = job_from_group(&job(4), now, limit).unwrap();
+        assert_eq!((held.state, held.stuck), (JobState::Held, false));
+    }
+
+    #[test]
+    fn control_characters_from_the_printer_do_not_survive() {
+        let g = group(vec![(
+            "printer-state-message",
+            IppValue::new_text_without_language("\u{1b}]0;pwned\u{7}Ready\u{202e}").unwrap(),
+        )]);
+        assert_eq!(g.string("printer-state-message").as_deref(), Some("]0;pwnedReady"));
+        assert!(!client::dump(&g).contains('\u{1b}'));
     }
 
     #[test]

@@ -1,6 +1,9 @@
-//! The test page: a one-page PDF that says which computer printed it, when, and to which
-//! printer, so whoever picks it up from the tray knows where it came from.
-//! Written by hand (a dozen objects of plain text); no PDF crate is needed for this.
+//! The test page: one page that says which computer printed it, when, and to which printer,
+//! so whoever picks it up from the tray knows where it came from. As PDF, written by hand (a
+//! dozen objects of plain text; no PDF crate is needed), or as a PWG raster (`raster.rs`) for
+//! printers that take no PDF. Both show the same lines.
+
+use super::raster::{self, Layout, RasterPage, TextLine};
 
 /// What the page identifies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,16 +33,58 @@ fn pdf_text(s: &str) -> String {
 }
 
 impl TestPage {
-    /// The page as PDF bytes (A4, Helvetica; fits Letter too).
-    pub fn to_pdf(&self) -> Vec<u8> {
-        let lines = [
+    /// (size in points, text) of each line, top to bottom.
+    fn lines(&self) -> [(u32, String); 6] {
+        [
             (28, "deskcheck test page".to_string()),
             (14, format!("Computer: {}", self.hostname)),
             (14, format!("Printed at: {}", self.time)),
             (14, format!("Printer: {}", self.printer)),
             (11, format!("Sent by {}", self.tool)),
             (11, "If you can read this page, the printer and the path to it work.".to_string()),
-        ];
+        ]
+    }
+
+    /// The page as a PWG raster for `page` (size, resolution, colour), media named `media_name`.
+    /// The 8x8 font has ASCII only; other characters print as '?', as in the PDF.
+    pub fn to_pwg_raster(&self, page: &RasterPage, media_name: &str) -> Vec<u8> {
+        raster::pwg_raster(page, &self.layout(page), media_name)
+    }
+
+    /// The page as a gray baseline JPEG of `page`'s size and resolution (the printer scales it
+    /// to the paper).
+    pub fn to_jpeg(&self, page: &RasterPage) -> Result<Vec<u8>, String> {
+        let (width, height, pixels) = raster::gray_pixels(page, &self.layout(page));
+        let too_big = || format!("a {width}x{height} page is too large for JPEG");
+        let (w, h) = (u16::try_from(width).map_err(|_| too_big())?, u16::try_from(height).map_err(|_| too_big())?);
+        let mut out = Vec::new();
+        jpeg_encoder::Encoder::new(&mut out, 85)
+            .encode(&pixels, w, h, jpeg_encoder::ColorType::Luma)
+            .map_err(|e| format!("JPEG encoding failed: {e}"))?;
+        Ok(out)
+    }
+
+    /// Where each line goes on a page of this width: the PDF's layout in points.
+    fn layout(&self, page: &RasterPage) -> Layout {
+        // The PDF's baselines (72 pt from the left, 82 pt from the top, then 2 x size apart),
+        // with glyphs scaled down so the longest line fits between the margins.
+        let width_pt = u64::from(page.width_hmm) * 72 / 2540;
+        let usable_pt = width_pt.saturating_sub(144).max(72) as u32;
+        let mut top = 72u32;
+        let mut lines = Vec::new();
+        for (size, text) in self.lines() {
+            let text: String = text.chars().map(|c| if (' '..='~').contains(&c) { c } else { '?' }).collect();
+            let chars = text.chars().count().max(1) as u32;
+            let fitted = size.min((usable_pt / chars).max(4));
+            lines.push(TextLine { top_pt: top, size_pt: fitted, text });
+            top += size * 2;
+        }
+        Layout { left_pt: 72, rule_at_pt: 842 - 600, lines }
+    }
+
+    /// The page as PDF bytes (A4, Helvetica; fits Letter too).
+    pub fn to_pdf(&self) -> Vec<u8> {
+        let lines = self.lines();
         let mut content = String::from("BT\n/F1 28 Tf\n72 760 Td\n");
         let mut first = true;
         for (size, text) in &lines {
