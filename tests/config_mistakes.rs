@@ -39,6 +39,7 @@ fn each_mistake_names_its_line_column_and_exits_3() {
         ),
         ("[network]\nping_count = 0\n", "2:14: ping_count = 0 is out of range (1 to 1000)"),
         ("[network]\nprobe_timeout_ms = 0\n", "2:20: probe_timeout_ms = 0 is out of range (1 to 60000 ms)"),
+        ("[network]\nsuite_deadline_ms = 100\n", "2:21: suite_deadline_ms = 100 is out of range (500 to 60000 ms)"),
         (
             "[printers]\nuris = [\"192.0.2.7/ipp/print\"]\n",
             "2:9: printer URI '192.0.2.7/ipp/print' has no scheme (start it with ipp://, ipps://, http://, https://)",

@@ -137,6 +137,8 @@ fn network(rules: &mut Rules, n: &NetworkSettings) {
     millis(rules, key("network", "probe_timeout_ms"), "probe_timeout_ms", n.probe_timeout_ms, 1..=MAX_TIMEOUT_MS);
     // Shorter than a tenth of a second and no DHCP server could answer: zero offers would be a false alarm.
     millis(rules, key("network", "dhcp_listen_ms"), "dhcp_listen_ms", n.dhcp_listen_ms, 100..=MAX_TIMEOUT_MS);
+    // Under half a second no network check could finish: every run would end "timed out".
+    millis(rules, key("network", "suite_deadline_ms"), "suite_deadline_ms", n.suite_deadline_ms, 500..=MAX_TIMEOUT_MS);
 }
 
 fn printers(rules: &mut Rules, p: &PrinterSettings) {
