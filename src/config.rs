@@ -86,8 +86,10 @@ pub struct NetworkSettings {
     pub ping_count: u32,
     /// Milliseconds between echo requests.
     pub ping_interval_ms: u64,
-    /// Probes per hop in the traceroute of the network suite.
-    pub trace_probes: u32,
+    /// Probes per hop. Unset, each traceroute uses its own: the network suite's sends
+    /// [`SUITE_TRACE_PROBES`] (enough paced probes per router to place loss), `deskcheck
+    /// trace` [`QUICK_TRACE_PROBES`] (as traceroute does); set, both use it.
+    pub trace_probes: Option<u32>,
     /// Per-probe/per-query timeout for ping, trace and DNS.
     pub probe_timeout_ms: u64,
     /// How long the active DHCP probe listens for offers.
@@ -98,13 +100,31 @@ pub struct NetworkSettings {
     pub suite_deadline_ms: u64,
 }
 
+/// Probes per hop of the network suite's traceroute when the config names none: a stock
+/// Linux router answers 6 at once and then one a second, so 8 fit the suite's 3 s.
+pub const SUITE_TRACE_PROBES: u32 = 8;
+/// Probes per hop of `deskcheck trace` when neither the flag nor the config names a number.
+pub const QUICK_TRACE_PROBES: u32 = 3;
+
+impl NetworkSettings {
+    /// Probes per hop for the network suite's traceroute.
+    pub fn suite_trace_probes(&self) -> u32 {
+        self.trace_probes.unwrap_or(SUITE_TRACE_PROBES)
+    }
+
+    /// Probes per hop for `deskcheck trace` without `--probes`.
+    pub fn quick_trace_probes(&self) -> u32 {
+        self.trace_probes.unwrap_or(QUICK_TRACE_PROBES)
+    }
+}
+
 impl Default for NetworkSettings {
     fn default() -> Self {
         Self {
             dhcp_lease_files: Vec::new(),
             ping_count: 10,
             ping_interval_ms: 20,
-            trace_probes: 8,
+            trace_probes: None,
             probe_timeout_ms: 1000,
             dhcp_listen_ms: 4000,
             suite_deadline_ms: 2500,

@@ -968,7 +968,7 @@ impl Check for Trace {
             // ICMP echo like mtr: echo replies are not rate-limited the way port-unreachables
             // are, so the destination does not show false loss. Falls back to UDP by itself.
             protocol: trace::TraceProtocol::Icmp,
-            probes_per_hop: cx.config.network.trace_probes.max(1),
+            probes_per_hop: cx.config.network.suite_trace_probes().max(1),
             destination_probes: SUITE_DESTINATION_PROBES,
             // Healthy, the trace ends once the burst is answered (about 1 s, so the suite
             // stays within 1.5 s); with loss at the destination it uses its whole budget

@@ -74,7 +74,7 @@ pub struct TraceArgs {
     /// Host name or IP address.
     pub host: String,
     /// Probes per hop (1–100; 10 gives mtr-style statistics in about 4 s: routers answer 6 at once,
-    /// then 1 per second; default: the config's network.trace_probes, 8).
+    /// then 1 per second; default: the config's network.trace_probes, else 3 as traceroute sends).
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub probes: Option<u32>,
     /// Highest TTL to probe (1–64).

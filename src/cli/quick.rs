@@ -172,7 +172,7 @@ fn ping_statistics(host: &str, s: &pinger::PingStats, interrupted: bool) -> Stri
 pub fn trace(cli: &Cli, args: &TraceArgs) -> anyhow::Result<i32> {
     // Flags over the config file over the defaults; a broken file is refused before any probe.
     let config = load_config(cli)?;
-    let probes = args.probes.unwrap_or(config.network.trace_probes);
+    let probes = args.probes.unwrap_or(config.network.quick_trace_probes());
     let protocol = match args.protocol.to_ascii_lowercase().as_str() {
         "udp" => tracer::TraceProtocol::Udp,
         "icmp" => tracer::TraceProtocol::Icmp,

@@ -132,7 +132,9 @@ fn network(rules: &mut Rules, n: &NetworkSettings) {
         }
     }
     count(rules, key("network", "ping_count"), "ping_count", n.ping_count, 1..=MAX_PING_COUNT);
-    count(rules, key("network", "trace_probes"), "trace_probes", n.trace_probes, 1..=MAX_TRACE_PROBES);
+    if let Some(probes) = n.trace_probes {
+        count(rules, key("network", "trace_probes"), "trace_probes", probes, 1..=MAX_TRACE_PROBES);
+    }
     millis(rules, key("network", "ping_interval_ms"), "ping_interval_ms", n.ping_interval_ms, 1..=10_000);
     millis(rules, key("network", "probe_timeout_ms"), "probe_timeout_ms", n.probe_timeout_ms, 1..=MAX_TIMEOUT_MS);
     // Shorter than a tenth of a second and no DHCP server could answer: zero offers would be a false alarm.
