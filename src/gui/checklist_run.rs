@@ -113,17 +113,7 @@ impl ChecklistRun {
             });
             return;
         };
-        let waker_ctx = ctx.clone();
-        let waker: engine::Waker = Arc::new(move || waker_ctx.request_repaint());
-        self.probe = Some(match engine::start(vec![check], config.clone(), waker) {
-            Ok(handle) => Probe { depth, handle: Some(handle), note: None, run: None },
-            Err(err) => Probe {
-                depth,
-                handle: None,
-                note: None,
-                run: Some(CheckRun::errored(probe, Category::System, format!("could not start the check: {err}"))),
-            },
-        });
+        self.probe = Some(start_probe(depth, check, Category::System, ctx, config));
     }
 
     /// Collects the probe's events; true when something changed.
@@ -240,22 +230,7 @@ impl ChecklistRun {
         let (check, log) =
             printers::cancel_approved(offer.clone(), approved.clone(), Vec::new(), Duration::from_secs(30));
         c.approved = Some((approved, log));
-        let depth = self.walk.depth();
-        let waker_ctx = ctx.clone();
-        let waker: engine::Waker = Arc::new(move || waker_ctx.request_repaint());
-        self.probe = Some(match engine::start(vec![check], config.clone(), waker) {
-            Ok(handle) => Probe { depth, handle: Some(handle), note: None, run: None },
-            Err(err) => Probe {
-                depth,
-                handle: None,
-                note: None,
-                run: Some(CheckRun::errored(
-                    CANCEL_STUCK_ID,
-                    Category::Printers,
-                    format!("could not start the check: {err}"),
-                )),
-            },
-        });
+        self.probe = Some(start_probe(self.walk.depth(), check, Category::Printers, ctx, config));
     }
 
     fn answer(&mut self, answer: Answer) {
@@ -339,4 +314,27 @@ fn read_offer(depth: usize, ctx: &egui::Context, config: &Arc<Config>) -> Consen
             Some(CancelOffer { notes: vec![format!("could not read the jobs: {err}")], ..CancelOffer::default() });
     }
     consent
+}
+
+/// Runs one step's check on the engine, repainting as it reports; a check that could not
+/// start becomes an errored run, shown like any other result.
+fn start_probe(
+    depth: usize,
+    check: checks::CheckBox,
+    category: Category,
+    ctx: &egui::Context,
+    config: &Arc<Config>,
+) -> Probe {
+    let id = check.meta().id;
+    let waker_ctx = ctx.clone();
+    let waker: engine::Waker = Arc::new(move || waker_ctx.request_repaint());
+    match engine::start(vec![check], config.clone(), waker) {
+        Ok(handle) => Probe { depth, handle: Some(handle), note: None, run: None },
+        Err(err) => Probe {
+            depth,
+            handle: None,
+            note: None,
+            run: Some(CheckRun::errored(id, category, format!("could not start the check: {err}"))),
+        },
+    }
 }

@@ -394,29 +394,7 @@ impl Topology {
 
     /// Random loss on everything entering r2 from r1: hop 3 and beyond lose `percent` %.
     pub fn add_loss_at_r2(&self, percent: u32) -> Result<(), String> {
-        let p = format!("{:.2}", percent as f64 / 100.0);
-        let ifname = format!("{}a2", self.id);
-        self.sh(
-            &self.r2,
-            &[
-                "iptables",
-                "-t",
-                "raw",
-                "-A",
-                "PREROUTING",
-                "-i",
-                &ifname,
-                "-m",
-                "statistic",
-                "--mode",
-                "random",
-                "--probability",
-                &p,
-                "-j",
-                "DROP",
-            ],
-        )?;
-        Ok(())
+        self.random_loss_into(&self.r2, &format!("{}a2", self.id), percent)
     }
 
     /// Every router and the far host answer ICMP errors the way a stock Linux box does:
@@ -439,28 +417,17 @@ impl Topology {
     /// Random loss on the ISP's access line: everything entering r1 from gw, so hop 2 and
     /// every hop after it lose `percent` % of the probes (hop 1, gw, loses none).
     pub fn add_loss_entering_r1(&self, percent: u32) -> Result<(), String> {
-        let p = format!("{:.2}", percent as f64 / 100.0);
-        let ifname = format!("{}a1", self.id);
-        self.sh(
-            &self.r1,
-            &[
-                "iptables",
-                "-t",
-                "raw",
-                "-A",
-                "PREROUTING",
-                "-i",
-                &ifname,
-                "-m",
-                "statistic",
-                "--mode",
-                "random",
-                "--probability",
-                &p,
-                "-j",
-                "DROP",
-            ],
-        )?;
+        self.random_loss_into(&self.r1, &format!("{}a1", self.id), percent)
+    }
+
+    /// Drops `percent` % of what enters namespace `ns` through `ifname`, at random (this
+    /// kernel has no netem; iptables' statistic match does the same for loss).
+    fn random_loss_into(&self, ns: &str, ifname: &str, percent: u32) -> Result<(), String> {
+        let p = format!("{:.2}", f64::from(percent) / 100.0);
+        let rule = ["iptables", "-t", "raw", "-A", "PREROUTING", "-i", ifname, "-m", "statistic", "--mode", "random"];
+        let mut args = rule.to_vec();
+        args.extend(["--probability", &p, "-j", "DROP"]);
+        self.sh(ns, &args)?;
         Ok(())
     }
 
