@@ -280,9 +280,10 @@ fn strict_bundle_of_a_real_printer_hides_its_address_and_other_peoples_jobs() {
         if profile == "strict" {
             assert!(left.is_empty(), "strict: {left:#?}");
         } else {
-            // Standard keeps them: so the strict run is a real test, not an empty one. cupsd hides
-            // other users' job names and owners from a non-admin query (JobPrivateValues), so
-            // those two may never arrive; the corpus test covers them through check output.
+            // Standard keeps them: so the strict run is a real test, not an empty one. The lab's
+            // cupsd shows other users' job names and owners (JobPrivateValues none, as many
+            // offices set it); a stock cupsd hides them from a non-admin query, and then those
+            // two never arrive: say so, since the corpus test covers them through check output.
             for p in planted {
                 let arrived = left.iter().any(|l| l.starts_with(p));
                 if p == PRINTER_IP {

@@ -372,7 +372,7 @@ impl PrinterLab {
             format!(
                 "LogLevel debug\nListen 127.0.0.1:631\nListen {r}/cups.sock\nBrowsing No\nBrowseLocalProtocols none\n\
                  DefaultAuthType None\nWebInterface No\n<Location />\n  Order allow,deny\n  Allow all\n</Location>\n\
-                 <Policy default>\n  <Limit All>\n    Order allow,deny\n    Allow all\n  </Limit>\n</Policy>\n"
+                 <Policy default>\n  JobPrivateAccess all\n  JobPrivateValues none\n  <Limit All>\n    Order allow,deny\n    Allow all\n  </Limit>\n</Policy>\n"
             ),
         )
         .map_err(|e| e.to_string())?;
