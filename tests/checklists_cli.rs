@@ -9,30 +9,6 @@ use std::path::Path;
 
 use common::*;
 
-const DOCKING: &str = r#"
-title = "The docking station doesn't work"
-area = "peripherals"
-
-[[steps]]
-id = "power"
-kind = "yes_no"
-text = "Is the docking station's light on?"
-yes = "fixed"
-no = "call"
-
-[[steps]]
-id = "fixed"
-kind = "resolved"
-text = "The dock works."
-resolution = "Dock fixed."
-
-[[steps]]
-id = "call"
-kind = "escalate"
-text = "Call IT."
-reason = "Dock broken."
-"#;
-
 /// A config dir (as XDG_CONFIG_HOME) with the department's checklists and a config file
 /// that keeps printer discovery off the LAN.
 fn config_home(files: &[(&str, &str)]) -> tempfile::TempDir {
@@ -61,7 +37,7 @@ fn checklist_cmd(home: &Path) -> assert_cmd::Command {
 
 #[test]
 fn list_shows_built_in_and_department_checklists() {
-    let home = config_home(&[("docking.toml", DOCKING)]);
+    let home = config_home(&[("docking.toml", DOCKING_CHECKLIST)]);
     let out = checklist_cmd(home.path()).arg("--list").output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
@@ -74,7 +50,7 @@ fn list_shows_built_in_and_department_checklists() {
 
 #[test]
 fn a_broken_file_names_its_line_and_column_and_spoils_nothing_else() {
-    let broken = DOCKING.replace("yes = \"fixed\"", "yes = \"fixd\"");
+    let broken = DOCKING_CHECKLIST.replace("yes = \"fixed\"", "yes = \"fixd\"");
     let home = config_home(&[("docking.toml", &broken)]);
     let out = checklist_cmd(home.path()).arg("--list").output().unwrap();
     assert_eq!(out.status.code(), Some(1), "a broken file is a warning");
@@ -92,7 +68,7 @@ fn a_broken_file_names_its_line_and_column_and_spoils_nothing_else() {
 
 #[test]
 fn answers_files_are_checked_before_anything_runs() {
-    let home = config_home(&[("docking.toml", DOCKING)]);
+    let home = config_home(&[("docking.toml", DOCKING_CHECKLIST)]);
     let answers = home.path().join("answers.toml");
     std::fs::write(&answers, "power = \"yes\"\npowr = \"no\"\n").unwrap();
     let out = checklist_cmd(home.path()).arg("docking").arg("--answers").arg(&answers).output().unwrap();
@@ -148,7 +124,7 @@ fn the_printer_checklist_from_an_answers_file_ends_right_with_its_transcript_in_
 
 #[test]
 fn a_missing_answer_stops_the_walk_and_still_saves_what_was_answered() {
-    let home = config_home(&[("docking.toml", DOCKING)]);
+    let home = config_home(&[("docking.toml", DOCKING_CHECKLIST)]);
     let bundle = home.path().join("partial.zip");
     let out = checklist_cmd(home.path()).arg("docking").arg("--bundle").arg(&bundle).output().unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));

@@ -99,30 +99,6 @@ fn local_config(dir: &Path) -> PathBuf {
     path
 }
 
-const DOCK: &str = r#"
-title = "The docking station doesn't work"
-area = "peripherals"
-
-[[steps]]
-id = "power"
-kind = "yes_no"
-text = "Is the docking station's light on?"
-yes = "fixed"
-no = "call"
-
-[[steps]]
-id = "fixed"
-kind = "resolved"
-text = "The dock works."
-resolution = "Dock fixed."
-
-[[steps]]
-id = "call"
-kind = "escalate"
-text = "Call IT."
-reason = "Dock broken."
-"#;
-
 fn run(args: &[&str], cfg: &Path) -> (i32, String) {
     let out = deskcheck().args(args).arg("--config").arg(cfg).env("CUPS_SERVER", "127.0.0.1:9").output().unwrap();
     let rc = out.status.code().unwrap_or(-1);
@@ -159,7 +135,7 @@ fn run_checklist_show_and_errors_validate() {
     // A checklist (from the checklists/ folder beside the config) walked from an answers
     // file, and the list of checklists.
     std::fs::create_dir(dir.path().join("checklists")).unwrap();
-    std::fs::write(dir.path().join("checklists").join("dock.toml"), DOCK).unwrap();
+    std::fs::write(dir.path().join("checklists").join("dock.toml"), common::DOCKING_CHECKLIST).unwrap();
     let answers = dir.path().join("answers.toml");
     std::fs::write(&answers, "power = \"no\"\n").unwrap();
     let (rc, out) = run(&["checklist", "dock", "--answers", answers.to_str().unwrap(), "--json"], &cfg);

@@ -66,3 +66,28 @@ pub mod in_ns;
 pub mod netns;
 pub mod printer_lab;
 pub mod xvfb;
+
+/// A department's own checklist, as an IT team would write it: three steps, both ends.
+pub const DOCKING_CHECKLIST: &str = r#"
+title = "The docking station doesn't work"
+area = "peripherals"
+
+[[steps]]
+id = "power"
+kind = "yes_no"
+text = "Is the docking station's light on?"
+yes = "fixed"
+no = "call"
+
+[[steps]]
+id = "fixed"
+kind = "resolved"
+text = "The dock works."
+resolution = "Dock fixed."
+
+[[steps]]
+id = "call"
+kind = "escalate"
+text = "Call IT."
+reason = "Dock broken."
+"#;
