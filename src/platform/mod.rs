@@ -45,6 +45,12 @@ pub fn display_connectors() -> Result<Vec<drm::DrmConnector>, drm::DrmError> {
     os::display_connectors()
 }
 
+/// How busy the processors were over `window`, in percent of all of them (blocks for `window`:
+/// call it off the UI thread).
+pub fn cpu_usage_percent(window: std::time::Duration) -> Result<f32, Unsupported> {
+    os::cpu_usage_percent(window)
+}
+
 /// "This OS has no way for us to know", shown as "not available on this system".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unsupported(pub String);
