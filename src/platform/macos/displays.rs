@@ -718,6 +718,30 @@ mod tests {
         assert_eq!(list[0].edid, io[0].edid);
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, ..Default::default() })]
+
+        /// Real captures cut and with bytes changed: a result or an error, never a panic.
+        #[test]
+        fn mutated_captures_never_panic(
+            which in 0usize..4,
+            edits in proptest::collection::vec((proptest::prelude::any::<proptest::sample::Index>(), proptest::prelude::any::<u8>()), 0..16),
+            cut in proptest::prelude::any::<proptest::sample::Index>(),
+        ) {
+            let base = [IOREG_INTEL_EXTERNAL, IOREG_INTEL_BUILTIN, SP_M1PRO, SP_M1AIR][which];
+            let mut bytes = base.as_bytes().to_vec();
+            for (at, value) in edits {
+                let i = at.index(bytes.len());
+                bytes[i] = value;
+            }
+            bytes.truncate(cut.index(bytes.len() + 1));
+            let text = String::from_utf8_lossy(&bytes);
+            let io = parse_ioreg(&text);
+            let sp = parse_system_profiler(&text).unwrap_or_default();
+            let _ = connectors(&sp, &io);
+        }
+    }
+
     #[test]
     fn odd_ioreg_text_never_panics() {
         for text in [
