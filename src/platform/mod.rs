@@ -22,6 +22,9 @@ pub mod drm;
 mod facts;
 pub mod files;
 pub mod lease;
+/// macOS displays (system_profiler, ioreg). Built on every OS so its parsers' tests run in CI.
+#[path = "macos/displays.rs"]
+pub mod macos_displays;
 pub mod programs;
 
 pub use facts::{BatteryInfo, BatteryState, InterfaceInfo, host_info, interfaces, system_dns_servers};
