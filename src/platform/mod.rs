@@ -5,11 +5,14 @@
 mod linux;
 #[cfg(target_os = "linux")]
 use linux as os;
-// macOS's module also builds into Linux test runs, so its parsers are tested there.
+// macOS's module also builds into Linux test runs, so its parsers and sockets are tested there.
 #[cfg(any(target_os = "macos", all(test, target_os = "linux")))]
 mod macos;
 #[cfg(target_os = "macos")]
 use macos as os;
+/// macOS's traceroute sockets, driven by `net::trace`.
+#[cfg(target_os = "macos")]
+pub(crate) use macos::trace as macos_trace;
 #[cfg(target_os = "windows")]
 mod windows;
 #[cfg(target_os = "windows")]

@@ -1,13 +1,17 @@
 //! macOS facts. The OS is asked through its own tools where no library answers
 //! (`ipconfig getpacket` for the DHCP lease, `ioreg` for the battery), run with an
-//! argument list and a timeout; their output goes through pure parsers.
+//! argument list and a timeout; their output goes through pure parsers. Traceroute uses
+//! unprivileged ICMP datagram sockets ([`trace`]); ping needs nothing here (surge-ping
+//! already speaks macOS's ICMP datagram sockets).
 //!
 //! The whole module also compiles into the Linux test build, so the parsers' fixture
-//! tests run in Linux CI; only macOS calls it.
+//! tests and the socket code's loopback tests run in Linux CI; only macOS calls it.
 #![cfg_attr(not(target_os = "macos"), allow(dead_code, unused_imports))]
 
+mod icmp;
 mod ioreg;
 mod ipconfig;
+pub(crate) mod trace;
 
 use std::net::IpAddr;
 use std::path::PathBuf;
