@@ -49,6 +49,16 @@ pub fn display_connectors() -> Result<Vec<drm::DrmConnector>, drm::DrmError> {
     os::display_connectors()
 }
 
+/// Make sure the local CUPS scheduler at `server` (host:port) is up before it is asked over
+/// IPP. macOS starts cupsd on demand through launchd's socket and stops it after a minute
+/// idle, when localhost:631 refuses connections; elsewhere cupsd runs as a service.
+pub fn wake_local_cups(server: &str) {
+    #[cfg(target_os = "macos")]
+    macos::wake_cups(server);
+    #[cfg(not(target_os = "macos"))]
+    let _ = server;
+}
+
 /// "This OS has no way for us to know", shown as "not available on this system".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unsupported(pub String);

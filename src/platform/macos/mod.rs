@@ -1,6 +1,7 @@
 //! macOS facts. The OS is asked through its own tools where no library answers
 //! (`ipconfig getpacket` for the DHCP lease, `ioreg` for the battery), run with an
-//! argument list and a timeout; their output goes through pure parsers. Traceroute uses
+//! argument list and a timeout; their output goes through pure parsers. CUPS is the
+//! same IPP server as on Linux, started on demand ([`wake_cups`]). Traceroute uses
 //! unprivileged ICMP datagram sockets ([`trace`]); ping needs nothing here (surge-ping
 //! already speaks macOS's ICMP datagram sockets).
 //!
@@ -8,10 +9,13 @@
 //! tests and the socket code's loopback tests run in Linux CI; only macOS calls it.
 #![cfg_attr(not(target_os = "macos"), allow(dead_code, unused_imports))]
 
+mod cups;
 mod icmp;
 mod ioreg;
 mod ipconfig;
 pub(crate) mod trace;
+
+pub use cups::wake_cups;
 
 use std::net::IpAddr;
 use std::path::PathBuf;
