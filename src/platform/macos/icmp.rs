@@ -25,6 +25,7 @@ const ECHO_HEADER: usize = 8;
 const IPV4_MIN_HEADER: usize = 20;
 const IPV6_HEADER: usize = 40;
 const PROTO_ICMP: u8 = 1;
+const PROTO_TCP: u8 = 6;
 const PROTO_UDP: u8 = 17;
 const PROTO_ICMPV6: u8 = 58;
 
@@ -35,11 +36,15 @@ pub enum Probes {
     Echo { ident: u16 },
     /// UDP datagrams from `src_port` to `first_port + seq`.
     Udp { src_port: u16, first_port: u16 },
+    /// TCP connection attempts to `dst_port`, each from its own socket: an answer's `seq`
+    /// is then the quoted source port, which the caller maps back to its probe.
+    Tcp { dst_port: u16 },
 }
 
 /// What an ICMP message says about one of our probes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Answer {
+    /// The probe's sequence number (for [`Probes::Tcp`], its socket's local port).
     pub seq: u16,
     /// Who sent it: the router or the destination.
     pub from: IpAddr,
@@ -161,16 +166,22 @@ fn quoted_transport_seq(protocol: u8, quoted: &[u8], probes: Probes, v6: bool) -
             let (id, seq) = echo_ids(quoted)?;
             (id == ident).then_some(seq)
         }
+        // Routers quote at least 8 bytes of the transport header: both ports come first.
         Probes::Udp { src_port, first_port } => {
-            // Routers quote at least the 8-byte UDP header: source port, destination port.
-            if protocol != PROTO_UDP || quoted.len() < 8 {
-                return None;
-            }
-            let src = u16::from_be_bytes([quoted[0], quoted[1]]);
-            let dst = u16::from_be_bytes([quoted[2], quoted[3]]);
+            let (src, dst) = quoted_ports(protocol, PROTO_UDP, quoted)?;
             (src == src_port).then_some(dst.checked_sub(first_port)?)
         }
+        Probes::Tcp { dst_port } => {
+            let (src, dst) = quoted_ports(protocol, PROTO_TCP, quoted)?;
+            (dst == dst_port).then_some(src)
+        }
     }
+}
+
+/// (source, destination) port of a quoted UDP or TCP header of the `want` protocol.
+fn quoted_ports(protocol: u8, want: u8, quoted: &[u8]) -> Option<(u16, u16)> {
+    (protocol == want && quoted.len() >= 8)
+        .then(|| (u16::from_be_bytes([quoted[0], quoted[1]]), u16::from_be_bytes([quoted[2], quoted[3]])))
 }
 
 #[cfg(test)]
@@ -215,6 +226,7 @@ mod tests {
 
     const ECHO: Probes = Probes::Echo { ident: 0x4d43 };
     const UDP: Probes = Probes::Udp { src_port: 47001, first_port: 33434 };
+    const TCP: Probes = Probes::Tcp { dst_port: 443 };
 
     #[test]
     fn echo_request_has_our_identifier_and_a_valid_checksum() {
@@ -260,6 +272,23 @@ mod tests {
             host[21] = 1;
             let kind = parse_v4(&host, UDP).map(|a| a.kind);
             assert_eq!(kind, Some(AnswerKind::Unreachable { icmp_type: 3, code: 1 }));
+        }
+    }
+
+    #[test]
+    fn recorded_v4_answer_to_a_tcp_probe_names_its_source_port() {
+        for form in [|p: Vec<u8>| p, as_xnu_delivers] {
+            let (from, te) = answer("v4-tcp-time-exceeded");
+            let want = Answer { seq: 47011, from, kind: AnswerKind::TimeExceeded };
+            assert_eq!(parse_v4(&form(te.clone()), TCP), Some(want));
+            assert_eq!(parse_v4(&form(te.clone()), Probes::Tcp { dst_port: 80 }), None, "another port's probe");
+            assert_eq!(parse_v4(&form(te.clone()), UDP), None);
+            assert_eq!(parse_v4(&form(te), ECHO), None);
+            // Echo replies and UDP errors are not about TCP probes.
+            let (_, reply) = answer("v4-echo-reply");
+            assert_eq!(parse_v4(&form(reply), TCP), None);
+            let (_, udp) = answer("v4-udp-time-exceeded");
+            assert_eq!(parse_v4(&form(udp), TCP), None);
         }
     }
 
