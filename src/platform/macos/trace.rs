@@ -22,7 +22,11 @@ use tokio::task::{JoinHandle, JoinSet};
 use tokio::time::Instant;
 
 use super::icmp::{self, AnswerKind, Probes};
-use crate::net::trace::{Opened, Prober, Reply, ReplyKind, TraceError, TraceOptions, TraceProtocol};
+// The socket-layer interface this implements, under the names `platform::probe` gives it
+// on the branch that moves it out of net::trace (one line to change when they meet).
+use crate::net::trace::{
+    Opened, Prober, Reply, ReplyKind, TraceError as OpenError, TraceOptions as TraceSocketOptions, TraceProtocol,
+};
 
 /// Payload of echo probes, after the 8-byte header: recognisable in a packet capture.
 const ICMP_PAYLOAD: &[u8; 24] = b"deskcheck traceroute\0\0\0\0";
@@ -32,22 +36,22 @@ const UDP_PAYLOAD: &[u8; 32] = b"deskcheck traceroute probe\0\0\0\0\0\0";
 const ECHO_TTL: u8 = 64;
 
 /// Open the sockets for a trace to `target`. Must run inside a tokio runtime.
-pub(crate) fn open(target: IpAddr, opts: &TraceOptions) -> Result<Opened, TraceError> {
+pub(crate) fn open(target: IpAddr, opts: &TraceSocketOptions) -> Result<Opened, OpenError> {
     open_with(target, opts, Type::DGRAM)
 }
 
 /// `open` with the ICMP socket's type as a parameter: macOS's unprivileged ICMP socket is
 /// `SOCK_DGRAM`; Linux's `SOCK_RAW` behaves the same way on receive, which lets the tests
 /// drive this code through real sockets on Linux as root.
-fn open_with(target: IpAddr, opts: &TraceOptions, icmp_type: Type) -> Result<Opened, TraceError> {
-    let listener = icmp_socket(target, icmp_type).map_err(|source| TraceError::OpenSocket { what: "ICMP", source })?;
+fn open_with(target: IpAddr, opts: &TraceSocketOptions, icmp_type: Type) -> Result<Opened, OpenError> {
+    let listener = icmp_socket(target, icmp_type).map_err(|source| OpenError::OpenSocket { what: "ICMP", source })?;
     let (probes, udp) = match opts.protocol {
         TraceProtocol::Icmp => (Probes::Echo { ident: identifier() }, None),
         TraceProtocol::Udp => {
-            let udp = udp_socket(target).map_err(|source| TraceError::OpenSocket { what: "UDP", source })?;
+            let udp = udp_socket(target).map_err(|source| OpenError::OpenSocket { what: "UDP", source })?;
             let src_port = udp
                 .local_addr()
-                .map_err(|source| TraceError::OpenSocket { what: "UDP (no local port)", source })?
+                .map_err(|source| OpenError::OpenSocket { what: "UDP (no local port)", source })?
                 .port();
             // Port 0 cannot be a destination; ports count up from first_port.
             (Probes::Udp { src_port, first_port: opts.first_port.max(1) }, Some(Arc::new(udp)))
@@ -259,6 +263,12 @@ fn reply_kind(kind: AnswerKind) -> ReplyKind {
     }
 }
 
+/// Socket options for the tests, with the scheduler's defaults for the rest.
+#[cfg(all(test, target_os = "linux"))]
+fn socket_options(protocol: TraceProtocol, first_port: u16) -> TraceSocketOptions {
+    TraceSocketOptions { protocol, first_port, ..TraceSocketOptions::default() }
+}
+
 #[cfg(all(test, target_os = "linux"))]
 mod tests {
     use super::*;
@@ -275,7 +285,7 @@ mod tests {
             return;
         }
         for target in [IpAddr::V4(Ipv4Addr::LOCALHOST), IpAddr::V6(Ipv6Addr::LOCALHOST)] {
-            let opts = TraceOptions { protocol: TraceProtocol::Icmp, ..TraceOptions::default() };
+            let opts = socket_options(TraceProtocol::Icmp, 33434);
             let Opened { mut prober, mut replies, .. } = open_with(target, &opts, Type::RAW).unwrap();
             prober.send(1, 7).unwrap();
             prober.send(2, 8).unwrap();
@@ -300,7 +310,7 @@ mod tests {
         let target = IpAddr::V4(Ipv4Addr::LOCALHOST);
         // A port nothing listens on: bind one, note it, close it.
         let port = std::net::UdpSocket::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let opts = TraceOptions { protocol: TraceProtocol::Udp, first_port: port - 3, ..TraceOptions::default() };
+        let opts = socket_options(TraceProtocol::Udp, port - 3);
         let Opened { mut prober, mut replies, .. } = open_with(target, &opts, Type::RAW).unwrap();
         prober.send(1, 3).unwrap();
         let reply = tokio::time::timeout(Duration::from_secs(3), replies.recv()).await.unwrap().unwrap();
@@ -318,7 +328,7 @@ mod tests {
         let open = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         for (port, seq) in [(open.local_addr().unwrap().port(), 11), (closed, 12)] {
-            let opts = TraceOptions { protocol: TraceProtocol::Tcp { port }, ..TraceOptions::default() };
+            let opts = socket_options(TraceProtocol::Tcp { port }, 33434);
             let Opened { mut prober, mut replies, .. } = open_with(target, &opts, Type::RAW).unwrap();
             prober.send(1, seq).unwrap();
             let reply = tokio::time::timeout(Duration::from_secs(3), replies.recv()).await.unwrap().unwrap();
@@ -398,7 +408,7 @@ mod lab_tests {
             assert_eq!(unsafe { libc::setns(file.as_raw_fd(), libc::CLONE_NEWNET) }, 0);
             let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
             rt.block_on(async move {
-                let opts = TraceOptions { protocol, ..TraceOptions::default() };
+                let opts = socket_options(protocol, 33434);
                 let Opened { mut prober, mut replies, .. } = open_with(far, &opts, Type::RAW).unwrap();
                 prober.send(1, 1).unwrap();
                 prober.send(2, 2).unwrap();
