@@ -239,13 +239,23 @@ async fn read_icmp(
 /// A UDP service at the destination that answers a probe: reached, like port unreachable.
 async fn read_udp(sock: Arc<UdpSocket>, target: IpAddr, first_port: u16, tx: mpsc::UnboundedSender<Reply>) {
     let mut buf = [0u8; 1500];
+    let mut failures = 0;
     loop {
         let from = match sock.recv_from(&mut buf).await {
-            Ok((_, from)) => from,
-            Err(e) => {
-                // A queued ICMP error can fail one read on some systems; keep listening.
+            Ok((_, from)) => {
+                failures = 0;
+                from
+            }
+            // A queued ICMP error can fail one read on some systems: keep listening, but
+            // not forever on a socket that only fails.
+            Err(e) if failures < 16 => {
+                failures += 1;
                 tracing::debug!("traceroute UDP socket read: {e}");
                 continue;
+            }
+            Err(e) => {
+                tracing::debug!("traceroute UDP socket reader stopped: {e}");
+                return;
             }
         };
         let Some(seq) = from.port().checked_sub(first_port).filter(|_| from.ip() == target) else { continue };
