@@ -6,6 +6,10 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+mod wifi;
+
+pub use wifi::wifi_links;
+
 use super::lease::{self, Lease};
 use super::{BatteryInfo, BatteryState, Unsupported, programs};
 

@@ -1,5 +1,9 @@
 //! windows: facts this platform module can answer so far.
 
+mod wifi;
+
+pub use wifi::wifi_links;
+
 use std::net::IpAddr;
 use std::path::PathBuf;
 
