@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 
 mod wifi;
 
+pub use super::facts::sysinfo_cpu_usage as cpu_usage_percent;
 pub use wifi::wifi_links;
 
 use super::lease::{self, Lease};
