@@ -240,6 +240,14 @@ mod tests {
     }
 
     #[test]
+    fn the_same_network_on_another_band_is_noted() {
+        // The recorded macOS 15.5 output with the current network's name also on channel 44.
+        let json = fixture("macos-15.5-system_profiler.json").replacen("\"SSID-3\"", "\"SSID-2\"", 1);
+        let l = parse(&json).unwrap().adapters[0].link.clone().unwrap();
+        assert_eq!((l.band, l.other_bands), (Some(WifiBand::Ghz2_4), vec![WifiBand::Ghz5]));
+    }
+
+    #[test]
     fn bad_input_says_what_is_wrong() {
         assert!(matches!(parse("not json"), Err(SystemProfilerError::NotJson(_))));
         assert_eq!(parse("{}"), Err(SystemProfilerError::NoInterfaces));
