@@ -98,6 +98,29 @@ pub struct NetworkSettings {
     /// start end as "timed out", so the verdict is ready within 3 s under any fault
     /// (the rest of the 3 s is process start, the verdict and the report).
     pub suite_deadline_ms: u64,
+    /// `[network.wifi]`: when the Wi-Fi link check warns or fails.
+    pub wifi: WifiSettings,
+}
+
+/// Thresholds of the Wi-Fi link check (`net.wifi.link`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WifiSettings {
+    /// Warn below this signal (dBm). ChromeOS's network diagnostics use -70.
+    pub signal_warn_dbm: i32,
+    /// Fail below this signal (dBm): -80 is where links start dropping and rates collapse.
+    pub signal_fail_dbm: i32,
+    /// 2.4 GHz congestion: warn when a link on 2.4 GHz runs below this rate (Mbit/s) while
+    /// its signal is not weak, so distance does not explain it (a clean 2.4 GHz 802.11n
+    /// link with a good signal runs at 65 Mbit/s or more; rate adaptation falls below 30
+    /// when neighbours and retries crowd the channel). 0 turns the rule off.
+    pub congested_24ghz_below_mbps: f64,
+}
+
+impl Default for WifiSettings {
+    fn default() -> Self {
+        Self { signal_warn_dbm: -70, signal_fail_dbm: -80, congested_24ghz_below_mbps: 30.0 }
+    }
 }
 
 /// Probes per hop of the network suite's traceroute when the config names none: a stock
@@ -128,6 +151,7 @@ impl Default for NetworkSettings {
             probe_timeout_ms: 1000,
             dhcp_listen_ms: 4000,
             suite_deadline_ms: 2500,
+            wifi: WifiSettings::default(),
         }
     }
 }

@@ -57,7 +57,7 @@ impl Layer {
     pub fn of_check(id: &str) -> Option<Layer> {
         let family = id.strip_prefix("net.")?.split('.').next()?;
         Some(match family {
-            "link" => Layer::Link,
+            "link" | "wifi" => Layer::Link,
             "dhcp" | "address" => Layer::Address,
             "gateway" => Layer::Gateway,
             "dns" => Layer::Dns,
@@ -82,8 +82,9 @@ pub struct LayerStatus {
 /// the ping's loss (echo replies are not rate limited) before the trace's placement of it,
 /// the lease before the on-demand DHCP probe. Runs arrive in completion order; this does not.
 fn rank(id: &str) -> usize {
-    const ORDER: [&str; 10] = [
+    const ORDER: [&str; 11] = [
         "net.link.status",
+        "net.wifi.link",
         "net.dhcp.lease",
         "net.dhcp.probe",
         "net.gateway.ping",
@@ -100,6 +101,34 @@ fn rank(id: &str) -> usize {
 /// The on-demand DHCP probe asks the server for a new address, which says little about the
 /// connection in use: its findings never override another layer's problem (consent, issue 8).
 const ADVISORY: &str = "net.dhcp.probe";
+
+/// The Wi-Fi link check. A weak or crowded link (a warning) explains slowness and loss
+/// above it, so it is named before them; but it does not explain a layer that fails
+/// outright (a DNS server that does not answer at all, a router that is down): then the
+/// failure is the verdict and the Wi-Fi warning a line for the technician.
+const WIFI: &str = "net.wifi.link";
+
+fn worst_of(run: &CheckRun) -> Option<Severity> {
+    (run.outcome == Outcome::Completed).then(|| run.findings.iter().map(|f| f.severity).max()).flatten()
+}
+
+/// Runs whose problems stand aside for another layer's: the DHCP probe always, the Wi-Fi
+/// check's warnings while another check fails.
+fn yields(run: &CheckRun, runs: &[CheckRun]) -> bool {
+    match run.id.as_str() {
+        ADVISORY => true,
+        WIFI => {
+            worst_of(run) == Some(Severity::Warn)
+                && runs.iter().any(|r| {
+                    r.id != WIFI
+                        && r.id != ADVISORY
+                        && Layer::of_check(&r.id).is_some()
+                        && worst_of(r) == Some(Severity::Fail)
+                })
+        }
+        _ => false,
+    }
+}
 
 pub fn layer_ladder(runs: &[CheckRun]) -> Vec<LayerStatus> {
     ladder_of(runs.iter())
@@ -129,7 +158,7 @@ pub fn verdict(runs: &[CheckRun]) -> Option<Verdict> {
         return None;
     }
     let is_problem = |l: &&LayerStatus| matches!(l.severity, Some(Severity::Warn | Severity::Fail));
-    let without_advisory = ladder_of(runs.iter().filter(|r| r.id != ADVISORY));
+    let without_advisory = ladder_of(runs.iter().filter(|r| !yields(r, runs)));
     let ladder = if without_advisory.iter().any(|l| is_problem(&l)) { without_advisory } else { layer_ladder(runs) };
     // The lowest layer with a problem is the likeliest cause: what sits on top of a lossy
     // or broken layer fails because of it. The verdict speaks for that layer; the later
@@ -170,6 +199,17 @@ pub fn verdict(runs: &[CheckRun]) -> Option<Verdict> {
         .collect();
     if !later.is_empty() {
         technician.push_str(&format!("\nAlso affected, probably as a consequence: {}.", later.join("; ")));
+    }
+    // A Wi-Fi warning that stood aside for this failure still matters to the technician.
+    let wifi_aside: Vec<String> = runs
+        .iter()
+        .filter(|r| r.id == WIFI && yields(r, runs))
+        .flat_map(|r| r.findings.iter())
+        .filter(|f| f.severity == Severity::Warn)
+        .map(|f| format!("{} {}", f.severity.label(), upper_first(&f.summary)))
+        .collect();
+    for line in wifi_aside {
+        technician.push_str(&format!("\nAlso: {line}"));
     }
     Some(Verdict {
         layer: bad.layer.key().into(),
@@ -320,8 +360,74 @@ mod tests {
         assert!(v.technician.unwrap().contains("WARN Packets to far are lost starting at hop 2"));
     }
 
+    const WEAK: &str = "The Wi-Fi signal is weak (-78 dBm): move closer to the access point or use a cable.";
+
+    #[test]
+    fn a_weak_wifi_signal_is_the_verdict_for_the_slowness_above_it() {
+        let runs = vec![
+            run("net.link.status", Severity::Pass, "The network adapter wlan0 is connected."),
+            run("net.wifi.link", Severity::Warn, WEAK),
+            run("net.dhcp.lease", Severity::Pass, "Address from DHCP."),
+            run("net.gateway.ping", Severity::Warn, "the router 10.0.0.1 answers, but 8% of packets to it are lost."),
+            run("net.internet.ping", Severity::Warn, "8% of packets to far are lost on the way."),
+        ];
+        let v = verdict(&runs).unwrap();
+        assert_eq!((v.layer.as_str(), v.severity), ("link", Severity::Warn));
+        assert_eq!(v.headline, WEAK);
+        assert!(v.technician.unwrap().contains("Also affected, probably as a consequence: WARN Router"));
+        // Alone it is the verdict too.
+        let v = verdict(&[run("net.link.status", Severity::Pass, "ok"), run("net.wifi.link", Severity::Warn, WEAK)])
+            .unwrap();
+        assert_eq!(v.headline, WEAK);
+    }
+
+    #[test]
+    fn a_congested_2_4_ghz_link_has_its_own_sentence() {
+        let slow = "The Wi-Fi link is slow (26 Mbit/s) on the crowded 2.4 GHz band although the signal is good (-51 dBm): connect to a 5 GHz network or use a cable.";
+        let v = verdict(&[run("net.link.status", Severity::Pass, "ok"), run("net.wifi.link", Severity::Warn, slow)])
+            .unwrap();
+        assert_eq!((v.layer.as_str(), v.headline.as_str()), ("link", slow));
+    }
+
+    #[test]
+    fn a_wifi_warning_does_not_override_a_failure_or_a_lower_fault() {
+        // DNS does not answer at all: a weak signal does not explain that.
+        let runs = vec![
+            run("net.link.status", Severity::Pass, "ok"),
+            run("net.wifi.link", Severity::Warn, WEAK),
+            run("net.gateway.ping", Severity::Pass, "ok"),
+            run(
+                "net.dns.resolve",
+                Severity::Fail,
+                "names can't be looked up: the DNS server 10.0.0.1 does not answer.",
+            ),
+        ];
+        let v = verdict(&runs).unwrap();
+        assert_eq!((v.layer.as_str(), v.severity), ("dns", Severity::Fail));
+        assert!(v.technician.unwrap().contains("Also: WARN The Wi-Fi signal is weak (-78 dBm)"));
+        // Not connected at all (the lower fault of the same layer): the link check speaks.
+        let runs = vec![
+            run("net.wifi.link", Severity::Info, "The Wi-Fi adapter wlan0 is not connected to a network."),
+            run("net.link.status", Severity::Fail, "The network cable is unplugged or the Wi-Fi is not connected."),
+        ];
+        let v = verdict(&runs).unwrap();
+        assert_eq!(v.headline, "The network cable is unplugged or the Wi-Fi is not connected.");
+        // A very weak signal (a failure of the link itself) is the lowest fault and stands.
+        let runs = vec![
+            run("net.link.status", Severity::Pass, "ok"),
+            run(
+                "net.wifi.link",
+                Severity::Fail,
+                "The Wi-Fi signal is very weak (-86 dBm): move closer to the access point or use a cable.",
+            ),
+            run("net.dns.resolve", Severity::Fail, "names can't be looked up."),
+        ];
+        assert_eq!(verdict(&runs).unwrap().layer, "link");
+    }
+
     #[test]
     fn layers_by_id() {
+        assert_eq!(Layer::of_check("net.wifi.link"), Some(Layer::Link));
         assert_eq!(Layer::of_check("net.dhcp.probe"), Some(Layer::Address));
         assert_eq!(Layer::of_check("net.trace.path"), Some(Layer::Internet));
         assert_eq!(Layer::of_check("system.network.interfaces"), None);

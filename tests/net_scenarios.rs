@@ -144,6 +144,12 @@ fn healthy_network_gives_ok_with_hops_lease_and_dns() {
     let gw = servers.iter().find(|s| s["server"] == GW_LAN).expect("gateway DNS tested");
     let answer = gw["answers"].as_array().unwrap().iter().find(|a| a["record_type"] == "A").unwrap();
     assert_eq!(answer["values"][0], FAR);
+    // The lab's client has a veth and no radio: the real Linux Wi-Fi path says so, as Info.
+    let wifi = run_of(&report, "net.wifi.link");
+    assert_eq!(wifi["outcome"]["kind"], "completed", "{wifi:#}");
+    assert_eq!(wifi["findings"][0]["severity"], "info", "{wifi:#}");
+    assert_eq!(wifi["findings"][0]["title"], "No Wi-Fi adapter", "{wifi:#}");
+    assert_eq!(wifi["data"]["adapters"], serde_json::json!([]), "{wifi:#}");
     assert!(wall < Duration::from_secs(5), "network suite took {wall:?}");
 }
 

@@ -14,7 +14,8 @@ use super::{Check, CheckBox, CheckCx, CheckError, CheckMeta, CheckResult, Needs}
 use crate::config::Config;
 use crate::model::{Category, CheckRun, Finding, Outcome, Severity};
 use crate::net::live::{self, LiveBoard, LiveSnapshot};
-use crate::net::{dhcp, dns, join_all, ping, reach, trace};
+use crate::net::{dhcp, dns, join_all, ping, reach, trace, wifi};
+use crate::platform::wifi::{WifiAdapter, WifiBand, WifiError, WifiLink};
 use crate::platform::{self, InterfaceInfo, lease::Lease};
 use tokio::sync::watch;
 
@@ -22,6 +23,7 @@ use tokio::sync::watch;
 pub fn checks() -> Vec<CheckBox> {
     vec![
         Arc::new(Link),
+        Arc::new(WifiLinkCheck),
         Arc::new(LeaseCheck),
         Arc::new(Gateway),
         Arc::new(Dns),
@@ -330,6 +332,170 @@ impl Check for Link {
         let data = LinkData { primary: linked_if.map(|i| i.name.clone()), interfaces: interfaces.clone() };
         Ok(CheckResult::new(vec![finding]).with_data(data))
     }
+}
+
+// ---------------------------------------------------------------- Wi-Fi link
+
+struct WifiLinkCheck;
+static WIFI_LINK: LazyLock<CheckMeta> = LazyLock::new(|| {
+    meta(
+        "net.wifi.link",
+        "Wi-Fi link",
+        "Each Wi-Fi adapter: network, signal (dBm), band and channel, PHY, link rate and security, against the [network.wifi] thresholds.",
+        5_000,
+        false,
+    )
+});
+
+#[async_trait]
+impl Check for WifiLinkCheck {
+    fn meta(&self) -> &CheckMeta {
+        &WIFI_LINK
+    }
+
+    async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        let reading = wifi::read().await.map_err(|e| match e {
+            WifiError::Unsupported(why) => CheckError::Unsupported(why),
+            WifiError::Failed(why) => CheckError::Failed(why),
+        })?;
+        let findings = wifi_findings(&reading.adapters, &reading.source, &cx.config.network.wifi);
+        Ok(CheckResult::new(findings).with_data(reading))
+    }
+}
+
+/// One finding per Wi-Fi adapter, the worst first (it speaks for the link layer).
+fn wifi_findings(adapters: &[WifiAdapter], source: &str, settings: &crate::config::WifiSettings) -> Vec<Finding> {
+    if adapters.is_empty() {
+        return vec![
+            Finding::new(Severity::Info, "No Wi-Fi adapter", "This computer has no Wi-Fi adapter that is switched on.")
+                .evidence("Source", source),
+        ];
+    }
+    let mut findings: Vec<Finding> = adapters
+        .iter()
+        .map(|a| match &a.link {
+            Some(link) => wifi_link_finding(&a.interface, link, settings),
+            None => Finding::new(
+                Severity::Info,
+                "Wi-Fi not connected",
+                format!("The Wi-Fi adapter {} is not connected to a network.", a.interface),
+            )
+            .detail(format!(
+                "{}{} is {}.",
+                a.interface,
+                a.description.as_ref().map(|d| format!(" ({d})")).unwrap_or_default(),
+                a.state.as_deref().unwrap_or("not connected")
+            ))
+            .evidence("Interface", &a.interface),
+        })
+        .map(|f| f.evidence("Source", source))
+        .collect();
+    // Worst first; the order of equals stays the adapters' order.
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    findings
+}
+
+fn wifi_link_finding(interface: &str, link: &WifiLink, settings: &crate::config::WifiSettings) -> Finding {
+    let judged = wifi::judge(link, settings);
+    let network = link.ssid.as_ref().map(|s| format!("the Wi-Fi network {s}")).unwrap_or("the Wi-Fi network".into());
+    let dbm = link.signal_dbm.map(|d| format!("{d} dBm")).unwrap_or_default();
+    let rate = link.rate_mbps().map(|r| format!("{} Mbit/s", trim_rate(r)));
+    let faster_band = link.other_bands.iter().find(|b| matches!(b, WifiBand::Ghz5 | WifiBand::Ghz6));
+    let finding = match judged.signal {
+        Some(wifi::SignalLevel::VeryWeak) => Finding::new(
+            Severity::Fail,
+            "Wi-Fi signal very weak",
+            format!("The Wi-Fi signal is very weak ({dbm}): move closer to the access point or use a cable."),
+        )
+        .next_step("Move closer to the Wi-Fi access point, or plug in a network cable. Walls, floors and metal furniture in between weaken the signal; if the whole area is this weak, ask IT for an access point nearer to this desk."),
+        Some(wifi::SignalLevel::Weak) => Finding::new(
+            Severity::Warn,
+            "Wi-Fi signal weak",
+            format!("The Wi-Fi signal is weak ({dbm}): move closer to the access point or use a cable."),
+        )
+        .next_step("Move closer to the Wi-Fi access point or plug in a network cable; a weak signal makes the connection slow and makes it drop now and then."),
+        _ if judged.congested_24ghz => Finding::new(
+            Severity::Warn,
+            "Wi-Fi 2.4 GHz congested",
+            format!(
+                "The Wi-Fi link is slow ({}) on the crowded 2.4 GHz band although the signal is good ({dbm}): {}.",
+                rate.clone().unwrap_or_default(),
+                match faster_band {
+                    Some(b) => format!("this network is also on {} here, connect to that or use a cable", b.label()),
+                    None => "connect to a 5 GHz network or use a cable".to_string(),
+                }
+            ),
+        )
+        .next_step("Connect to the network's 5 GHz band (often the same name, or the name with \"5G\"), or plug in a network cable. If the computer keeps choosing 2.4 GHz, ask IT to turn on band steering or to move the access point off a crowded channel."),
+        _ => Finding::new(
+            Severity::Pass,
+            "Wi-Fi connected",
+            format!(
+                "Connected to {network}{}{}.",
+                if dbm.is_empty() { String::new() } else { format!(" with a good signal ({dbm})") },
+                link.band.map(|b| format!(" on {}", b.label())).unwrap_or_default()
+            ),
+        ),
+    };
+    let mut f = finding.detail(wifi_detail(interface, link, settings)).evidence("Interface", interface);
+    if let Some(ssid) = &link.ssid {
+        f = f.evidence("Network (SSID)", ssid);
+    }
+    if let Some(bssid) = &link.bssid {
+        f = f.evidence("Access point (BSSID)", bssid);
+    }
+    if let Some(d) = link.signal_dbm {
+        let how = if link.signal_estimated { " (estimated from the OS's percentage)" } else { "" };
+        f = f.evidence("Signal", format!("{d} dBm{how}"));
+    }
+    if let Some(n) = link.noise_dbm {
+        f = f.evidence("Noise", format!("{n} dBm"));
+    }
+    if let Some(band) = link.band {
+        let channel = link.channel.map(|c| format!(", channel {c}")).unwrap_or_default();
+        let width = link.channel_width_mhz.map(|w| format!(", {w} MHz wide")).unwrap_or_default();
+        f = f.evidence("Band", format!("{}{channel}{width}", band.label()));
+    }
+    if let Some(phy) = link.phy {
+        f = f.evidence("PHY", phy.label());
+    }
+    if link.tx_rate_mbps.is_some() || link.rx_rate_mbps.is_some() {
+        let show = |r: Option<f64>| r.map(|r| format!("{} Mbit/s", trim_rate(r))).unwrap_or_else(|| "—".into());
+        f = f.evidence("Link rate (tx / rx)", format!("{} / {}", show(link.tx_rate_mbps), show(link.rx_rate_mbps)));
+    }
+    if let Some(sec) = &link.security {
+        f = f.evidence("Security", sec.label());
+    }
+    if !link.other_bands.is_empty() {
+        f = f.evidence("Also seen on", link.other_bands.iter().map(|b| b.label()).collect::<Vec<_>>().join(", "));
+    }
+    f
+}
+
+/// The technician line: the radio facts in one sentence, and the rule that judged them.
+fn wifi_detail(interface: &str, link: &WifiLink, settings: &crate::config::WifiSettings) -> String {
+    let mut parts = vec![format!("{interface} associated")];
+    if let Some(b) = &link.bssid {
+        parts.push(format!("to {b}"));
+    }
+    if let (Some(band), Some(ch)) = (link.band, link.channel) {
+        parts.push(format!("on {} channel {ch}", band.label()));
+    }
+    if let Some(phy) = link.phy {
+        parts.push(format!("with {}", phy.label()));
+    }
+    format!(
+        "{}. Thresholds: warn below {} dBm, fail below {} dBm; on 2.4 GHz warn below {} Mbit/s with a good signal.",
+        parts.join(" "),
+        settings.signal_warn_dbm,
+        settings.signal_fail_dbm,
+        trim_rate(settings.congested_24ghz_below_mbps)
+    )
+}
+
+/// "26", "866.7": rates without a trailing ".0".
+fn trim_rate(r: f64) -> String {
+    if r.fract() == 0.0 { format!("{r:.0}") } else { format!("{r:.1}") }
 }
 
 // ---------------------------------------------------------------- address / lease
@@ -1455,6 +1621,69 @@ mod tests {
             done: true,
             elapsed_ms: 10,
         }
+    }
+
+    fn recorded_macos_reading() -> platform::wifi::WifiReading {
+        let path = format!("{}/tests/fixtures/wifi/macos-15.5-system_profiler.json", env!("CARGO_MANIFEST_DIR"));
+        platform::wifi::system_profiler::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_recorded_good_wifi_link_passes_with_its_facts_as_evidence() {
+        let r = recorded_macos_reading();
+        let f = wifi_findings(&r.adapters, &r.source, &Config::default().network.wifi);
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].severity, f[0].title.as_str()), (Severity::Pass, "Wi-Fi connected"));
+        assert_eq!(f[0].summary, "Connected to the Wi-Fi network SSID-2 with a good signal (-40 dBm) on 2.4 GHz.");
+        let ev = |label: &str| f[0].evidence.iter().find(|e| e.label == label).map(|e| e.value.clone());
+        assert_eq!(ev("Band").as_deref(), Some("2.4 GHz, channel 6, 20 MHz wide"));
+        assert_eq!(ev("PHY").as_deref(), Some("802.11n (Wi-Fi 4)"));
+        assert_eq!(ev("Link rate (tx / rx)").as_deref(), Some("144 Mbit/s / —"));
+        assert_eq!(ev("Security").as_deref(), Some("Open (no password)"));
+        assert_eq!(ev("Source").as_deref(), Some("system_profiler"));
+        // A stricter desk: the same link is weak under a -35 dBm warning level.
+        let strict = crate::config::WifiSettings { signal_warn_dbm: -35, signal_fail_dbm: -90, ..Default::default() };
+        let f = wifi_findings(&r.adapters, &r.source, &strict);
+        assert_eq!(f[0].summary, "The Wi-Fi signal is weak (-40 dBm): move closer to the access point or use a cable.");
+        assert!(f[0].next_step.as_deref().unwrap().contains("network cable"));
+    }
+
+    #[test]
+    fn wifi_findings_for_every_state() {
+        let settings = Config::default().network.wifi;
+        let none = wifi_findings(&[], "sysfs", &settings);
+        assert_eq!((none[0].severity, none[0].title.as_str()), (Severity::Info, "No Wi-Fi adapter"));
+        let mut slow = WifiLink::empty();
+        slow.ssid = Some("SSID-1".into());
+        slow.signal_dbm = Some(-51);
+        slow.set_frequency(2412);
+        slow.tx_rate_mbps = Some(26.0);
+        slow.other_bands = vec![WifiBand::Ghz5];
+        let mut weak = WifiLink::empty();
+        weak.signal_dbm = Some(-86);
+        let adapters = vec![
+            WifiAdapter {
+                interface: "wlan1".into(),
+                description: None,
+                link: None,
+                state: Some("disconnected".into()),
+            },
+            WifiAdapter { interface: "wlp1s0".into(), description: None, link: Some(slow), state: None },
+            WifiAdapter { interface: "wlan2".into(), description: None, link: Some(weak), state: None },
+        ];
+        let f = wifi_findings(&adapters, "nl80211", &settings);
+        // Worst first.
+        assert_eq!(f.iter().map(|f| f.severity).collect::<Vec<_>>(), [Severity::Fail, Severity::Warn, Severity::Info]);
+        assert_eq!(
+            f[0].summary,
+            "The Wi-Fi signal is very weak (-86 dBm): move closer to the access point or use a cable."
+        );
+        assert_eq!(
+            f[1].summary,
+            "The Wi-Fi link is slow (26 Mbit/s) on the crowded 2.4 GHz band although the signal is good (-51 dBm): this network is also on 5 GHz here, connect to that or use a cable."
+        );
+        assert_eq!(f[2].summary, "The Wi-Fi adapter wlan1 is not connected to a network.");
+        assert_eq!(f[2].detail.as_deref(), Some("wlan1 is disconnected."));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::ops::RangeInclusive;
 
 use toml::de::{DeTable, DeValue};
 
-use super::{Config, NetworkSettings, PrinterSettings, Targets, Thresholds};
+use super::{Config, NetworkSettings, PrinterSettings, Targets, Thresholds, WifiSettings};
 
 /// One step of a key path: a table key or an array index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,6 +141,49 @@ fn network(rules: &mut Rules, n: &NetworkSettings) {
     millis(rules, key("network", "dhcp_listen_ms"), "dhcp_listen_ms", n.dhcp_listen_ms, 100..=MAX_TIMEOUT_MS);
     // Under half a second no network check could finish: every run would end "timed out".
     millis(rules, key("network", "suite_deadline_ms"), "suite_deadline_ms", n.suite_deadline_ms, 500..=MAX_TIMEOUT_MS);
+    wifi(rules, &n.wifi);
+}
+
+/// Signals a Wi-Fi card can report: -100 dBm is the noise floor, -20 dBm a card beside the access point.
+const WIFI_DBM: RangeInclusive<i32> = -100..=-20;
+/// Above any rate 802.11 has (802.11be tops out near 46 Gbit/s; 2.4 GHz links far lower).
+const MAX_WIFI_RATE_MBPS: f64 = 10_000.0;
+
+fn wifi_key(name: &'static str) -> Vec<Seg> {
+    vec![Seg::Key("network"), Seg::Key("wifi"), Seg::Key(name)]
+}
+
+fn wifi(rules: &mut Rules, w: &WifiSettings) {
+    for (name, value) in [("signal_warn_dbm", w.signal_warn_dbm), ("signal_fail_dbm", w.signal_fail_dbm)] {
+        if !WIFI_DBM.contains(&value) {
+            rules.add(
+                wifi_key(name),
+                format!(
+                    "{name} = {value} is out of range ({} to {} dBm; signals are negative, e.g. -70)",
+                    WIFI_DBM.start(),
+                    WIFI_DBM.end()
+                ),
+            );
+        }
+    }
+    // Lower is worse for a signal: the warning level is the higher (less negative) one.
+    if w.signal_warn_dbm <= w.signal_fail_dbm {
+        rules.add_pair(
+            wifi_key("signal_warn_dbm"),
+            wifi_key("signal_fail_dbm"),
+            format!(
+                "signal_warn_dbm ({}) must be above signal_fail_dbm ({}): the warning comes before the failure",
+                w.signal_warn_dbm, w.signal_fail_dbm
+            ),
+        );
+    }
+    let rate = w.congested_24ghz_below_mbps;
+    if !(rate.is_finite() && (0.0..=MAX_WIFI_RATE_MBPS).contains(&rate)) {
+        rules.add(
+            wifi_key("congested_24ghz_below_mbps"),
+            format!("congested_24ghz_below_mbps = {rate} is out of range (0 to {MAX_WIFI_RATE_MBPS} Mbit/s; 0 turns the rule off)"),
+        );
+    }
 }
 
 fn printers(rules: &mut Rules, p: &PrinterSettings) {
@@ -456,6 +499,24 @@ mod tests {
         assert!(host_port("intranet.example").unwrap_err().contains("no port"));
         assert!(host_port("intranet.example:70000").unwrap_err().contains("out of range"));
         assert!(host_port("intranet.example:0").is_err());
+    }
+
+    #[test]
+    fn wifi_thresholds_are_checked_at_their_keys() {
+        let text = "[network.wifi]\nsignal_warn_dbm = -85\nsignal_fail_dbm = 70\ncongested_24ghz_below_mbps = -1\n";
+        let err = Config::parse(text, std::path::Path::new("x.toml")).unwrap_err();
+        let crate::config::ConfigError::Invalid { mistakes, .. } = &err else { panic!("{err}") };
+        let at: Vec<(usize, usize)> = mistakes.iter().map(|m| (m.line, m.column)).collect();
+        // fail_dbm out of range, warn below fail (pointed at warn), the negative rate.
+        assert_eq!(at, [(2, 19), (3, 19), (4, 30)], "{err}");
+        assert!(err.to_string().contains("signal_fail_dbm = 70 is out of range"), "{err}");
+        assert!(err.to_string().contains("must be above signal_fail_dbm"), "{err}");
+        let ok = Config::parse(
+            "[network.wifi]\nsignal_warn_dbm = -67\ncongested_24ghz_below_mbps = 0\n",
+            std::path::Path::new("x.toml"),
+        )
+        .unwrap();
+        assert_eq!((ok.network.wifi.signal_warn_dbm, ok.network.wifi.signal_fail_dbm), (-67, -80));
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod live;
 pub mod ping;
 pub mod reach;
 pub mod trace;
+pub mod wifi;
 
 /// Await every future, keeping order; they run concurrently on the runtime.
 pub async fn join_all<F>(futures: impl IntoIterator<Item = F>) -> Vec<F::Output>

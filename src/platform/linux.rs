@@ -6,7 +6,11 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+mod wifi;
+
 pub use super::facts::sysinfo_cpu_usage as cpu_usage_percent;
+pub use wifi::wifi_links;
+
 use super::lease::{self, Lease};
 use super::{BatteryInfo, BatteryState, Unsupported, programs};
 

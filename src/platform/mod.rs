@@ -30,6 +30,7 @@ pub mod lease;
 #[path = "macos/displays.rs"]
 pub mod macos_displays;
 pub mod programs;
+pub mod wifi;
 
 pub use facts::{BatteryInfo, BatteryState, InterfaceInfo, host_info, interfaces, system_dns_servers};
 
@@ -50,6 +51,13 @@ pub fn dhcp_leases(extra_files: &[std::path::PathBuf]) -> Result<Vec<lease::Leas
 /// OSes say Unsupported.
 pub fn display_connectors() -> Result<Vec<drm::DrmConnector>, drm::DrmError> {
     os::display_connectors()
+}
+
+/// Every Wi-Fi adapter and, for each connected one, its link: network, signal, band and
+/// channel, PHY, rate and security (Linux: nl80211, else nmcli, else iw; Windows: wlanapi;
+/// macOS: system_profiler).
+pub fn wifi_links() -> Result<wifi::WifiReading, wifi::WifiError> {
+    os::wifi_links()
 }
 
 /// How busy the processors were over `window`, in percent of all of them (blocks for `window`:

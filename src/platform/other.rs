@@ -23,3 +23,7 @@ pub fn dhcp_leases(_extra_files: &[PathBuf], _interfaces: &[String]) -> Result<V
 pub fn display_connectors() -> Result<Vec<super::drm::DrmConnector>, super::drm::DrmError> {
     Err(super::drm::DrmError::Unsupported("display connectors are only read from Linux's DRM layer so far".into()))
 }
+
+pub fn wifi_links() -> Result<super::wifi::WifiReading, super::wifi::WifiError> {
+    Err(super::wifi::WifiError::Unsupported("Wi-Fi is read on Linux, Windows and macOS only".into()))
+}

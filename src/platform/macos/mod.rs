@@ -17,6 +17,10 @@ pub(crate) mod trace;
 
 pub use cups::wake_cups;
 
+mod wifi;
+
+pub use wifi::wifi_links;
+
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::time::Duration;

@@ -1,8 +1,10 @@
 //! windows: facts this platform module can answer so far.
 
 mod cpu;
+mod wifi;
 
 pub use cpu::cpu_usage_percent;
+pub use wifi::wifi_links;
 
 use std::net::IpAddr;
 use std::path::PathBuf;

@@ -9,6 +9,7 @@ mod interface;
 mod ping;
 mod services;
 mod trace;
+mod wifi;
 
 use eframe::egui::{Frame, Label, RichText, Stroke, TextStyle, Ui};
 
@@ -74,6 +75,7 @@ pub fn network_ui(ui: &mut Ui, view: &NetworkView<'_>, input: &mut NetworkInput,
     ladder_ui(ui, view);
     ui.add_space(10.0);
     card(ui, "Interface and address", |ui| interface::interface_ui(ui, view.report));
+    card(ui, "Wi-Fi", |ui| wifi::wifi_ui(ui, view.report));
     card(ui, "Ping", |ui| ping::ping_ui(ui, view));
     card(ui, "Traceroute", |ui| trace::trace_card_ui(ui, view, input, actions));
     card(ui, "Name lookup (DNS)", |ui| dns::dns_ui(ui, view.report));
