@@ -146,10 +146,17 @@ fn default_adapter(adapters: &[RawAdapter]) -> Option<&str> {
 /// Every adapter as the platform describes interfaces. `name` is the friendly name: it is
 /// unique on a system, it is what the technician sees in Settings and `ipconfig`, and what
 /// `netsh` takes; the GUID name means nothing to a person.
+///
+/// The list is in the order Windows prefers the adapters (IPv4 route metric, loopback last):
+/// the network checks take the first connected adapter when none has a gateway, and a
+/// Hyper-V or WSL switch (metric 5000) must not stand in for a Wi-Fi adapter whose DHCP
+/// failed (metric 25-55 by link speed).
 pub fn interfaces_from(adapters: &[RawAdapter]) -> Vec<InterfaceInfo> {
     let default = default_adapter(adapters);
-    adapters
-        .iter()
+    let mut ordered: Vec<&RawAdapter> = adapters.iter().collect();
+    ordered.sort_by_key(|a| (a.is_loopback(), a.ipv4_metric));
+    ordered
+        .into_iter()
         .map(|a| {
             let name = if a.friendly_name.is_empty() { a.adapter_name.clone() } else { a.friendly_name.clone() };
             let speed = [a.transmit_speed_bps, a.receive_speed_bps].into_iter().find(|s| *s != 0 && *s != u64::MAX);
@@ -294,9 +301,12 @@ mod tests {
         }
     }
 
-    /// A Windows 11 laptop at an office desk, as `ipconfig /all` showed it (2026-11-30,
-    /// 09:12 local = 08:12 UTC): Wi-Fi on a DHCP lease of 8 days, the dock's "Ethernet 2"
-    /// unplugged, WSL's Hyper-V switch, and the loopback pseudo-interface.
+    /// A Windows 11 laptop at an office desk at 2026-11-30 08:12 UTC: the dock's "Ethernet 2"
+    /// unplugged, WSL's Hyper-V switch, Wi-Fi on a DHCP lease of 8 days, and the loopback
+    /// pseudo-interface, the switch listed before the Wi-Fi (GetAdaptersAddresses promises no
+    /// order). The values are those `ipconfig /all` and `Get-NetIPInterface` show on such a
+    /// laptop (names, descriptions, metrics, placeholder DNS servers); addresses and MACs are
+    /// made up.
     fn windows11_desk() -> Vec<RawAdapter> {
         vec![
             RawAdapter {
@@ -317,6 +327,24 @@ mod tests {
                 ipv4_metric: 25,
                 lease_obtained: Some(0),
                 lease_expires: Some(0),
+                ..RawAdapter::default()
+            },
+            RawAdapter {
+                adapter_name: "{E5B0C2D7-94F1-4A3E-B8C6-0F2D7A1E9C53}".into(),
+                friendly_name: "vEthernet (WSL (Hyper-V firewall))".into(),
+                description: "Hyper-V Virtual Ethernet Adapter".into(),
+                if_type: 6,
+                oper_status: 1,
+                mac: vec![0x00, 0x15, 0x5d, 0xa4, 0x3b, 0x11],
+                mtu: 1500,
+                transmit_speed_bps: 10_000_000_000,
+                receive_speed_bps: 10_000_000_000,
+                unicast: vec![
+                    unicast("fe80::b21f:9a3c:4d7e:6f20", 64, PREFIX_ORIGIN_WELL_KNOWN, INFINITE_LIFETIME),
+                    unicast("172.23.96.1", 20, 1, INFINITE_LIFETIME),
+                ],
+                dns_servers: vec![ip("fec0:0:0:ffff::1"), ip("fec0:0:0:ffff::2"), ip("fec0:0:0:ffff::3")],
+                ipv4_metric: 5000,
                 ..RawAdapter::default()
             },
             RawAdapter {
@@ -342,24 +370,6 @@ mod tests {
                 ipv4_metric: 35,
                 lease_obtained: Some(at("2026-11-27T08:00:00Z").timestamp()),
                 lease_expires: Some(at("2026-12-05T08:00:00Z").timestamp()),
-            },
-            RawAdapter {
-                adapter_name: "{E5B0C2D7-94F1-4A3E-B8C6-0F2D7A1E9C53}".into(),
-                friendly_name: "vEthernet (WSL (Hyper-V firewall))".into(),
-                description: "Hyper-V Virtual Ethernet Adapter".into(),
-                if_type: 6,
-                oper_status: 1,
-                mac: vec![0x00, 0x15, 0x5d, 0xa4, 0x3b, 0x11],
-                mtu: 1500,
-                transmit_speed_bps: 10_000_000_000,
-                receive_speed_bps: 10_000_000_000,
-                unicast: vec![
-                    unicast("fe80::b21f:9a3c:4d7e:6f20", 64, PREFIX_ORIGIN_WELL_KNOWN, INFINITE_LIFETIME),
-                    unicast("172.23.96.1", 20, 1, INFINITE_LIFETIME),
-                ],
-                dns_servers: vec![ip("fec0:0:0:ffff::1"), ip("fec0:0:0:ffff::2"), ip("fec0:0:0:ffff::3")],
-                ipv4_metric: 5000,
-                ..RawAdapter::default()
             },
             RawAdapter {
                 adapter_name: "{6A2E3F80-6C1B-11EE-B962-806E6F6E6963}".into(),
@@ -443,8 +453,8 @@ mod tests {
     #[test]
     fn without_getadaptersinfo_times_the_address_lifetime_gives_the_expiry() {
         let mut desk = windows11_desk();
-        desk[1].lease_obtained = None;
-        desk[1].lease_expires = None;
+        desk[2].lease_obtained = None;
+        desk[2].lease_expires = None;
         let now = at("2026-11-30T08:12:00Z");
         let l = &leases_from(&desk, now)[0];
         assert_eq!(l.expiry, Some(at("2026-12-05T08:00:00Z")));
@@ -456,7 +466,7 @@ mod tests {
     #[test]
     fn apipa_means_no_lease_and_no_gateway() {
         let mut desk = windows11_desk();
-        let wifi = &mut desk[1];
+        let wifi = &mut desk[2];
         wifi.unicast = vec![
             unicast("fe80::8c4e:2f1a:77b0:3d21", 64, PREFIX_ORIGIN_WELL_KNOWN, INFINITE_LIFETIME),
             unicast("169.254.201.34", 16, PREFIX_ORIGIN_WELL_KNOWN, INFINITE_LIFETIME),
@@ -470,13 +480,17 @@ mod tests {
         let wifi = list.iter().find(|i| i.name == "Wi-Fi").unwrap();
         assert!(wifi.has_link() && !wifi.is_default);
         assert_eq!(wifi.ipv4, ["169.254.201.34/16"]);
+        // No adapter has a gateway now: the first connected one with an address speaks for the
+        // address layer, and that must be the Wi-Fi, not WSL's always-up virtual switch.
+        let first = list.iter().find(|i| i.has_link() && !i.ipv4.is_empty()).unwrap();
+        assert_eq!(first.name, "Wi-Fi");
     }
 
     #[test]
     fn a_static_address_has_no_lease() {
         let mut desk = windows11_desk();
-        desk[1].dhcp_enabled = false;
-        desk[1].unicast[1].prefix_origin = 1;
+        desk[2].dhcp_enabled = false;
+        desk[2].unicast[1].prefix_origin = 1;
         assert!(leases_from(&desk, at("2026-11-30T08:12:00Z")).is_empty());
     }
 
