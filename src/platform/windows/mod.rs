@@ -3,6 +3,8 @@
 
 use std::net::IpAddr;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use super::lease::Lease;
 use super::{BatteryInfo, InterfaceInfo, Unsupported};
@@ -12,11 +14,32 @@ mod battery;
 pub mod dhcp_port;
 mod gaa;
 
+/// How long one reading of the adapters serves every caller: a network run asks for them
+/// from several checks at once (link, lease, gateway, DNS), and one snapshot for all of them
+/// is both consistent and cheap. (Under wine each reading takes 0.1-0.7 s.)
+const ADAPTERS_FRESH_FOR: Duration = Duration::from_secs(1);
+
+static ADAPTERS: Mutex<Option<(Instant, Arc<Vec<adapters::RawAdapter>>)>> = Mutex::new(None);
+
+/// The adapters, read at most once per [`ADAPTERS_FRESH_FOR`]. The lock is held while
+/// reading, so callers arriving together wait for the same reading instead of each making one.
+fn adapter_snapshot() -> Result<Arc<Vec<adapters::RawAdapter>>, gaa::AdapterError> {
+    let mut cached = ADAPTERS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((at, list)) = cached.as_ref()
+        && at.elapsed() < ADAPTERS_FRESH_FOR
+    {
+        return Ok(Arc::clone(list));
+    }
+    let list = Arc::new(gaa::read_adapters()?);
+    *cached = Some((Instant::now(), Arc::clone(&list)));
+    Ok(list)
+}
+
 /// Every adapter from GetAdaptersAddresses, named by its friendly name ("Wi-Fi"). This
 /// replaces netdev here: netdev names Windows adapters by GUID and has no DHCP server,
 /// DHCP flag or lease lifetimes, which the lease check needs from the same call.
 pub fn interfaces() -> Vec<InterfaceInfo> {
-    match gaa::read_adapters() {
+    match adapter_snapshot() {
         Ok(list) => adapters::interfaces_from(&list),
         Err(err) => {
             tracing::warn!("{err}");
@@ -26,7 +49,7 @@ pub fn interfaces() -> Vec<InterfaceInfo> {
 }
 
 pub fn dns_servers() -> Vec<IpAddr> {
-    match gaa::read_adapters() {
+    match adapter_snapshot() {
         Ok(list) => adapters::system_dns_from(&list),
         Err(err) => {
             tracing::warn!("{err}");
@@ -42,7 +65,7 @@ pub fn batteries() -> Result<Vec<BatteryInfo>, Unsupported> {
 /// Leases of the Windows DHCP Client, from the adapters themselves; dhclient-format files
 /// named in the config do not exist on Windows and are not read.
 pub fn dhcp_leases(_extra_files: &[PathBuf], interfaces: &[String]) -> Result<Vec<Lease>, Unsupported> {
-    let list = gaa::read_adapters().map_err(|err| Unsupported(err.to_string()))?;
+    let list = adapter_snapshot().map_err(|err| Unsupported(err.to_string()))?;
     let mut leases = adapters::leases_from(&list, chrono::Utc::now());
     leases.retain(|l| interfaces.contains(&l.interface));
     Ok(leases)
