@@ -359,8 +359,8 @@ mod tests {
                 receive_speed_bps: 866_700_000,
                 unicast: vec![
                     unicast("fe80::8c4e:2f1a:77b0:3d21", 64, PREFIX_ORIGIN_WELL_KNOWN, INFINITE_LIFETIME),
-                    // Lease obtained 2026-11-27 08:00 UTC for 8 days: 5 days 23:48 left.
-                    unicast("10.40.12.87", 22, PREFIX_ORIGIN_DHCP, 517_680),
+                    // Lease obtained 2026-11-27 08:00 UTC for 8 days: 4 days 23:48 left.
+                    unicast("10.40.12.87", 22, PREFIX_ORIGIN_DHCP, 431_280),
                 ],
                 gateways: vec![ip("10.40.12.1")],
                 dns_servers: vec![ip("10.40.0.10"), ip("10.40.0.11")],
@@ -447,7 +447,7 @@ mod tests {
         // RFC 2131 defaults, as Windows uses them: renew at half, rebind at 7/8.
         assert_eq!(l.renew, Some(at("2026-12-01T08:00:00Z")));
         assert_eq!(l.rebind, Some(at("2026-12-04T08:00:00Z")));
-        assert_eq!(l.remaining_secs(now), Some(5 * 86_400 + 23 * 3600 + 48 * 60));
+        assert_eq!(l.remaining_secs(now), Some(4 * 86_400 + 23 * 3600 + 48 * 60));
     }
 
     #[test]
