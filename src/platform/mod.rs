@@ -23,6 +23,9 @@ pub mod drm;
 mod facts;
 pub mod files;
 pub mod lease;
+/// macOS displays (system_profiler, ioreg). Built on every OS so its parsers' tests run in CI.
+#[path = "macos/displays.rs"]
+pub mod macos_displays;
 pub mod programs;
 
 pub use facts::{BatteryInfo, BatteryState, InterfaceInfo, host_info, interfaces, system_dns_servers};
@@ -44,6 +47,12 @@ pub fn dhcp_leases(extra_files: &[std::path::PathBuf]) -> Result<Vec<lease::Leas
 /// OSes say Unsupported.
 pub fn display_connectors() -> Result<Vec<drm::DrmConnector>, drm::DrmError> {
     os::display_connectors()
+}
+
+/// How busy the processors were over `window`, in percent of all of them (blocks for `window`:
+/// call it off the UI thread).
+pub fn cpu_usage_percent(window: std::time::Duration) -> Result<f32, Unsupported> {
+    os::cpu_usage_percent(window)
 }
 
 /// "This OS has no way for us to know", shown as "not available on this system".

@@ -1,6 +1,10 @@
 //! Windows: facts from the OS's own APIs (iphlpapi, SetupAPI, battery IOCTLs), all usable
 //! without admin rights.
 
+mod cpu;
+
+pub use cpu::cpu_usage_percent;
+
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
