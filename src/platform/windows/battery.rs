@@ -329,7 +329,7 @@ mod tests {
         let mut status = STATUS_CHARGING;
         status[4..8].copy_from_slice(&57u32.to_le_bytes());
         let b = battery_from(2, &info, &status, Some("  ".into()), None).unwrap();
-        assert_eq!((b.health_percent, b.cycle_count, b.model), (None, None, None));
+        assert_eq!((b.health_percent, b.cycle_count, b.model.as_deref()), (None, None, None));
         assert!(b.charge_percent.is_some_and(|c| (c - 57.0).abs() < 1e-9), "{b:?}");
     }
 

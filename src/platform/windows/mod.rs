@@ -1,10 +1,6 @@
 //! Windows: facts from the OS's own APIs (iphlpapi, SetupAPI, battery IOCTLs), all usable
 //! without admin rights.
 
-mod cpu;
-
-pub use cpu::cpu_usage_percent;
-
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -15,8 +11,11 @@ use super::{BatteryInfo, InterfaceInfo, Unsupported};
 
 mod adapters;
 mod battery;
+mod cpu;
 pub mod dhcp_port;
 mod gaa;
+
+pub use cpu::cpu_usage_percent;
 
 /// How long one reading of the adapters serves every caller: a network run asks for them
 /// from several checks at once (link, lease, gateway, DNS), and one snapshot for all of them
