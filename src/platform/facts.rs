@@ -60,7 +60,15 @@ impl InterfaceInfo {
     }
 }
 
-/// Every network interface with its addresses, gateway and DNS servers.
+/// Every network interface with its addresses, gateway and DNS servers. Windows reads
+/// GetAdaptersAddresses itself (friendly names, DHCP facts); the other systems use netdev.
+#[cfg(target_os = "windows")]
+pub fn interfaces() -> Vec<InterfaceInfo> {
+    super::os::interfaces()
+}
+
+/// Every network interface with its addresses, gateway and DNS servers (through netdev).
+#[cfg(not(target_os = "windows"))]
 pub fn interfaces() -> Vec<InterfaceInfo> {
     let dns = system_dns_servers();
     netdev::get_interfaces()

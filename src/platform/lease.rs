@@ -37,7 +37,7 @@ impl Lease {
 
     /// Fill whichever of obtained / renew / rebind / expiry can be derived from the others,
     /// with the RFC 2131 defaults T1 = 50 %, T2 = 87.5 % of the lease time.
-    fn complete_times(&mut self) {
+    pub(crate) fn complete_times(&mut self) {
         let Some(lt) = self.lease_time_secs.map(|s| Duration::seconds(s as i64)) else { return };
         if self.obtained.is_none() {
             self.obtained = self.expiry.map(|e| e - lt);

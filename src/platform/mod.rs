@@ -22,6 +22,7 @@ mod other;
 #[cfg(not(any(target_os = "linux", target_os = "macos", target_os = "windows")))]
 use other as os;
 
+pub mod dhcp_port;
 pub mod drm;
 mod facts;
 pub mod files;

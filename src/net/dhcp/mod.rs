@@ -2,21 +2,14 @@
 //! sent) and list every server that answers with an OFFER during the listening window.
 //! More than one server on a LAN is the classic rogue-DHCP fault.
 
-#[cfg(target_os = "linux")]
-mod linux;
-#[cfg(target_os = "linux")]
-use linux as os;
-#[cfg(not(target_os = "linux"))]
-mod other;
-#[cfg(not(target_os = "linux"))]
-use other as os;
-
 use std::net::{IpAddr, Ipv4Addr};
 use std::time::{Duration, Instant};
 
 use dhcproto::v4::{self, DhcpOption, MessageType, OptionCode};
 use dhcproto::{Decodable, Encodable};
 use serde::{Deserialize, Serialize};
+
+use crate::platform::{self, dhcp_port::DhcpPortError};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DhcpOffer {
@@ -42,6 +35,26 @@ pub enum DhcpProbeError {
     Unsupported(String),
     #[error("DHCP probe: could not {op} on {interface}: {error}")]
     Io { op: &'static str, interface: String, error: std::io::Error },
+}
+
+impl From<DhcpPortError> for DhcpProbeError {
+    fn from(err: DhcpPortError) -> Self {
+        match err {
+            DhcpPortError::NeedsAdmin => DhcpProbeError::NeedsRoot,
+            DhcpPortError::Unsupported(why) => DhcpProbeError::Unsupported(why),
+            DhcpPortError::Io { op, interface, error } => DhcpProbeError::Io { op, interface, error },
+        }
+    }
+}
+
+/// `aa:bb:cc:dd:ee:ff` as bytes; None for anything else.
+fn mac_octets(text: &str) -> Option<[u8; 6]> {
+    let mut out = [0u8; 6];
+    let mut parts = text.split([':', '-']);
+    for byte in &mut out {
+        *byte = u8::from_str_radix(parts.next()?, 16).ok()?;
+    }
+    parts.next().is_none().then_some(out)
 }
 
 /// A DISCOVER for `mac` with transaction id `xid`, asking for the broadcast of replies.
@@ -111,14 +124,15 @@ fn random_xid() -> u32 {
 /// (dnsmasq pings a candidate address for ~3 s before it offers, so 4 s is a good window).
 /// One entry per server, first offer wins.
 pub async fn discover(interface: &str, listen: Duration) -> Result<Vec<DhcpOffer>, DhcpProbeError> {
-    let mac = netdev::get_interfaces()
+    // The platform's names: Windows calls adapters by their friendly name ("Wi-Fi").
+    let mac = platform::interfaces()
         .into_iter()
         .find(|i| i.name == interface)
         .ok_or_else(|| DhcpProbeError::NoSuchInterface(interface.into()))?
-        .mac_addr
-        .map(|m| m.octets())
+        .mac
+        .and_then(|m| mac_octets(&m))
         .unwrap_or([0x02, 0, 0, 0, 0, 1]);
-    let socket = os::open_socket(interface)?;
+    let socket = platform::dhcp_port::open(interface)?;
     let socket = tokio::net::UdpSocket::from_std(socket).map_err(|error| DhcpProbeError::Io {
         op: "register the socket",
         interface: interface.into(),
@@ -196,6 +210,15 @@ mod tests {
         );
         assert!(parse_offer(&offer_bytes(8, [10, 77, 1, 1], [10, 77, 1, 120]), 7, src, Duration::ZERO).is_none());
         assert!(parse_offer(&build_discover(7, [0; 6]), 7, src, Duration::ZERO).is_none());
+    }
+
+    #[test]
+    fn mac_text_to_octets() {
+        assert_eq!(mac_octets("3c:22:fb:8e:41:07"), Some([0x3c, 0x22, 0xfb, 0x8e, 0x41, 0x07]));
+        assert_eq!(mac_octets("3C-22-FB-8E-41-07"), Some([0x3c, 0x22, 0xfb, 0x8e, 0x41, 0x07]));
+        for bad in ["", "3c:22:fb:8e:41", "3c:22:fb:8e:41:07:09", "zz:22:fb:8e:41:07"] {
+            assert_eq!(mac_octets(bad), None, "{bad}");
+        }
     }
 
     #[test]
