@@ -23,6 +23,7 @@ mod facts;
 pub mod files;
 pub mod lease;
 pub mod programs;
+pub mod spool;
 
 pub use facts::{BatteryInfo, BatteryState, InterfaceInfo, host_info, interfaces, system_dns_servers};
 

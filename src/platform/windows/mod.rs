@@ -1,5 +1,8 @@
 //! windows: facts this platform module can answer so far.
 
+pub mod printers;
+pub mod spooler;
+
 use std::net::IpAddr;
 use std::path::PathBuf;
 
