@@ -22,6 +22,7 @@ pub mod drm;
 mod facts;
 pub mod files;
 pub mod lease;
+pub mod monitors;
 pub mod programs;
 pub mod spool;
 
@@ -40,8 +41,8 @@ pub fn dhcp_leases(extra_files: &[std::path::PathBuf]) -> Result<Vec<lease::Leas
     os::dhcp_leases(extra_files, &names)
 }
 
-/// Display connectors the graphics driver lists (Linux DRM), with their raw EDID; other
-/// OSes say Unsupported.
+/// Display connectors with their raw EDID: the graphics driver's (Linux DRM), or each present
+/// monitor device (Windows SetupAPI); other OSes say Unsupported.
 pub fn display_connectors() -> Result<Vec<drm::DrmConnector>, drm::DrmError> {
     os::display_connectors()
 }

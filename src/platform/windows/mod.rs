@@ -1,5 +1,6 @@
 //! windows: facts this platform module can answer so far.
 
+pub mod displays;
 pub mod printers;
 pub mod spooler;
 
@@ -23,5 +24,5 @@ pub fn dhcp_leases(_extra_files: &[PathBuf], _interfaces: &[String]) -> Result<V
 }
 
 pub fn display_connectors() -> Result<Vec<super::drm::DrmConnector>, super::drm::DrmError> {
-    Err(super::drm::DrmError::Unsupported("display connectors are only read from Linux's DRM layer so far".into()))
+    displays::display_connectors()
 }
