@@ -22,6 +22,9 @@ pub mod drm;
 mod facts;
 pub mod files;
 pub mod lease;
+/// macOS displays (system_profiler, ioreg). Built on every OS so its parsers' tests run in CI.
+#[path = "macos/displays.rs"]
+pub mod macos_displays;
 pub mod monitors;
 pub mod programs;
 pub mod spool;
@@ -45,6 +48,12 @@ pub fn dhcp_leases(extra_files: &[std::path::PathBuf]) -> Result<Vec<lease::Leas
 /// monitor device (Windows SetupAPI); other OSes say Unsupported.
 pub fn display_connectors() -> Result<Vec<drm::DrmConnector>, drm::DrmError> {
     os::display_connectors()
+}
+
+/// How busy the processors were over `window`, in percent of all of them (blocks for `window`:
+/// call it off the UI thread).
+pub fn cpu_usage_percent(window: std::time::Duration) -> Result<f32, Unsupported> {
+    os::cpu_usage_percent(window)
 }
 
 /// "This OS has no way for us to know", shown as "not available on this system".

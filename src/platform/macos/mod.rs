@@ -3,6 +3,7 @@
 use std::net::IpAddr;
 use std::path::PathBuf;
 
+pub use super::facts::sysinfo_cpu_usage as cpu_usage_percent;
 use super::lease::Lease;
 use super::{BatteryInfo, Unsupported};
 
@@ -19,6 +20,4 @@ pub fn dhcp_leases(_extra_files: &[PathBuf], _interfaces: &[String]) -> Result<V
     Err(Unsupported("reading DHCP lease details is not supported on this operating system yet".into()))
 }
 
-pub fn display_connectors() -> Result<Vec<super::drm::DrmConnector>, super::drm::DrmError> {
-    Err(super::drm::DrmError::Unsupported("display connectors are only read from Linux's DRM layer so far".into()))
-}
+pub use super::macos_displays::display_connectors;

@@ -1,8 +1,11 @@
 //! windows: facts this platform module can answer so far.
 
+mod cpu;
 pub mod displays;
 pub mod printers;
 pub mod spooler;
+
+pub use cpu::cpu_usage_percent;
 
 use std::net::IpAddr;
 use std::path::PathBuf;
