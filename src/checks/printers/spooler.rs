@@ -49,7 +49,13 @@ pub fn service_findings(s: &SpoolerService) -> Vec<Finding> {
             Finding::new(Severity::Pass, "Print spooler running", "The Windows Print Spooler service is running.")
         }
         ServiceState::Stopped => {
-            let why = s.exit_code.map(|c| format!(" It stopped with error {c}.")).unwrap_or_default();
+            let why = match s.exit_code {
+                // ERROR_SERVICE_NEVER_STARTED: not a crash; it was never started (disabled, or
+                // set to start by hand).
+                Some(1077) => " It has not been started since Windows started.".to_string(),
+                Some(c) => format!(" It stopped with error {c}."),
+                None => String::new(),
+            };
             Finding::new(
                 Severity::Fail,
                 "Print spooler stopped",
@@ -215,6 +221,8 @@ mod tests {
         assert_eq!(f.severity, Severity::Fail);
         assert!(f.summary.contains("stopped") && f.summary.contains("1067"), "{}", f.summary);
         assert!(f.next_step.as_deref().unwrap().starts_with("Restart the print spooler"));
+        let never = &service_findings(&service(ServiceState::Stopped, Some(1077)))[0];
+        assert!(never.summary.ends_with("It has not been started since Windows started."), "{}", never.summary);
         assert_eq!(service_findings(&service(ServiceState::Running, None))[0].severity, Severity::Pass);
         assert_eq!(service_findings(&service(ServiceState::StartPending, None))[0].severity, Severity::Warn);
         assert_eq!(service_findings(&service(ServiceState::Paused, None))[0].severity, Severity::Fail);
