@@ -71,3 +71,55 @@ fn enum_printers_under_wine_lists_the_cups_queue_and_the_held_job() {
     assert_eq!(spooler["data"]["name"], "Spooler", "{spooler}");
     assert!(spooler["data"]["state"].is_string(), "{spooler}");
 }
+
+/// The test page through the queue under wine: the printer checklist's test-page step sends a
+/// GDI document to the default printer (`winspool:office`); wine's PostScript driver hands it
+/// to the lab's cupsd, which lists it as a new job of the queue or passes it to the printer.
+#[test]
+fn gdi_test_page_under_wine_goes_through_the_cups_queue() {
+    let name = "gdi_test_page_under_wine_goes_through_the_cups_queue";
+    if let Some(why) = printer_lab::unavailable().or_else(wine::unavailable) {
+        skip(name, &why);
+        return;
+    }
+    let mut lab = PrinterLab::start().expect("printer lab");
+    lab.start_cups().expect("cupsd with the office queue");
+    let before = lab.lpstat_ids();
+    let cfg = lab.write_config(false, 60);
+    let answers = cfg.with_file_name("answers.toml");
+    std::fs::write(
+        &answers,
+        "power = \"yes\"\npanel = \"Ready, or nothing unusual\"\npaper = \"yes\"\ndoors = \"yes\"\ntoner = \"no\"\n\
+         spooler_restart = \"no\"\nqueue_fix = \"no\"\ndefault = \"yes\"\ndriver = \"I can't tell\"\ntest_page_out = \"yes\"\n",
+    )
+    .expect("answers");
+    let box_ = WineBox::new(None).expect("wine prefix");
+    let mut cmd = box_.deskcheck(
+        Some(&lab.client_ns),
+        &["--config", &windows_path(&cfg), "checklist", "printer", "--json", "--answers", &windows_path(&answers)],
+    );
+    cmd.env("CUPS_SERVER", "127.0.0.1:631");
+    let out = wine::run_with_timeout(cmd, Duration::from_secs(240)).expect("deskcheck.exe checklist printer");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let report: serde_json::Value = serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("not JSON ({e}), exit {:?}: {text}\nstderr: {stderr}", out.status.code()));
+    let page = run(&report, "printers.test_page");
+    assert_eq!(page["outcome"]["kind"], "completed", "{page}\n{stderr}");
+    assert_eq!(page["findings"][0]["severity"], "pass", "{page}\n{stderr}");
+    assert_eq!(page["data"]["job"]["printer_uri"], "winspool:office", "{page}");
+    assert_eq!(page["data"]["job"]["document_format"], "printer driver (GDI)", "{page}");
+    // cupsd got a job from wine: still queued, or already handed to ippeveprinter.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let queued = lab.lpstat_ids().iter().any(|id| !before.contains(id));
+        let completed = lab
+            .cups_tool(&["lpstat", "-h", "127.0.0.1:631", "-W", "completed", "-o"])
+            .is_ok_and(|t| t.contains("office-"));
+        if queued || completed || !lab.spooled().is_empty() {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "no job reached cupsd from wine: {}", lab.log("cupsd.log"));
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
