@@ -381,6 +381,7 @@ fn printer_checklist_from_answers_ends_resolved_with_its_transcript_in_the_bundl
             "doors",
             "toner",
             "reach",
+            "spooler",
             "queue",
             "queue_fix",
             "cancel",
@@ -392,9 +393,10 @@ fn printer_checklist_from_answers_ends_resolved_with_its_transcript_in_the_bundl
         "{path:?}"
     );
     assert!(path[5].1.starts_with("Passed: The printer"), "{path:?}");
-    assert!(path[6].1.starts_with("Found a problem"), "the queue is paused: {path:?}");
-    assert!(path[8].1.starts_with("Passed: "), "{path:?}");
-    assert!(path[11].1.starts_with("Passed: "), "{path:?}");
+    assert!(path[6].1.starts_with("Not available here"), "no Windows spooler here: {path:?}");
+    assert!(path[7].1.starts_with("Found a problem"), "the queue is paused: {path:?}");
+    assert!(path[9].1.starts_with("Passed: "), "{path:?}");
+    assert!(path[12].1.starts_with("Passed: "), "{path:?}");
     for id in
         ["printers.reach", "printers.queues", "printers.jobs.cancel_stuck", "printers.test_page", "checklist.printer"]
     {

@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use super::parse::ChecklistError;
 use super::walk::{Answer, ProbeResult, Walk};
-use crate::checks::printers::{Approval, CANCEL_STUCK_ID};
+use crate::checks::printers::{Approval, takes_approval};
 use crate::config::line_column;
 use crate::model::{CheckRun, Checklist, Step, StepKind};
 
@@ -81,9 +81,10 @@ impl Answers {
                 return Err(err(at, format!("step '{id}' has an empty list; give at least one answer")));
             }
             for answer in &list {
-                // The cancel step takes the user's approval of the jobs it shows (job ids, "all", "none").
+                // The cancel and restart steps take the user's approval of what they show
+                // (job ids, "all"/"yes", "none"/"no").
                 if let StepKind::Automatic { probe, .. } = &step.kind
-                    && probe == CANCEL_STUCK_ID
+                    && takes_approval(probe)
                     && !answer.eq_ignore_ascii_case("skip")
                 {
                     Approval::parse(answer).map_err(|m| err(at, format!("step '{id}': {m}")))?;

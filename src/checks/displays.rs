@@ -9,11 +9,12 @@ use serde::Serialize;
 
 use super::{Check, CheckBox, CheckCx, CheckError, CheckMeta, CheckResult, Needs};
 use crate::hw::display::edid::{self, Edid, EdidError};
-use crate::hw::display::xrandr::{self, ModeChoice, MonitorsError, Output};
+use crate::hw::display::xrandr::{self, Geometry, Mode, ModeChoice, MonitorsError, Output, Rate};
 use crate::model::{Attachment, Category, Finding, Severity};
 use crate::platform::{
     self,
     drm::{ConnectorStatus, DrmConnector, DrmError},
+    monitors::{ActiveDisplay, MonitorModes},
 };
 
 /// The displays checks that every run of the area includes.
@@ -301,6 +302,11 @@ impl Check for Monitors {
     }
 
     async fn run(&self, _cx: &CheckCx) -> Result<CheckResult, CheckError> {
+        match blocking(platform::monitors::monitor_modes).await? {
+            MonitorModes::FromX11 => {}
+            MonitorModes::Listed(displays) => return active_displays_result(&displays),
+            MonitorModes::Failed(why) => return Err(CheckError::Failed(format!("could not list the monitors: {why}"))),
+        }
         let query = blocking(xrandr::query).await?.map_err(|e| match e {
             MonitorsError::Unsupported(why) => CheckError::Unsupported(why),
             other => CheckError::Failed(format!("{other:#}")),
@@ -317,6 +323,76 @@ pub fn monitors_result(outputs: &[Output]) -> Result<CheckResult, CheckError> {
     }
     let findings = connected.iter().map(|o| monitor_finding(o)).collect();
     Ok(CheckResult::new(findings).with_data(outputs))
+}
+
+/// The monitors the OS listed itself (Windows) as outputs, judged like xrandr's: the current
+/// mode against the native one from the monitor's EDID, plus the scale the user chose.
+pub fn active_displays_result(displays: &[ActiveDisplay]) -> Result<CheckResult, CheckError> {
+    let outputs: Vec<Output> = displays.iter().map(output_from_display).collect();
+    let mut result = monitors_result(&outputs)?;
+    result.findings = std::mem::take(&mut result.findings)
+        .into_iter()
+        .zip(displays)
+        .map(|(mut f, d)| {
+            if let (Some(percent), Some(dpi)) = (d.scale_percent(), d.dpi) {
+                f = f.evidence("Scale", format!("{percent} % ({dpi} dpi)"));
+            }
+            if let Some(a) = &d.adapter {
+                f = f.evidence("Graphics adapter", a);
+            }
+            f
+        })
+        .collect();
+    Ok(result.with_data(displays))
+}
+
+/// One OS-listed display as an xrandr-style output. Windows gives the mode as the desktop
+/// shows it (a portrait monitor is 1080×1920); xrandr lists modes unrotated, so a quarter
+/// turn is undone here to compare with the EDID's native mode.
+pub fn output_from_display(d: &ActiveDisplay) -> Output {
+    let turned = matches!(d.rotation.as_str(), "left" | "right");
+    let (width, height) = if turned { (d.height, d.width) } else { (d.width, d.height) };
+    let parsed = (!d.edid.is_empty()).then(|| edid::parse(&d.edid).ok()).flatten();
+    let native = parsed.as_ref().and_then(|e| e.preferred_timing);
+    let label = parsed.as_ref().map(|e| e.model_label()).or_else(|| d.monitor.clone());
+    let short = d.device.trim_start_matches("\\\\.\\").to_string();
+    let name = match label {
+        Some(l) => format!("{short} ({l})"),
+        None => short,
+    };
+    let is_native = |w: u32, h: u32| native.is_some_and(|t| (u32::from(t.h_active), u32::from(t.v_active)) == (w, h));
+    let mut modes = vec![Mode {
+        width,
+        height,
+        interlaced: false,
+        rates: vec![Rate { hz: d.hz, current: true, preferred: false }],
+    }];
+    match native {
+        Some(t) if is_native(width, height) => {
+            let hz = (t.refresh_hz * 100.0).round() / 100.0;
+            if d.hz.is_some_and(|c| (c - hz).abs() < 1.0) || d.hz.is_none() {
+                modes[0].rates[0].preferred = true;
+            } else {
+                modes[0].rates.push(Rate { hz: Some(hz), current: false, preferred: true });
+            }
+        }
+        Some(t) => modes.push(Mode {
+            width: u32::from(t.h_active),
+            height: u32::from(t.v_active),
+            interlaced: false,
+            rates: vec![Rate { hz: Some((t.refresh_hz * 100.0).round() / 100.0), current: false, preferred: true }],
+        }),
+        None => {}
+    }
+    Output {
+        name,
+        connected: true,
+        primary: d.primary,
+        geometry: Some(Geometry { width: d.width, height: d.height, x: d.x, y: d.y }),
+        rotation: d.rotation.clone(),
+        size_mm: parsed.and_then(|e| e.size_cm).map(|(w, h)| (u32::from(w) * 10, u32::from(h) * 10)),
+        modes,
+    }
 }
 
 fn monitor_finding(o: &Output) -> Finding {
@@ -473,6 +549,48 @@ mod tests {
         assert!(hdmi.next_step.as_deref().unwrap().contains("2560×1440"));
         assert_eq!(by_title("DP-2: connected but off").severity, Severity::Warn);
         assert_eq!(r.findings.len(), 3);
+    }
+
+    fn windows_display(width: u32, height: u32, hz: Option<f64>, rotation: &str, edid: &[u8]) -> ActiveDisplay {
+        ActiveDisplay {
+            device: "\\\\.\\DISPLAY1".into(),
+            adapter: Some("Intel(R) UHD Graphics 620".into()),
+            monitor: Some("Generic PnP Monitor".into()),
+            monitor_id: Some("DISPLAY\\DELD0B8\\5&2b1bc1c5&0&UID4353".into()),
+            primary: true,
+            width,
+            height,
+            hz,
+            bits_per_pixel: 32,
+            x: 0,
+            y: 0,
+            rotation: rotation.into(),
+            dpi: Some(144),
+            edid: edid.to_vec(),
+        }
+    }
+
+    /// Windows' current mode (EnumDisplaySettingsW) against the native mode of the real Dell
+    /// EDID fixture (1920×1080 at 60 Hz), with the 150 % scale GetDpiForMonitor reports.
+    #[test]
+    fn windows_displays_are_judged_against_their_edid() {
+        let r = active_displays_result(&[windows_display(1920, 1080, Some(60.0), "normal", DELL)]).unwrap();
+        let f = &r.findings[0];
+        assert_eq!(f.severity, Severity::Pass, "{f:?}");
+        assert!(f.title.starts_with("DISPLAY1 (Dell D3218HN)"), "{}", f.title);
+        let scale = f.evidence.iter().find(|e| e.label == "Scale").map(|e| e.value.as_str());
+        assert_eq!(scale, Some("150 % (144 dpi)"));
+        let low = active_displays_result(&[windows_display(1280, 720, Some(60.0), "normal", DELL)]).unwrap();
+        assert_eq!(low.findings[0].severity, Severity::Warn);
+        assert!(low.findings[0].next_step.as_deref().unwrap().contains("1920×1080"));
+        // Portrait: Windows says 1080×1920; that is the native mode turned.
+        let portrait = active_displays_result(&[windows_display(1080, 1920, Some(60.0), "left", DELL)]).unwrap();
+        assert_eq!(portrait.findings[0].severity, Severity::Pass, "{:?}", portrait.findings[0]);
+        let slow = active_displays_result(&[windows_display(1920, 1080, Some(30.0), "normal", DELL)]).unwrap();
+        assert_eq!(slow.findings[0].severity, Severity::Info);
+        // No EDID: the current mode alone, named by what Windows calls the monitor.
+        let bare = active_displays_result(&[windows_display(1920, 1080, None, "normal", &[])]).unwrap();
+        assert!(bare.findings[0].title.starts_with("DISPLAY1 (Generic PnP Monitor)"));
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! Printers area: the local CUPS queues (default, paused queues, stuck jobs) and the status
 //! of every printer (queues, configured URIs, printers found by mDNS): state, reasons,
 //! supplies, reachability. On demand: a test page, and cancelling stuck jobs.
+//! The local queues are CUPS queues or, on Windows, the print spooler's (`hw::printer::spool`);
+//! the Windows Print Spooler service has its own checks in `spooler`.
+
+pub mod spooler;
 
 use std::net::IpAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -21,13 +25,13 @@ use crate::net::{dns, join_all, ping, reach};
 
 /// The printer checks of every run of the area.
 pub fn checks() -> Vec<CheckBox> {
-    vec![Arc::new(Queues), Arc::new(Status)]
+    vec![Arc::new(Queues), Arc::new(Status), Arc::new(spooler::SpoolerState)]
 }
 
 /// Run only when asked: they print paper or change the queue. `printers.jobs.cancel_stuck`
 /// as listed here cancels nothing; runners build it with the user's approval (`cancel_approved`).
 pub fn on_demand() -> Vec<CheckBox> {
-    vec![Arc::new(Reach), Arc::new(TestPageCheck), Arc::new(cancel_unapproved())]
+    vec![Arc::new(Reach), Arc::new(TestPageCheck), Arc::new(cancel_unapproved()), spooler::restart_unapproved()]
 }
 
 /// Per IPP request; an "all attributes" answer is a few kB even from slow printers.
@@ -66,15 +70,14 @@ fn file_name(name: &str) -> String {
     format!("{}.txt", s.trim_matches('_'))
 }
 
-/// The local queues, or why there are none to read. Unreachable CUPS = no CUPS here.
+/// The local queues (CUPS, or the Windows spooler), or why there are none to read.
+/// Unreachable CUPS = no CUPS here.
 async fn local_queues(config: &Config) -> Result<CupsQueues, PrinterError> {
-    let server = printer::cups_server(config.printers.cups_server.as_deref());
+    let server = config.printers.cups_server.clone();
     let opts = query_options(config);
-    blocking(move || printer::cups_queues(&server, &opts)).await.map_err(|e| PrinterError::Protocol {
-        operation: "CUPS",
-        reason: e.to_string(),
-        uri: String::new(),
-    })?
+    blocking(move || printer::spool::local_queues(server.as_deref(), &opts))
+        .await
+        .map_err(|e| PrinterError::Protocol { operation: "CUPS", reason: e.to_string(), uri: String::new() })?
 }
 
 fn no_cups(err: &PrinterError) -> CheckError {
@@ -96,6 +99,16 @@ fn plain_reason(reason: &str) -> Option<&'static str> {
         "paused" => "The print queue is paused.",
         "connecting-to-device" => "The computer is trying to reach the printer.",
         "cups-missing-filter" => "The printer driver is missing a part needed to print.",
+        // Windows spooler status flags (hw::printer::spool words them as these reasons).
+        "media-problem" => "The printer has a paper problem (wrong size or type, or a misfeed).",
+        "not-available" => "The printer is not available to this computer.",
+        "page-too-complex" => "A page was too complex for the printer's memory.",
+        "user-intervention" => "The printer needs someone to attend to it.",
+        "out-of-memory" => "The printer ran out of memory.",
+        "server-unknown" => "The print server this printer belongs to is unknown.",
+        "server-offline" => "The print server this printer belongs to is offline.",
+        "driver-update-needed" => "The printer's driver needs an update.",
+        "other" => "The printer reports an error.",
         _ => return None,
     })
 }
@@ -109,9 +122,11 @@ fn reason_next_step(reason: &str) -> &'static str {
             "Replace the toner or ink cartridge named on the printer's panel."
         }
         "paused" => "Resume the printer in the system's printer settings.",
-        "offline" | "shutdown" | "connecting-to-device" => {
-            "Switch the printer on and check its network cable or Wi-Fi light."
+        "offline" | "shutdown" | "connecting-to-device" | "not-available" => {
+            "Switch the printer on and check its network cable or Wi-Fi light. On Windows, also untick \"Use Printer Offline\" in the printer's queue window."
         }
+        "server-unknown" | "server-offline" => "Check that the print server is on and reachable, or ask IT.",
+        "driver-update-needed" => "Ask IT to update the printer's driver.",
         _ => "Look at the printer's panel for the message and follow it; call IT if it stays.",
     }
 }
@@ -267,6 +282,12 @@ impl Check for Queues {
         let cups = match local_queues(&cx.config).await {
             Ok(c) => c,
             Err(e @ PrinterError::Unreachable { .. }) => return Err(no_cups(&e)),
+            Err(e @ PrinterError::Spooler { .. }) => {
+                return Err(CheckError::Failed(format!(
+                    "could not read the print queues: {e}. {}",
+                    spooler::RESTART_STEP
+                )));
+            }
             Err(e) => return Err(CheckError::Failed(format!("could not read the print queues: {e}"))),
         };
         let mut findings = Vec::new();
@@ -315,7 +336,10 @@ impl Check for Queues {
         }
         for q in &cups.queues {
             let name = q.display_name();
-            if q.state == PrinterState::Stopped {
+            // A CUPS queue is stopped when paused; a spooler queue also on errors, which the
+            // status check words by their reasons.
+            let paused = q.state_reasons.iter().any(|r| r.reason == "paused");
+            if q.state == PrinterState::Stopped && (cups.server != printer::spool::SPOOLER_SERVER || paused) {
                 findings.push(
                     Finding::new(
                         Severity::Warn,
@@ -323,9 +347,11 @@ impl Check for Queues {
                         format!("The print queue {name} is paused: jobs wait and nothing prints."),
                     )
                     .evidence("Queue", &name)
-                    .next_step(
-                        "Resume the printer in the system's printer settings (or `cupsenable` as an administrator).",
-                    ),
+                    .next_step(if cups.server == printer::spool::SPOOLER_SERVER {
+                        "Open the printer's queue window (Settings, Printers, Open print queue) and untick \"Pause printing\"."
+                    } else {
+                        "Resume the printer in the system's printer settings (or `cupsenable` as an administrator)."
+                    }),
                 );
             }
             if q.accepting_jobs == Some(false) {
@@ -721,11 +747,10 @@ async fn test_page_target(config: &Config) -> Result<String, CheckError> {
     if let Some(uri) = config.printers.uris.first() {
         return Ok(uri.clone());
     }
-    let server = printer::cups_server(config.printers.cups_server.as_deref());
+    let server = config.printers.cups_server.clone();
     let opts = query_options(config);
-    let s = server.clone();
-    match blocking(move || printer::cups_default(&s, &opts)).await? {
-        Ok(Some(name)) => Ok(format!("ipp://{server}/printers/{name}")),
+    match blocking(move || printer::spool::default_destination(server.as_deref(), &opts)).await? {
+        Ok(Some(uri)) => Ok(uri),
         Ok(None) => Err(CheckError::Skipped(
             "no printer to print to: none is configured and there is no default printer".into(),
         )),
@@ -828,6 +853,12 @@ impl Check for TestPageCheck {
 
 pub const CANCEL_STUCK_ID: &str = "printers.jobs.cancel_stuck";
 
+/// Whether a checklist step running `probe` acts only on the user's approval (answers files
+/// give it as "yes"/"no", "all"/"none" or job ids): cancelling jobs, restarting the spooler.
+pub fn takes_approval(probe: &str) -> bool {
+    probe == CANCEL_STUCK_ID || probe == spooler::RESTART_SPOOLER_ID
+}
+
 /// One job as it was shown before cancelling.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShownJob {
@@ -902,11 +933,10 @@ impl CancelOffer {
 /// Reads the stuck and held jobs of the local queues and the configured printers (blocking).
 pub fn cancel_offer(config: &Config, others_allowed: bool) -> CancelOffer {
     let opts = query_options(config);
-    let server = printer::cups_server(config.printers.cups_server.as_deref());
     let user = printer::current_user();
     let mut printers: Vec<(String, String, Vec<printer::Job>)> = Vec::new();
     let mut notes = Vec::new();
-    match printer::cups_queues(&server, &opts) {
+    match printer::spool::local_queues(config.printers.cups_server.as_deref(), &opts) {
         Ok(c) => printers.extend(c.queues.into_iter().map(|q| (q.uri.clone(), q.display_name(), q.jobs))),
         Err(e) => notes.push(format!("local queues: {e}")),
     }

@@ -15,6 +15,7 @@ use super::output::{self, ChecklistEntry, ChecklistListOutput};
 use super::{EXIT_OK, EXIT_UNKNOWN, EXIT_WARN, OutputArgs, load_config, progress_line};
 use crate::checklist::{self, Answers, Hooks, Library, Reply, Walk};
 use crate::checks;
+use crate::checks::printers::spooler::{self, RESTART_SPOOLER_ID};
 use crate::checks::printers::{self, CANCEL_STUCK_ID};
 use crate::config::Config;
 use crate::engine;
@@ -82,19 +83,24 @@ pub fn run(cli: &super::Cli, args: &ChecklistArgs, log: &LogBuffer) -> anyhow::R
     let interactive = std::io::stdin().is_terminal();
     // Approvals for the cancel step come out of the answers before the walk reads them: the
     // step shows its jobs first, then applies them.
-    let mut approvals: std::collections::VecDeque<String> = std::collections::VecDeque::new();
+    let mut approvals: std::collections::HashMap<String, std::collections::VecDeque<String>> =
+        std::collections::HashMap::new();
     for step in &found.steps {
-        if matches!(&step.kind, StepKind::Automatic { probe, .. } if probe == CANCEL_STUCK_ID) {
+        if let StepKind::Automatic { probe, .. } = &step.kind
+            && printers::takes_approval(probe)
+        {
             while let Some(a) = answers.take_approval(&step.id) {
-                approvals.push_back(a);
+                approvals.entry(probe.clone()).or_default().push_back(a);
             }
         }
     }
     let answers_source = answers.source.clone();
     let mut probe = |id: &str| {
+        let given = approvals.get_mut(id).and_then(|q| q.pop_front());
         if id == CANCEL_STUCK_ID {
-            let given = approvals.pop_front();
             cancel_with_consent(&config, args.others_jobs, given, interactive, &answers_source)
+        } else if id == RESTART_SPOOLER_ID {
+            restart_with_consent(&config, given, interactive, &answers_source)
         } else {
             run_probe(id, &config)
         }
@@ -220,6 +226,50 @@ fn cancel_with_consent(
     printers::explain_stop(&mut run, &log, &approved);
     eprintln!("  {}", progress_line(1, 1, &run));
     run
+}
+
+/// The spooler restart step: say exactly what will happen and that it needs administrator
+/// rights, take a yes (answers file, else the terminal; with neither, no), then restart.
+fn restart_with_consent(
+    config: &Arc<Config>,
+    given: Option<String>,
+    interactive: bool,
+    answers_source: &str,
+) -> CheckRun {
+    eprintln!("  {}", spooler::RESTART_PLAN);
+    let approved = match given {
+        // Checked when the answers file was read; job ids are no yes.
+        Some(text) => printers::Approval::parse(&text).is_ok_and(|a| a == printers::Approval::AllShown),
+        None if interactive => ask_yes_no("Restart the print spooler now? (yes / no — empty line = no): "),
+        None => {
+            eprintln!("  No approval for the restart in {answers_source}: nothing is restarted.");
+            false
+        }
+    };
+    eprintln!("  Approved: {}", if approved { "yes" } else { "no" });
+    let check = if approved { spooler::restart_approved() } else { spooler::restart_unapproved() };
+    eprintln!("  [{RESTART_SPOOLER_ID}] running…");
+    let run = match engine::run_blocking(vec![check], config.clone()) {
+        Ok(mut runs) if !runs.is_empty() => runs.remove(0),
+        Ok(_) => CheckRun::errored(RESTART_SPOOLER_ID, Category::Printers, "the check did not report back"),
+        Err(err) => {
+            CheckRun::errored(RESTART_SPOOLER_ID, Category::Printers, format!("could not start the check: {err}"))
+        }
+    };
+    eprintln!("  {}", progress_line(1, 1, &run));
+    run
+}
+
+/// A yes or no typed on the terminal; anything but yes is no.
+fn ask_yes_no(question: &str) -> bool {
+    let mut err = std::io::stderr().lock();
+    let _ = write!(err, "{question}");
+    let _ = err.flush();
+    let mut line = String::new();
+    match std::io::stdin().lock().read_line(&mut line) {
+        Ok(0) | Err(_) => false,
+        Ok(_) => matches!(line.trim().to_ascii_lowercase().as_str(), "yes" | "y"),
+    }
 }
 
 /// Which of the shown jobs to cancel, typed on the terminal.

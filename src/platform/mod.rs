@@ -30,7 +30,9 @@ pub mod lease;
 /// macOS displays (system_profiler, ioreg). Built on every OS so its parsers' tests run in CI.
 #[path = "macos/displays.rs"]
 pub mod macos_displays;
+pub mod monitors;
 pub mod programs;
+pub mod spool;
 pub mod wifi;
 
 pub use facts::{BatteryInfo, BatteryState, InterfaceInfo, host_info, interfaces, system_dns_servers};
@@ -48,8 +50,8 @@ pub fn dhcp_leases(extra_files: &[std::path::PathBuf]) -> Result<Vec<lease::Leas
     os::dhcp_leases(extra_files, &names)
 }
 
-/// Display connectors the graphics driver lists (Linux DRM), with their raw EDID; other
-/// OSes say Unsupported.
+/// Display connectors with their raw EDID: the graphics driver's (Linux DRM), or each present
+/// monitor device (Windows SetupAPI); other OSes say Unsupported.
 pub fn display_connectors() -> Result<Vec<drm::DrmConnector>, drm::DrmError> {
     os::display_connectors()
 }

@@ -9,6 +9,7 @@ pub mod attrs;
 mod client;
 pub mod mdns;
 pub mod raster;
+pub mod spool;
 pub mod testpage;
 pub mod text;
 
@@ -43,6 +44,9 @@ pub enum PrinterError {
     Protocol { operation: &'static str, reason: String, uri: String },
     #[error("the printer accepts only {formats}; deskcheck can send {ours} ({uri})")]
     NoUsableFormat { formats: String, ours: String, uri: String },
+    /// The Windows print spooler refused or failed (winspool).
+    #[error("the print spooler: {reason}{}", if printer.is_empty() { String::new() } else { format!(" ({printer})") })]
+    Spooler { reason: String, printer: String },
 }
 
 /// How long to wait, and when a job counts as stuck.
@@ -529,7 +533,8 @@ fn test_page_document(uri: &str, g: &Group, page: &TestPage) -> Result<Document,
     })
 }
 
-/// Send the test page in a format the printer lists (see `test_page_document`). `go_on` is
+/// Send the test page in a format the printer lists (see `test_page_document`); to a
+/// `winspool:` queue, through the printer's own driver (see `spool::print_test_page`). `go_on` is
 /// asked just before the page is sent: false (the run was cancelled or ran out of time) sends
 /// nothing and says so.
 pub fn print_test_page(
@@ -538,6 +543,9 @@ pub fn print_test_page(
     opts: &QueryOptions,
     go_on: &dyn Fn() -> bool,
 ) -> Result<SubmittedJob, PrinterError> {
+    if let Some(printer) = spool::spool_printer(uri) {
+        return spool::print_test_page(printer, page, go_on);
+    }
     let parsed = normalize_uri(uri)?;
     let op = Operation::GetPrinterAttributes;
     let mut req = client::request(op, Some(&parsed))?;
@@ -584,8 +592,12 @@ pub fn print_test_page(
     })
 }
 
-/// Cancel-Job of one job, by id, on the printer or queue that holds it.
+/// Cancel-Job of one job, by id, on the printer or queue that holds it (a `winspool:` queue:
+/// SetJobW through the spooler).
 pub fn cancel_job(uri: &str, job_id: i32, opts: &QueryOptions) -> Result<(), PrinterError> {
+    if let Some(printer) = spool::spool_printer(uri) {
+        return spool::cancel_job(printer, job_id);
+    }
     let parsed = normalize_uri(uri)?;
     let op = Operation::CancelJob;
     let mut req = client::request(op, Some(&parsed))?;

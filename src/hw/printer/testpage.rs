@@ -45,6 +45,12 @@ impl TestPage {
         ]
     }
 
+    /// The page's lines as plain text, top to bottom (for a page drawn by the OS's printer
+    /// driver, which picks its own font).
+    pub fn text_lines(&self) -> Vec<String> {
+        self.lines().into_iter().map(|(_, text)| text).collect()
+    }
+
     /// The page as a PWG raster for `page` (size, resolution, colour), media named `media_name`.
     /// The 8x8 font has ASCII only; other characters print as '?', as in the PDF.
     pub fn to_pwg_raster(&self, page: &RasterPage, media_name: &str) -> Vec<u8> {

@@ -539,6 +539,34 @@ pub fn display_modes() -> Result<Vec<SpDisplay>, DisplaysError> {
     parse_system_profiler(&json)
 }
 
+/// The displays macOS draws on now, in the shape the monitors check judges on every OS: the
+/// panel's pixel mode (what the monitor is driven at), its refresh, and the Retina scale as
+/// DPI (2.0 = 192 dpi = 200 %). Displays that are off or only software (Sidecar) are left out.
+pub fn active_displays(list: &[SpDisplay]) -> Vec<super::monitors::ActiveDisplay> {
+    list.iter()
+        .filter(|d| d.online && !d.virtual_device)
+        .filter_map(|d| {
+            let (width, height) = d.pixels.or(d.looks_like)?;
+            Some(super::monitors::ActiveDisplay {
+                device: d.name.clone(),
+                adapter: Some(d.gpu.clone()).filter(|g| !g.is_empty()),
+                monitor: Some(d.name.clone()),
+                monitor_id: None,
+                primary: d.main,
+                width,
+                height,
+                hz: d.refresh_hz,
+                bits_per_pixel: 0,
+                x: 0,
+                y: 0,
+                rotation: "normal".into(),
+                dpi: d.scale().map(|s| (s * 96.0).round() as u32),
+                edid: Vec::new(),
+            })
+        })
+        .collect()
+}
+
 /// The connectors on this Mac: system_profiler for what is shown, the registry for EDIDs.
 pub fn display_connectors() -> Result<Vec<DrmConnector>, DrmError> {
     let sp = display_modes();
@@ -577,6 +605,16 @@ mod tests {
     const IOREG_INTEL_BUILTIN: &str =
         include_str!("../../../tests/fixtures/macos-displays/ioreg-glpi-AppleBacklightDisplay.txt");
     const IOREG_APPLE_SILICON: &str = include_str!("../../../tests/fixtures/macos-displays/ioreg-glpi-AppleCLCD2.txt");
+
+    #[test]
+    fn active_displays_are_the_panels_modes_without_sidecar() {
+        let list = active_displays(&parse_system_profiler(SP_M1PRO).unwrap());
+        assert_eq!(list.len(), 2, "the Sidecar display is software only");
+        assert_eq!((list[0].width, list[0].height, list[0].hz, list[0].primary), (3440, 1440, Some(60.0), true));
+        assert_eq!(list[0].scale_percent(), Some(100));
+        assert_eq!((list[1].width, list[1].height, list[1].hz), (3456, 2234, Some(120.0)));
+        assert_eq!(list[1].scale_percent(), Some(200), "Retina at its default");
+    }
 
     #[test]
     fn system_profiler_modes_scale_and_connection() {

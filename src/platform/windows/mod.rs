@@ -13,7 +13,10 @@ mod adapters;
 mod battery;
 mod cpu;
 pub mod dhcp_port;
+pub mod displays;
 mod gaa;
+pub mod printers;
+pub mod spooler;
 mod wifi;
 
 pub use cpu::cpu_usage_percent;
@@ -77,5 +80,5 @@ pub fn dhcp_leases(_extra_files: &[PathBuf], interfaces: &[String]) -> Result<Ve
 }
 
 pub fn display_connectors() -> Result<Vec<super::drm::DrmConnector>, super::drm::DrmError> {
-    Err(super::drm::DrmError::Unsupported("display connectors are only read from Linux's DRM layer so far".into()))
+    displays::display_connectors()
 }
