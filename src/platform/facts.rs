@@ -18,6 +18,16 @@ pub fn host_info() -> HostInfo {
     }
 }
 
+/// Processor usage over `interval` through sysinfo (two refreshes `interval` apart).
+#[cfg_attr(target_os = "windows", allow(dead_code))]
+pub(super) fn sysinfo_cpu_usage_percent(interval: std::time::Duration) -> Option<f32> {
+    let mut sys = sysinfo::System::new().ok()?;
+    sys.refresh_cpu_usage();
+    std::thread::sleep(interval.max(sysinfo::MINIMUM_CPU_UPDATE_INTERVAL));
+    sys.refresh_cpu_usage();
+    Some(sys.global_cpu_usage())
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InterfaceInfo {
     pub name: String,

@@ -45,6 +45,16 @@ pub fn display_connectors() -> Result<Vec<drm::DrmConnector>, drm::DrmError> {
     os::display_connectors()
 }
 
+/// Busy share of all processors over `interval`, in percent (two samples `interval` apart);
+/// `None` when the OS does not say. Windows reads `GetSystemTimes` (platform/windows/cpu.rs:
+/// sysinfo's PDH path aborts under wine); every other OS goes through sysinfo.
+pub fn cpu_usage_percent(interval: std::time::Duration) -> Option<f32> {
+    #[cfg(target_os = "windows")]
+    return os::cpu_usage_percent(interval);
+    #[cfg(not(target_os = "windows"))]
+    return facts::sysinfo_cpu_usage_percent(interval);
+}
+
 /// "This OS has no way for us to know", shown as "not available on this system".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unsupported(pub String);
