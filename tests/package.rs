@@ -1,13 +1,17 @@
 //! The portable `deskcheck.exe` that `scripts/package exe` writes to target/package/: one file
 //! that needs no MinGW DLL, with the icon, the version from Cargo.toml and the manifest
 //! (asInvoker, per-monitor-v2 DPI aware) inside it. Read from the file itself, byte for byte.
-//! (Under wine, the same file's `--version` and `run --only system --json` are in tests/wine_gui.rs.)
+//! Under wine (root; no network: `unshare --net`), the same file copied alone into a folder
+//! answers `--version` and `run --only system --json`, and leaves only its bundle beside itself.
 //! When the package was not built, each test says `skipped:`; CI builds it first (.ci/run).
 
 mod common;
+#[path = "wine_support/mod.rs"]
+mod wine_support;
 
 use std::path::PathBuf;
 use std::process::Command;
+use std::time::Duration;
 
 use common::xvfb::have;
 
@@ -108,4 +112,62 @@ fn every_image_of_the_icon_is_inside() {
     for needed in [16, 32, 48, 256] {
         assert!(widths.contains(&needed), "no {needed}px image in the icon: {widths:?}");
     }
+}
+
+#[test]
+fn under_wine_it_runs_from_any_folder_and_writes_only_the_bundle_beside_itself() {
+    let Some((exe, _)) = packaged_exe(TEST) else { return };
+    if !common::is_root() {
+        common::skip(TEST, "needs root (a network-less namespace for wine: unshare --net)");
+        return;
+    }
+    let wine = match wine_support::Wine::prepare(None) {
+        Ok(wine) => wine,
+        Err(why) => {
+            common::skip(TEST, &why);
+            return;
+        }
+    };
+    // A USB stick's folder: a name with a space, nothing else in it.
+    let stick = tempfile::tempdir().unwrap();
+    let folder = stick.path().join("USB stick");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy(&exe, folder.join("deskcheck.exe")).unwrap();
+    let run = |args: &[&str]| {
+        let mut cmd = wine.command(None, "wine");
+        cmd.current_dir(&folder).arg("deskcheck.exe").args(args);
+        wine_support::run_with_timeout(cmd, Duration::from_secs(240)).unwrap()
+    };
+
+    let version = run(&["--version"]);
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("deskcheck {}", env!("CARGO_PKG_VERSION")),
+        "stderr: {}",
+        common::stderr(&version)
+    );
+
+    let system = run(&["run", "--only", "system", "--json", "--bundle", "bundle.zip"]);
+    let code = system.status.code().unwrap();
+    assert!(code <= 2, "run --only system exited {code}: {}", common::stderr(&system));
+    let report: serde_json::Value = serde_json::from_slice(&system.stdout)
+        .unwrap_or_else(|e| panic!("no JSON report ({e}): {}", common::stderr(&system)));
+    assert_eq!(report["schema_version"], 2, "{report}");
+    assert!(["ok", "warn", "fail"].contains(&report["status"].as_str().unwrap_or("")), "{report}");
+    let text = report.to_string();
+    for id in ["system.os.uptime", "system.cpu.load", "system.memory.usage"] {
+        assert!(text.contains(id), "{id} is missing from the report: {text}");
+    }
+    assert!(!text.contains("net."), "--only system ran a network check: {text}");
+
+    assert_eq!(
+        common::dir_listing(&folder),
+        ["bundle.zip", "deskcheck.exe"],
+        "deskcheck.exe wrote something beside itself besides the bundle"
+    );
+    let entries: Vec<String> = common::zip_entries(&folder.join("bundle.zip")).into_iter().map(|(n, _)| n).collect();
+    assert!(entries.contains(&"report.json".to_string()), "{entries:?}");
+    eprintln!(
+        "package: under wine, deskcheck.exe --version and run --only system --json (exit {code}) wrote only bundle.zip"
+    );
 }
