@@ -150,10 +150,11 @@ impl Check for Cpu {
     async fn run(&self, _cx: &CheckCx) -> Result<CheckResult, CheckError> {
         let data = blocking(|| -> Result<CpuData, String> {
             let mut sys = sysinfo::System::new().map_err(|e| format!("could not read processor state: {e}"))?;
-            // Model and frequency only; usage (a difference between two samples) comes from the platform.
-            sys.refresh_cpu_list(sysinfo::CpuRefreshKind::nothing().with_frequency());
-            let usage_percent = crate::platform::cpu_usage_percent(sysinfo::MINIMUM_CPU_UPDATE_INTERVAL)
-                .ok_or_else(|| "the operating system did not report processor usage".to_string())?;
+            // Model and frequency from sysinfo; usage (two samples apart) from the platform
+            // module, which on Windows avoids sysinfo's PDH counters (see platform/windows/cpu.rs).
+            sys.refresh_cpu_specifics(sysinfo::CpuRefreshKind::nothing().with_frequency());
+            let usage_percent =
+                crate::platform::cpu_usage_percent(sysinfo::MINIMUM_CPU_UPDATE_INTERVAL).map_err(|e| e.0)?;
             let cpus = sys.cpus();
             Ok(CpuData {
                 brand: cpus.first().map(|c| c.brand().trim().to_string()).unwrap_or_default(),

@@ -18,16 +18,6 @@ pub fn host_info() -> HostInfo {
     }
 }
 
-/// Processor usage over `interval` through sysinfo (two refreshes `interval` apart).
-#[cfg_attr(target_os = "windows", allow(dead_code))]
-pub(super) fn sysinfo_cpu_usage_percent(interval: std::time::Duration) -> Option<f32> {
-    let mut sys = sysinfo::System::new().ok()?;
-    sys.refresh_cpu_usage();
-    std::thread::sleep(interval.max(sysinfo::MINIMUM_CPU_UPDATE_INTERVAL));
-    sys.refresh_cpu_usage();
-    Some(sys.global_cpu_usage())
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InterfaceInfo {
     pub name: String,
@@ -124,4 +114,16 @@ pub struct BatteryInfo {
     /// Full-charge capacity as a share of design capacity.
     pub health_percent: Option<f64>,
     pub cycle_count: Option<u64>,
+}
+
+/// Processor use from two sysinfo samples `window` apart (Linux, macOS: /proc/stat and
+/// host_processor_info, both always readable).
+#[cfg_attr(windows, allow(dead_code))]
+pub fn sysinfo_cpu_usage(window: std::time::Duration) -> Result<f32, super::Unsupported> {
+    let mut sys =
+        sysinfo::System::new().map_err(|e| super::Unsupported(format!("could not read processor state: {e}")))?;
+    sys.refresh_cpu_usage();
+    std::thread::sleep(window.max(sysinfo::MINIMUM_CPU_UPDATE_INTERVAL));
+    sys.refresh_cpu_usage();
+    Ok(sys.global_cpu_usage())
 }

@@ -5,10 +5,14 @@
 mod linux;
 #[cfg(target_os = "linux")]
 use linux as os;
-#[cfg(target_os = "macos")]
+// macOS's module also builds into Linux test runs, so its parsers and sockets are tested there.
+#[cfg(any(target_os = "macos", all(test, target_os = "linux")))]
 mod macos;
 #[cfg(target_os = "macos")]
 use macos as os;
+/// macOS's traceroute sockets, driven by `net::trace`.
+#[cfg(target_os = "macos")]
+pub(crate) use macos::trace as macos_trace;
 #[cfg(target_os = "windows")]
 mod windows;
 #[cfg(target_os = "windows")]
@@ -22,6 +26,9 @@ pub mod drm;
 mod facts;
 pub mod files;
 pub mod lease;
+/// macOS displays (system_profiler, ioreg). Built on every OS so its parsers' tests run in CI.
+#[path = "macos/displays.rs"]
+pub mod macos_displays;
 pub mod programs;
 
 pub use facts::{BatteryInfo, BatteryState, InterfaceInfo, host_info, interfaces, system_dns_servers};
@@ -45,14 +52,20 @@ pub fn display_connectors() -> Result<Vec<drm::DrmConnector>, drm::DrmError> {
     os::display_connectors()
 }
 
-/// Busy share of all processors over `interval`, in percent (two samples `interval` apart);
-/// `None` when the OS does not say. Windows reads `GetSystemTimes` (platform/windows/cpu.rs:
-/// sysinfo's PDH path aborts under wine); every other OS goes through sysinfo.
-pub fn cpu_usage_percent(interval: std::time::Duration) -> Option<f32> {
-    #[cfg(target_os = "windows")]
-    return os::cpu_usage_percent(interval);
-    #[cfg(not(target_os = "windows"))]
-    return facts::sysinfo_cpu_usage_percent(interval);
+/// How busy the processors were over `window`, in percent of all of them (blocks for `window`:
+/// call it off the UI thread).
+pub fn cpu_usage_percent(window: std::time::Duration) -> Result<f32, Unsupported> {
+    os::cpu_usage_percent(window)
+}
+
+/// Make sure the local CUPS scheduler at `server` (host:port) is up before it is asked over
+/// IPP. macOS starts cupsd on demand through launchd's socket and stops it after a minute
+/// idle, when localhost:631 refuses connections; elsewhere cupsd runs as a service.
+pub fn wake_local_cups(server: &str) {
+    #[cfg(target_os = "macos")]
+    macos::wake_cups(server);
+    #[cfg(not(target_os = "macos"))]
+    let _ = server;
 }
 
 /// "This OS has no way for us to know", shown as "not available on this system".

@@ -36,7 +36,7 @@ const DISCOVERY_WINDOW: usize = 16;
 const LAST_SEND_MARGIN: Duration = Duration::from_millis(200);
 
 /// The socket side of a trace.
-pub(super) trait Prober: Send {
+pub(crate) trait Prober: Send {
     /// Send one probe with `ttl`; answers to it come back with `seq`.
     fn send(&mut self, ttl: u8, seq: u16) -> io::Result<()>;
 
@@ -53,7 +53,7 @@ pub(super) trait Prober: Send {
 }
 
 /// What the per-OS module opened for a trace.
-pub(super) struct Opened {
+pub(crate) struct Opened {
     pub prober: Box<dyn Prober>,
     pub replies: mpsc::UnboundedReceiver<Reply>,
     /// The protocol actually used.

@@ -10,8 +10,9 @@
 //! the destination are dropped. Reverse DNS of hop addresses runs alongside and fills
 //! names in as they arrive ([`HopName`]); it never holds up probing.
 //!
-//! The socket layer is per OS (`linux.rs`, `other.rs`, same names); the round scheduler
-//! (`driver.rs`) and the hop bookkeeping (`state.rs`) are plain Rust shared by all. On
+//! The socket layer is per OS (`linux/`, macOS's in `platform::macos::trace`, `other.rs`;
+//! each has `open`); the round scheduler (`driver.rs`) and the hop bookkeeping
+//! (`state.rs`) are plain Rust shared by all. On
 //! Linux nothing needs privileges: ICMP errors come back through `IP_RECVERR` on datagram
 //! sockets, the way tracepath does it.
 
@@ -23,14 +24,22 @@ mod table;
 
 #[cfg(target_os = "linux")]
 mod linux;
+#[cfg(target_os = "macos")]
+use crate::platform::macos_trace as os;
 #[cfg(target_os = "linux")]
 use linux as os;
-#[cfg(not(target_os = "linux"))]
+#[cfg(not(any(target_os = "linux", target_os = "macos")))]
 mod other;
-#[cfg(not(target_os = "linux"))]
+#[cfg(not(any(target_os = "linux", target_os = "macos")))]
 use other as os;
 
 pub use loss::{Loss, classify_loss};
+// What a socket layer in `platform` (macOS's) implements; Linux's, here, uses the paths
+// inside, so on Linux builds these are unused.
+#[allow(unused_imports)]
+pub(crate) use driver::{Opened, Prober};
+#[allow(unused_imports)]
+pub(crate) use state::{Reply, ReplyKind};
 pub use table::{format_rtt, format_table};
 
 use std::io;

@@ -1,6 +1,6 @@
-//! Traceroute sockets on systems other than Linux: not written yet. macOS would allow
-//! unprivileged ICMP datagram sockets and Windows has IcmpSendEcho2 with a TTL option;
-//! until then the trace says plainly that it is unsupported here.
+//! Traceroute sockets on systems other than Linux and macOS (whose layer is
+//! `platform::macos::trace`): not written yet. Windows has IcmpSendEcho2 with a TTL
+//! option; until then the trace says plainly that it is unsupported here.
 
 use std::net::IpAddr;
 

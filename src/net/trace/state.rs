@@ -14,7 +14,7 @@ use crate::net::ping::{describe_icmp_error, duration_ms, summarize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 // Only the Linux socket layer builds replies so far.
 #[cfg_attr(not(target_os = "linux"), allow(dead_code))]
-pub(super) enum ReplyKind {
+pub(crate) enum ReplyKind {
     /// A router on the way: "time to live exceeded".
     TimeExceeded,
     /// The destination itself answered (port unreachable, echo reply, SYN-ACK or RST).
@@ -25,7 +25,7 @@ pub(super) enum ReplyKind {
 
 /// An answer, matched to the probe by `seq`.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Reply {
+pub(crate) struct Reply {
     pub seq: u16,
     pub from: IpAddr,
     pub kind: ReplyKind,

@@ -1,6 +1,7 @@
 //! windows: facts this platform module can answer so far.
 
 mod cpu;
+
 pub use cpu::cpu_usage_percent;
 
 use std::net::IpAddr;
