@@ -1,13 +1,11 @@
 //! The portable `deskcheck.exe` that `scripts/package exe` writes to target/package/: one file
 //! that needs no MinGW DLL, with the icon, the version from Cargo.toml and the manifest
 //! (asInvoker, per-monitor-v2 DPI aware) inside it. Read from the file itself, byte for byte.
-//! Under wine (root; no network: `unshare --net`), the same file copied alone into a folder
+//! Under wine (root; in a namespace with no network), the same file copied alone into a folder
 //! answers `--version` and `run --only system --json`, and leaves only its bundle beside itself.
 //! When the package was not built, each test says `skipped:`; CI builds it first (.ci/run).
 
 mod common;
-#[path = "wine_support/mod.rs"]
-mod wine_support;
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -27,6 +25,26 @@ fn packaged_exe(test: &str) -> Option<(PathBuf, Vec<u8>)> {
             common::skip(test, &format!("{} was not built (run scripts/package exe)", exe.display()));
             None
         }
+    }
+}
+
+/// A network namespace with only a loopback, removed on drop.
+struct EmptyNamespace(String);
+
+impl EmptyNamespace {
+    fn new() -> Self {
+        let name = format!("dc-pkg-{}", std::process::id());
+        let ok = Command::new("ip").args(["netns", "add", &name]).status().unwrap().success();
+        assert!(ok, "ip netns add {name} failed");
+        let ns = EmptyNamespace(name);
+        Command::new("ip").args(["-n", &ns.0, "link", "set", "lo", "up"]).status().unwrap();
+        ns
+    }
+}
+
+impl Drop for EmptyNamespace {
+    fn drop(&mut self) {
+        let _ = Command::new("ip").args(["netns", "del", &self.0]).status();
     }
 }
 
@@ -118,25 +136,25 @@ fn every_image_of_the_icon_is_inside() {
 fn under_wine_it_runs_from_any_folder_and_writes_only_the_bundle_beside_itself() {
     let Some((exe, _)) = packaged_exe(TEST) else { return };
     if !common::is_root() {
-        common::skip(TEST, "needs root (a network-less namespace for wine: unshare --net)");
+        common::skip(TEST, "needs root (a network-less namespace for wine)");
         return;
     }
-    let wine = match wine_support::Wine::prepare(None) {
-        Ok(wine) => wine,
-        Err(why) => {
-            common::skip(TEST, &why);
-            return;
-        }
-    };
+    if let Some(why) = common::wine::unavailable() {
+        common::skip(TEST, &why);
+        return;
+    }
+    // A namespace with no network at all: nothing the exe does can leave this machine.
+    let ns = EmptyNamespace::new();
+    let wine = common::wine::WineBox::new(None).unwrap();
     // A USB stick's folder: a name with a space, nothing else in it.
     let stick = tempfile::tempdir().unwrap();
     let folder = stick.path().join("USB stick");
     std::fs::create_dir(&folder).unwrap();
     std::fs::copy(&exe, folder.join("deskcheck.exe")).unwrap();
     let run = |args: &[&str]| {
-        let mut cmd = wine.command(None, "wine");
-        cmd.current_dir(&folder).arg("deskcheck.exe").args(args);
-        wine_support::run_with_timeout(cmd, Duration::from_secs(240)).unwrap()
+        let mut cmd = wine.wine(Some(&ns.0), &["deskcheck.exe"], args);
+        cmd.current_dir(&folder);
+        common::wine::run_with_timeout(cmd, Duration::from_secs(240)).unwrap()
     };
 
     let version = run(&["--version"]);

@@ -6,8 +6,6 @@
 //! result into target/wine-gui-home.png and target/wine-gui-result.png.
 
 mod common;
-#[path = "wine_support/mod.rs"]
-mod wine_support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -101,32 +99,22 @@ fn check_everything_in_the_windows_gui_under_wine() {
             return;
         }
     }
-    let exe = match wine_support::debug_exe() {
-        Ok(exe) => exe,
-        Err(why) => {
-            common::skip(TEST, &why);
-            return;
-        }
-    };
+    if let Some(why) = common::wine::unavailable() {
+        common::skip(TEST, &why);
+        return;
+    }
     let lab = Topology::build(Options::default()).unwrap();
-    let wine = match wine_support::Wine::prepare(Some(&lab.client)) {
-        Ok(wine) => wine,
-        Err(why) => {
-            common::skip(TEST, &why);
-            return;
-        }
-    };
     let config = lab.write_config();
+    // Its own prefix, so wine's sockets live in the lab's client namespace.
+    let wine = common::wine::WineBox::new(None).unwrap();
     let xvfb = Xvfb::start(240..290, "1280x800x24").unwrap();
     let log_path = target_dir().join("wine-gui-app.log");
     let log = std::fs::File::create(&log_path).unwrap();
 
-    let mut command = wine.command(Some(&lab.client), "wine");
+    let config = config.to_string_lossy();
+    let mut command = wine.deskcheck(Some(&lab.client), &["--config", config.as_ref()]);
     let mut app = App {
         child: command
-            .arg(&exe)
-            .arg("--config")
-            .arg(&config)
             .env("DISPLAY", &xvfb.display)
             .env("RUST_LOG", "info")
             // No renderer chosen from outside: the app must find one itself.
