@@ -24,7 +24,7 @@ fn run_gui(cli: &cli::Cli, log: deskcheck::logging::LogBuffer) -> i32 {
     };
     let options = deskcheck::gui::GuiOptions::new(Arc::new(config), log);
     match deskcheck::gui::run(options) {
-        Ok(()) => cli::EXIT_OK,
+        Ok(_renderer) => cli::EXIT_OK,
         Err(err) => {
             eprintln!("deskcheck: could not open the window: {err}");
             cli::EXIT_UNKNOWN

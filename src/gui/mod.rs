@@ -8,15 +8,20 @@ mod app;
 mod checklist_run;
 mod jobs;
 mod manual_trace;
+pub mod renderer;
 pub mod tools;
 mod views;
 mod widgets;
 
+use std::cell::RefCell;
 use std::path::PathBuf;
+use std::rc::Rc;
 use std::sync::Arc;
 
 pub use app::DeskcheckApp;
 use eframe::egui;
+use eframe::egui_wgpu::{self, wgpu};
+pub use renderer::{Renderer, RendererError};
 
 use crate::checks::CheckBox;
 use crate::config::Config;
@@ -60,15 +65,96 @@ impl GuiOptions {
     }
 }
 
-/// Open the native window titled "deskcheck" and run until it is closed.
-pub fn run(options: GuiOptions) -> Result<(), eframe::Error> {
-    let native = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(WINDOW_TITLE)
-            .with_app_id(WINDOW_TITLE)
-            .with_inner_size([1180.0, 780.0])
-            .with_min_inner_size([720.0, 480.0]),
-        ..Default::default()
+/// Why the window could not be shown.
+#[derive(Debug, thiserror::Error)]
+pub enum GuiError {
+    #[error(transparent)]
+    Renderer(#[from] RendererError),
+    #[error("no renderer could draw the window: {}", renderer::describe_failures(.0))]
+    NoRenderer(Vec<renderer::Failure>),
+    #[error("the window stopped with renderer {renderer}: {source}")]
+    Run {
+        renderer: Renderer,
+        #[source]
+        source: eframe::Error,
+    },
+}
+
+/// Open the native window titled "deskcheck" and run until it is closed, with the first
+/// renderer that can draw it (see `renderer`). Returns the renderer that was used.
+pub fn run(options: GuiOptions) -> Result<Renderer, GuiError> {
+    let forced = std::env::var(renderer::RENDERER_VAR).ok();
+    let wgpu_backend = std::env::var(renderer::WGPU_BACKEND_VAR).ok();
+    let request = renderer::Request::parse(forced.as_deref())?;
+    let plan = renderer::plan(request, wgpu::Instance::enabled_backend_features(), wgpu_backend.as_deref())?;
+    tracing::info!("renderer: will try {}", plan.iter().map(|r| r.name()).collect::<Vec<_>>().join(", then "));
+
+    // The options go to the app only once a renderer has drawn its device; a renderer that
+    // fails before that leaves them here for the next one. eframe keeps one event loop per
+    // thread and reuses it (`run_and_return`), so a second window is allowed where winit
+    // allows only one event loop per process.
+    let pending = Rc::new(RefCell::new(Some(options)));
+    let mut failures = Vec::new();
+    for renderer in plan {
+        let slot = Rc::clone(&pending);
+        let result = eframe::run_native(
+            WINDOW_TITLE,
+            native_options(renderer),
+            Box::new(move |cc| {
+                log_renderer_in_use(renderer, cc);
+                let options = slot.borrow_mut().take().ok_or("the window was already started once")?;
+                Ok(Box::new(DeskcheckApp::new(options)))
+            }),
+        );
+        match result {
+            Ok(()) => return Ok(renderer),
+            // Failed after the app started: the user's work is in it, a new window would lose it.
+            Err(source) if pending.borrow().is_none() => return Err(GuiError::Run { renderer, source }),
+            Err(err) => {
+                tracing::warn!("renderer: {renderer} could not draw the window: {err}; trying the next one");
+                failures.push(renderer::Failure { renderer, reason: err.to_string() });
+            }
+        }
+    }
+    Err(GuiError::NoRenderer(failures))
+}
+
+/// The window's options with one renderer (and for wgpu, one backend) chosen.
+fn native_options(renderer: Renderer) -> eframe::NativeOptions {
+    let viewport = egui::ViewportBuilder::default()
+        .with_title(WINDOW_TITLE)
+        .with_app_id(WINDOW_TITLE)
+        .with_inner_size([1180.0, 780.0])
+        .with_min_inner_size([720.0, 480.0]);
+    let Some(backends) = renderer.wgpu_backends() else {
+        return eframe::NativeOptions { viewport, renderer: eframe::Renderer::Glow, ..Default::default() };
     };
-    eframe::run_native(WINDOW_TITLE, native, Box::new(move |_cc| Ok(Box::new(DeskcheckApp::new(options)))))
+    let mut setup = egui_wgpu::WgpuSetupCreateNew::without_display_handle();
+    setup.instance_descriptor.backends = backends;
+    eframe::NativeOptions {
+        viewport,
+        renderer: eframe::Renderer::Wgpu,
+        wgpu_options: egui_wgpu::WgpuConfiguration {
+            wgpu_setup: egui_wgpu::WgpuSetup::CreateNew(setup),
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+}
+
+/// Says in the log (and so in every bundle's log.txt) what draws the window: a support ticket
+/// about a blank or slow window starts there.
+fn log_renderer_in_use(renderer: Renderer, cc: &eframe::CreationContext<'_>) {
+    match &cc.wgpu_render_state {
+        Some(state) => {
+            let info = state.adapter.get_info();
+            tracing::info!(
+                "renderer: drawing with {renderer} on {} ({:?}, driver {})",
+                info.name,
+                info.device_type,
+                info.driver
+            );
+        }
+        None => tracing::info!("renderer: drawing with {renderer}"),
+    }
 }
