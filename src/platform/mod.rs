@@ -21,7 +21,9 @@ use other as os;
 pub mod drm;
 mod facts;
 pub mod files;
+pub mod icmp_reply;
 pub mod lease;
+pub mod probe;
 pub mod programs;
 
 pub use facts::{BatteryInfo, BatteryState, InterfaceInfo, host_info, interfaces, system_dns_servers};
@@ -44,6 +46,24 @@ pub fn dhcp_leases(extra_files: &[std::path::PathBuf]) -> Result<Vec<lease::Leas
 pub fn display_connectors() -> Result<Vec<drm::DrmConnector>, drm::DrmError> {
     os::display_connectors()
 }
+
+/// Open the probe sockets of a trace to `target`: the OS's way of sending probes with a
+/// TTL and reading what comes back. The protocol actually used may differ from the one
+/// asked for (Linux falls back from ICMP to UDP), and `Opened::note` then says why.
+pub fn open_trace(
+    target: std::net::IpAddr,
+    opts: &probe::TraceSocketOptions,
+) -> Result<probe::Opened, probe::OpenError> {
+    os::open_trace(target, opts)
+}
+
+/// How ICMP echo (ping) is sent to `target` here: sockets, or the OS's ICMP service.
+pub fn echo_via(target: std::net::IpAddr) -> probe::EchoVia {
+    os::echo_via(target)
+}
+
+/// Why this OS may refuse ICMP to this user, in plain words for a note (may be empty).
+pub const ICMP_DENIED_HINT: &str = os::ICMP_DENIED_HINT;
 
 /// "This OS has no way for us to know", shown as "not available on this system".
 #[derive(Debug, Clone, PartialEq, Eq)]

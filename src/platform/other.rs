@@ -22,3 +22,17 @@ pub fn dhcp_leases(_extra_files: &[PathBuf], _interfaces: &[String]) -> Result<V
 pub fn display_connectors() -> Result<Vec<super::drm::DrmConnector>, super::drm::DrmError> {
     Err(super::drm::DrmError::Unsupported("display connectors are only read from Linux's DRM layer so far".into()))
 }
+
+pub fn open_trace(
+    _target: IpAddr,
+    _opts: &super::probe::TraceSocketOptions,
+) -> Result<super::probe::Opened, super::probe::OpenError> {
+    Err(super::probe::OpenError::Unsupported(std::env::consts::OS))
+}
+
+pub fn echo_via(_target: IpAddr) -> super::probe::EchoVia {
+    // Datagram ICMP sockets where the OS allows them, else raw sockets: surge-ping decides.
+    super::probe::EchoVia::Sockets
+}
+
+pub const ICMP_DENIED_HINT: &str = "";

@@ -22,3 +22,25 @@ pub fn dhcp_leases(_extra_files: &[PathBuf], _interfaces: &[String]) -> Result<V
 pub fn display_connectors() -> Result<Vec<super::drm::DrmConnector>, super::drm::DrmError> {
     Err(super::drm::DrmError::Unsupported("display connectors are only read from Linux's DRM layer so far".into()))
 }
+
+mod icmp;
+mod trace;
+
+use std::sync::Arc;
+
+use super::probe::{EchoVia, OpenError, Opened, TraceSocketOptions};
+
+/// Traces go through the ICMP API with a TTL per request, as tracert does: ICMP only.
+pub fn open_trace(target: IpAddr, opts: &TraceSocketOptions) -> Result<Opened, OpenError> {
+    trace::open(target, opts)
+}
+
+/// Ping goes through the ICMP API, as ping.exe does: no administrator rights needed.
+pub fn echo_via(target: IpAddr) -> EchoVia {
+    match icmp::IcmpApi::open(target.is_ipv6()) {
+        Ok(api) => EchoVia::Api(Arc::new(api)),
+        Err(e) => EchoVia::ApiRefused(e),
+    }
+}
+
+pub const ICMP_DENIED_HINT: &str = " (the Windows ICMP API is blocked by policy)";
