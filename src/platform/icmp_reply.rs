@@ -170,6 +170,49 @@ mod tests {
         assert!(matches!(status_meaning(false, 11099), StatusMeaning::Failed { ref why, .. } if why.contains("11099")));
     }
 
+    /// Hex of a reply buffer.
+    fn bytes(hex: &str) -> Vec<u8> {
+        (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap()).collect()
+    }
+
+    // Reply buffers wine 8's IcmpSendEcho2Ex left in a namespace lab, after
+    // IcmpParseReplies (tests/fixtures/windows_icmp/README.md says how they were made).
+    const TTL_EXPIRED: &str = "0a090101052b0000030000000000000018fc21000000000040c000000200000018fc210000000000";
+    const ECHO_REPLY: &str = "0a09020200000000000000001800000018fc2100000000003f0000000200000018fc210000000000";
+    const NET_UNREACHABLE: &str = "0a090101fa2a0000000000000000000018fc21000000000040c000000200000018fc210000000000";
+    const TIMED_OUT: &str = "00000000022b00000000000000000000000000000000000000000000000000000000000000000000";
+
+    #[test]
+    fn recorded_v4_buffers_give_sender_status_and_time() {
+        let router: IpAddr = "10.9.1.1".parse().unwrap();
+        let far: IpAddr = "10.9.2.2".parse().unwrap();
+        let r = parse_echo_reply_v4(&bytes(TTL_EXPIRED)).unwrap();
+        assert_eq!(r, ApiReply { from: router, status: IP_TTL_EXPIRED_TRANSIT, rtt_ms: 3 });
+        assert_eq!(status_meaning(false, r.status), StatusMeaning::Answer(ReplyKind::TimeExceeded));
+        let r = parse_echo_reply_v4(&bytes(ECHO_REPLY)).unwrap();
+        assert_eq!(r, ApiReply { from: far, status: IP_SUCCESS, rtt_ms: 0 });
+        assert_eq!(status_meaning(false, r.status), StatusMeaning::Answer(ReplyKind::Reached));
+        let r = parse_echo_reply_v4(&bytes(NET_UNREACHABLE)).unwrap();
+        assert_eq!((r.from, r.status), (router, 11002));
+        let unreachable = ReplyKind::Unreachable { icmp_type: 3, code: 0 };
+        assert_eq!(status_meaning(false, r.status), StatusMeaning::Answer(unreachable));
+        // A timeout counts no reply; the status is there all the same.
+        let r = parse_echo_reply_v4(&bytes(TIMED_OUT)).unwrap();
+        assert!(r.from.is_unspecified());
+        assert_eq!(status_meaning(false, r.status), StatusMeaning::TimedOut);
+    }
+
+    #[test]
+    fn v6_buffers_read_the_packed_address() {
+        // ICMPV6_ECHO_REPLY: port 0, flowinfo 0, 2001:db8::1, scope 0, pad, status 11013, 7 ms.
+        let mut buf = vec![0u8; V6_REPLY_SIZE];
+        buf[V6_ADDR..V6_ADDR + 16].copy_from_slice(&"2001:db8::1".parse::<Ipv6Addr>().unwrap().octets());
+        buf[V6_STATUS..V6_STATUS + 4].copy_from_slice(&11013u32.to_le_bytes());
+        buf[V6_RTT..V6_RTT + 4].copy_from_slice(&7u32.to_le_bytes());
+        let r = parse_echo_reply_v6(&buf).unwrap();
+        assert_eq!(r, ApiReply { from: "2001:db8::1".parse().unwrap(), status: 11013, rtt_ms: 7 });
+    }
+
     #[test]
     fn short_buffers_are_not_replies() {
         assert_eq!(parse_echo_reply_v4(&[0u8; 39]), None);

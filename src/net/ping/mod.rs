@@ -192,8 +192,9 @@ async fn ping_api(
     let mut run = Run::new(target, PingMethod::IcmpApi, None);
     let (payload, timeout) = (opts.payload_size, opts.timeout);
     let probe = move |_| {
-        let answer = api.echo(target, None, payload, timeout);
+        // Stamped before the call: the answer may be in before the call returns.
         let sent_at = tokio::time::Instant::now();
+        let answer = api.echo(target, None, payload, timeout);
         async move {
             // The OS ends every request by its own timeout; this only guards against a
             // completion that never comes.
