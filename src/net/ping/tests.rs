@@ -8,8 +8,11 @@ use crate::platform::probe::EchoVia;
 /// else datagram ICMP if ping_group_range includes our group, raw ICMP if we are root,
 /// otherwise the TCP fallback. `None` (skip) where neither can be told (no /proc).
 fn expected_method(target: IpAddr) -> Option<PingMethod> {
-    if matches!(platform::echo_via(target), EchoVia::Api(_)) {
-        return Some(PingMethod::IcmpApi);
+    match platform::echo_via(target) {
+        EchoVia::Api(_) => return Some(PingMethod::IcmpApi),
+        // The OS's ICMP service refused to open (wine 8 has no ICMPv6): TCP timing, said so.
+        EchoVia::ApiRefused(_) => return Some(PingMethod::TcpConnect { port: 443 }),
+        EchoVia::Sockets => {}
     }
     let Ok(range) = std::fs::read_to_string("/proc/sys/net/ipv4/ping_group_range") else {
         eprintln!("skipped: ping to {target}: cannot tell which ICMP method this OS allows (no /proc)");

@@ -1,9 +1,13 @@
 //! ICMP echo through the Windows ICMP API (`IcmpSendEcho2Ex` / `Icmp6SendEcho2`), the way
-//! ping.exe and tracert send it: no raw socket, so no administrator rights. Each request
-//! gets its own event and is started asynchronously; one thread-pool wait per event
-//! (`CreateThreadpoolWait`) reports it when the OS signals completion, so any number of
-//! requests are in flight at once without a thread each. The request's buffers belong to
-//! the request until the OS has finished with them, whatever the caller does meanwhile.
+//! ping.exe and tracert send it: no raw socket, so no administrator rights. Requests are
+//! started asynchronously in the APC form, all from one thread of ours that waits
+//! alertably: the OS queues each completion as an APC to that thread, so any number of
+//! requests are in flight at once without a thread each. (The event form, one event and
+//! one thread-pool wait per request, corrupted the calling threads' memory under wine 8:
+//! tokio assertions and page faults in the lib tests, as if the I/O status block were
+//! kept on the caller's stack; the APC form runs clean there and is as valid on Windows.)
+//! A request's buffers belong to the request until its APC has run, whatever the caller
+//! does meanwhile.
 
 use std::ffi::c_void;
 use std::io;
@@ -14,15 +18,14 @@ use std::time::Duration;
 
 use tokio::sync::oneshot;
 use tokio::time::Instant;
-use windows_sys::Win32::Foundation::{CloseHandle, ERROR_IO_PENDING, GetLastError, HANDLE, INVALID_HANDLE_VALUE};
+use windows_sys::Win32::Foundation::{ERROR_IO_PENDING, GetLastError, HANDLE, INVALID_HANDLE_VALUE};
 use windows_sys::Win32::NetworkManagement::IpHelper::{
     IP_OPTION_INFORMATION, Icmp6CreateFile, Icmp6ParseReplies, Icmp6SendEcho2, IcmpCloseHandle, IcmpCreateFile,
     IcmpParseReplies, IcmpSendEcho2Ex,
 };
 use windows_sys::Win32::Networking::WinSock::{AF_INET6, SOCKADDR_IN6};
-use windows_sys::Win32::System::Threading::{
-    CloseThreadpoolWait, CreateEventW, CreateThreadpoolWait, PTP_CALLBACK_INSTANCE, PTP_WAIT, SetThreadpoolWait,
-};
+use windows_sys::Win32::System::IO::IO_STATUS_BLOCK;
+use windows_sys::Win32::System::Threading::{INFINITE, QueueUserAPC, SleepEx};
 
 use crate::platform::icmp_reply::{self, StatusMeaning};
 use crate::platform::probe::{EchoApi, EchoOutcome};
@@ -77,7 +80,7 @@ impl IcmpApi {
     }
 
     /// Start one echo request to `to` with `ttl`, carrying `payload`, with the API's own
-    /// `timeout`. `done` runs on a thread-pool thread when it ends, unless it ended at once.
+    /// `timeout`. `done` runs on the ICMP thread when it ends, unless it ended at once.
     pub fn start(&self, to: IpAddr, ttl: u8, payload: &[u8], timeout: Duration, done: Done) -> Started {
         if to.is_ipv6() != self.v6 {
             return Started::Done(failed("the ICMP handle is for the other address family"));
@@ -87,12 +90,12 @@ impl IcmpApi {
         };
         let reply_bytes =
             if self.v6 { icmp_reply::V6_REPLY_SIZE } else { icmp_reply::V4_REPLY_SIZE } + payload.len() + REPLY_SLACK;
-        let mut request = Box::new(Request {
+        let mut request = Request {
             handle: self.handle.clone(),
             v6: self.v6,
             to,
-            event: ptr::null_mut(),
-            wait: 0,
+            timeout,
+            request_size,
             data: payload.to_vec(),
             options: IP_OPTION_INFORMATION { Ttl: ttl, ..IP_OPTION_INFORMATION::default() },
             source6: SOCKADDR_IN6 { sin6_family: AF_INET6, ..SOCKADDR_IN6::default() },
@@ -100,42 +103,93 @@ impl IcmpApi {
             // u64s keep the reply structure 8-byte aligned, as the API expects.
             reply: vec![0u64; reply_bytes.div_ceil(8)],
             done: Some(done),
-        });
+        };
         if let IpAddr::V6(a) = to {
             request.dest6.sin6_family = AF_INET6;
             request.dest6.sin6_addr.u.Byte = a.octets();
         }
-        // SAFETY: a manual-reset, unnamed, unsignalled event; checked below.
-        request.event = unsafe { CreateEventW(ptr::null(), 1, 0, ptr::null()) };
-        if request.event.is_null() {
-            return Started::Done(failed(&format!("could not create an event: {}", io::Error::last_os_error())));
-        }
-        let raw = Box::into_raw(request);
-        // SAFETY: `raw` is a live Request; the wait callback takes ownership of it only once
-        // SetThreadpoolWait has armed the wait, and every other path takes it back here.
-        unsafe {
-            let wait = CreateThreadpoolWait(Some(on_complete), raw.cast(), ptr::null());
-            if wait == 0 {
-                let why = format!("could not create a wait: {}", io::Error::last_os_error());
-                drop(Box::from_raw(raw));
-                return Started::Done(failed(&why));
-            }
-            (*raw).wait = wait;
-            let replies = (*raw).send(timeout, request_size);
-            if replies != 0 {
-                // Answered synchronously: the buffer holds it; the event may never be waited on.
-                let mut request = Box::from_raw(raw);
-                return Started::Done(request.outcome(Some(replies)));
-            }
-            let error = GetLastError();
-            if error == ERROR_IO_PENDING {
-                SetThreadpoolWait(wait, (*raw).event, ptr::null());
-                return Started::Pending;
-            }
-            let request = Box::from_raw(raw);
-            Started::Done(request.meaning_to_outcome(error, None))
+        match apc_thread() {
+            Ok(thread) => thread.submit(request),
+            Err(why) => Started::Done(failed(why)),
         }
     }
+}
+
+/// The one thread that starts every request and runs every completion APC.
+struct ApcThread {
+    queue: std::sync::Mutex<Vec<Request>>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+fn apc_thread() -> Result<&'static ApcThread, &'static str> {
+    static THREAD: std::sync::OnceLock<Result<ApcThread, String>> = std::sync::OnceLock::new();
+    THREAD
+        .get_or_init(|| {
+            std::thread::Builder::new()
+                .name("icmp-api".into())
+                // Alertable forever: requests and their completions arrive as APCs.
+                .spawn(|| {
+                    loop {
+                        // SAFETY: a plain alertable sleep.
+                        unsafe { SleepEx(INFINITE, 1) };
+                    }
+                })
+                .map(|thread| ApcThread { queue: std::sync::Mutex::new(Vec::new()), thread })
+                .map_err(|e| format!("could not start the ICMP thread: {e}"))
+        })
+        .as_ref()
+        .map_err(String::as_str)
+}
+
+impl ApcThread {
+    /// Hand `request` to the thread: it is started there, and ends there.
+    fn submit(&self, request: Request) -> Started {
+        use std::os::windows::io::AsRawHandle;
+        match self.queue.lock() {
+            Ok(mut queue) => queue.push(request),
+            Err(_) => return Started::Done(failed("the ICMP request queue is broken")),
+        }
+        // SAFETY: the thread handle lives as long as the (never ending) thread.
+        if unsafe { QueueUserAPC(Some(start_queued), self.thread.as_raw_handle(), 0) } == 0 {
+            // Not woken now: the request stays queued and goes with the next one.
+            tracing::debug!("QueueUserAPC failed: {}", io::Error::last_os_error());
+        }
+        Started::Pending
+    }
+}
+
+/// Runs on the ICMP thread: start every queued request.
+unsafe extern "system" fn start_queued(_: usize) {
+    let Ok(thread) = apc_thread() else { return };
+    let requests = match thread.queue.lock() {
+        Ok(mut queue) => std::mem::take(&mut *queue),
+        Err(_) => return,
+    };
+    for request in requests {
+        // Boxed here, so its buffers stay where the OS was told they are.
+        let raw = Box::into_raw(Box::new(request));
+        // SAFETY: `raw` is a live Request; the completion APC takes it back when the call is
+        // pending, every other path here.
+        unsafe {
+            let replies = (*raw).send();
+            let error = GetLastError();
+            if replies == 0 && error == ERROR_IO_PENDING {
+                continue;
+            }
+            let mut request = Box::from_raw(raw);
+            let outcome =
+                if replies != 0 { request.outcome(Some(replies)) } else { request.meaning_to_outcome(error, None) };
+            request.finish(outcome);
+        }
+    }
+}
+
+/// Runs on the ICMP thread when the OS completed a request.
+unsafe extern "system" fn on_complete(context: *mut c_void, _iosb: *mut IO_STATUS_BLOCK, _reserved: u32) {
+    // SAFETY: `context` is the Request started in `start_queued`, handed to this APC.
+    let mut request = unsafe { Box::from_raw(context.cast::<Request>()) };
+    let outcome = request.outcome(None);
+    request.finish(outcome);
 }
 
 fn failed(why: &str) -> EchoOutcome {
@@ -171,8 +225,8 @@ struct Request {
     handle: Arc<Handle>,
     v6: bool,
     to: IpAddr,
-    event: HANDLE,
-    wait: PTP_WAIT,
+    timeout: Duration,
+    request_size: u16,
     data: Vec<u8>,
     options: IP_OPTION_INFORMATION,
     source6: SOCKADDR_IN6,
@@ -180,6 +234,10 @@ struct Request {
     reply: Vec<u64>,
     done: Option<Done>,
 }
+
+// SAFETY: a request is touched by one thread at a time (the caller builds it, then only
+// the ICMP thread); its one raw pointer, `options.OptionsData`, is null.
+unsafe impl Send for Request {}
 
 impl Request {
     fn reply_len(&self) -> u32 {
@@ -190,9 +248,11 @@ impl Request {
     ///
     /// # Safety
     /// `self` must stay where it is until the OS is done with it (it is boxed, and owned
-    /// by the wait callback while the request is pending).
-    unsafe fn send(&mut self, timeout: Duration, request_size: u16) -> u32 {
-        let timeout_ms = u32::try_from(timeout.as_millis()).unwrap_or(u32::MAX).max(1);
+    /// by the completion APC while the request is pending).
+    unsafe fn send(&mut self) -> u32 {
+        let timeout_ms = u32::try_from(self.timeout.as_millis()).unwrap_or(u32::MAX).max(1);
+        let request_size = self.request_size;
+        let context: *const c_void = ptr::from_mut(self).cast();
         let reply_len = self.reply_len();
         let data = self.data.as_ptr().cast::<c_void>();
         let reply = self.reply.as_mut_ptr().cast::<c_void>();
@@ -200,9 +260,9 @@ impl Request {
             IpAddr::V4(a) => unsafe {
                 IcmpSendEcho2Ex(
                     self.handle.0,
-                    self.event,
-                    None,
-                    ptr::null(),
+                    ptr::null_mut(),
+                    Some(on_complete),
+                    context,
                     0,
                     u32::from_ne_bytes(a.octets()),
                     data,
@@ -216,9 +276,9 @@ impl Request {
             IpAddr::V6(_) => unsafe {
                 Icmp6SendEcho2(
                     self.handle.0,
-                    self.event,
-                    None,
-                    ptr::null(),
+                    ptr::null_mut(),
+                    Some(on_complete),
+                    context,
                     &self.source6,
                     &self.dest6,
                     data,
@@ -256,6 +316,13 @@ impl Request {
         self.meaning_to_outcome(status, parsed.map(|p| (p.from, at)))
     }
 
+    /// Hand the outcome to whoever asked.
+    fn finish(&mut self, outcome: EchoOutcome) {
+        if let Some(done) = self.done.take() {
+            done(outcome);
+        }
+    }
+
     fn meaning_to_outcome(&self, status: u32, answered: Option<(IpAddr, Instant)>) -> EchoOutcome {
         match icmp_reply::status_meaning(self.v6, status) {
             StatusMeaning::Answer(kind) => match answered {
@@ -265,37 +332,6 @@ impl Request {
             StatusMeaning::TimedOut => EchoOutcome::TimedOut,
             StatusMeaning::Failed { why, refused } => EchoOutcome::Failed { why, refused },
         }
-    }
-}
-
-impl Drop for Request {
-    fn drop(&mut self) {
-        // SAFETY: the wait is disarmed or has fired (we run from its callback or never armed
-        // it), and nothing waits on the event any more.
-        unsafe {
-            if self.wait != 0 {
-                CloseThreadpoolWait(self.wait);
-            }
-            if !self.event.is_null() {
-                CloseHandle(self.event);
-            }
-        }
-    }
-}
-
-/// The thread-pool wait fired: the OS completed the request.
-unsafe extern "system" fn on_complete(
-    _instance: PTP_CALLBACK_INSTANCE,
-    context: *mut c_void,
-    _wait: PTP_WAIT,
-    _result: u32,
-) {
-    // SAFETY: `context` is the Request boxed in `start`, owned by this (one-shot) wait.
-    let mut request = unsafe { Box::from_raw(context.cast::<Request>()) };
-    let done = request.done.take();
-    let outcome = request.outcome(None);
-    if let Some(done) = done {
-        done(outcome);
     }
 }
 
