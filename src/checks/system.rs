@@ -150,17 +150,18 @@ impl Check for Cpu {
     async fn run(&self, _cx: &CheckCx) -> Result<CheckResult, CheckError> {
         let data = blocking(|| -> Result<CpuData, String> {
             let mut sys = sysinfo::System::new().map_err(|e| format!("could not read processor state: {e}"))?;
-            sys.refresh_cpu_all();
-            // Usage is a difference between two samples.
-            std::thread::sleep(sysinfo::MINIMUM_CPU_UPDATE_INTERVAL);
-            sys.refresh_cpu_all();
+            // Model and frequency from sysinfo; usage (two samples apart) from the platform
+            // module, which on Windows avoids sysinfo's PDH counters (see platform/windows/cpu.rs).
+            sys.refresh_cpu_specifics(sysinfo::CpuRefreshKind::nothing().with_frequency());
+            let usage_percent =
+                crate::platform::cpu_usage_percent(sysinfo::MINIMUM_CPU_UPDATE_INTERVAL).map_err(|e| e.0)?;
             let cpus = sys.cpus();
             Ok(CpuData {
                 brand: cpus.first().map(|c| c.brand().trim().to_string()).unwrap_or_default(),
                 logical_cores: cpus.len(),
                 physical_cores: sysinfo::System::physical_core_count().ok(),
                 frequency_mhz: cpus.first().map(|c| c.frequency()).unwrap_or(0),
-                usage_percent: sys.global_cpu_usage(),
+                usage_percent,
                 load_average: sysinfo::System::load_average().ok().map(|l| [l.one, l.five, l.fifteen]),
             })
         })

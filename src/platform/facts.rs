@@ -115,3 +115,15 @@ pub struct BatteryInfo {
     pub health_percent: Option<f64>,
     pub cycle_count: Option<u64>,
 }
+
+/// Processor use from two sysinfo samples `window` apart (Linux, macOS: /proc/stat and
+/// host_processor_info, both always readable).
+#[cfg_attr(windows, allow(dead_code))]
+pub fn sysinfo_cpu_usage(window: std::time::Duration) -> Result<f32, super::Unsupported> {
+    let mut sys =
+        sysinfo::System::new().map_err(|e| super::Unsupported(format!("could not read processor state: {e}")))?;
+    sys.refresh_cpu_usage();
+    std::thread::sleep(window.max(sysinfo::MINIMUM_CPU_UPDATE_INTERVAL));
+    sys.refresh_cpu_usage();
+    Ok(sys.global_cpu_usage())
+}

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+pub use super::facts::sysinfo_cpu_usage as cpu_usage_percent;
 use super::lease::{self, Lease};
 use super::probe::{EchoVia, OpenError, Opened, TraceSocketOptions};
 use super::{BatteryInfo, BatteryState, Unsupported, programs};

@@ -5,7 +5,8 @@
 mod linux;
 #[cfg(target_os = "linux")]
 use linux as os;
-#[cfg(target_os = "macos")]
+// macOS's module also builds into Linux test runs, so its parsers and sockets are tested there.
+#[cfg(any(target_os = "macos", all(test, target_os = "linux")))]
 mod macos;
 #[cfg(target_os = "macos")]
 use macos as os;
@@ -23,6 +24,9 @@ mod facts;
 pub mod files;
 pub mod icmp_reply;
 pub mod lease;
+/// macOS displays (system_profiler, ioreg). Built on every OS so its parsers' tests run in CI.
+#[path = "macos/displays.rs"]
+pub mod macos_displays;
 pub mod probe;
 pub mod programs;
 
@@ -64,6 +68,22 @@ pub fn echo_via(target: std::net::IpAddr) -> probe::EchoVia {
 
 /// Why this OS may refuse ICMP to this user, in plain words for a note (may be empty).
 pub const ICMP_DENIED_HINT: &str = os::ICMP_DENIED_HINT;
+
+/// How busy the processors were over `window`, in percent of all of them (blocks for `window`:
+/// call it off the UI thread).
+pub fn cpu_usage_percent(window: std::time::Duration) -> Result<f32, Unsupported> {
+    os::cpu_usage_percent(window)
+}
+
+/// Make sure the local CUPS scheduler at `server` (host:port) is up before it is asked over
+/// IPP. macOS starts cupsd on demand through launchd's socket and stops it after a minute
+/// idle, when localhost:631 refuses connections; elsewhere cupsd runs as a service.
+pub fn wake_local_cups(server: &str) {
+    #[cfg(target_os = "macos")]
+    macos::wake_cups(server);
+    #[cfg(not(target_os = "macos"))]
+    let _ = server;
+}
 
 /// "This OS has no way for us to know", shown as "not available on this system".
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 use std::net::IpAddr;
 use std::path::PathBuf;
 
+pub use super::facts::sysinfo_cpu_usage as cpu_usage_percent;
 use super::lease::Lease;
 use super::{BatteryInfo, Unsupported};
 

@@ -95,6 +95,17 @@ pub struct TraceSocketOptions {
     pub probe_timeout: Duration,
 }
 
+impl Default for TraceSocketOptions {
+    /// ICMP echo, UDP ports from traceroute's 33434, 800 ms per probe (net::trace's defaults).
+    fn default() -> Self {
+        TraceSocketOptions {
+            protocol: TraceProtocol::Icmp,
+            first_port: 33434,
+            probe_timeout: Duration::from_millis(800),
+        }
+    }
+}
+
 /// Why no probe could be sent at all.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {

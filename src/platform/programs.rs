@@ -77,6 +77,7 @@ pub fn run(program: &str, args: &[&str], timeout: Duration) -> Result<String, Pr
 mod tests {
     use super::*;
 
+    #[cfg(unix)]
     #[test]
     fn output_errors_and_timeouts() {
         assert_eq!(run("echo", &["a b", "c"], Duration::from_secs(5)).unwrap(), "a b c\n");
@@ -88,5 +89,23 @@ mod tests {
         let started = Instant::now();
         assert!(matches!(run("sleep", &["5"], Duration::from_millis(200)), Err(ProgramError::TimedOut { .. })));
         assert!(started.elapsed() < Duration::from_secs(3));
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn output_errors_and_timeouts() {
+        // cmd.exe's own echo, exit and a wait (ping to loopback, one echo a second).
+        assert_eq!(run("cmd", &["/C", "echo", "a b", "c"], Duration::from_secs(10)).unwrap().trim_end(), "\"a b\" c");
+        assert!(matches!(
+            run("deskcheck-no-such-program", &[], Duration::from_secs(1)),
+            Err(ProgramError::NotFound { .. })
+        ));
+        assert!(matches!(run("cmd", &["/C", "exit", "3"], Duration::from_secs(10)), Err(ProgramError::Failed { .. })));
+        let started = Instant::now();
+        assert!(matches!(
+            run("ping", &["-n", "6", "127.0.0.1"], Duration::from_millis(500)),
+            Err(ProgramError::TimedOut { .. })
+        ));
+        assert!(started.elapsed() < Duration::from_secs(4));
     }
 }

@@ -65,6 +65,7 @@ pub mod delay;
 pub mod in_ns;
 pub mod netns;
 pub mod printer_lab;
+pub mod wine;
 pub mod xvfb;
 
 /// A department's own checklist, as an IT team would write it: three steps, both ends.

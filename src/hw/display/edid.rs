@@ -1,6 +1,7 @@
 //! Our own EDID base-block parser (VESA E-EDID 1.3/1.4): a pure function over bytes that
 //! never panics. It reads what a technician needs to recognise a monitor (make, model,
-//! serial, date, size, native mode) and says plainly when the data is broken.
+//! serial, date, size, native mode) and says plainly when the data is broken. Text fields read
+//! as edid-decode reads them (held against it on 456 real monitors in tests/edid.rs).
 
 use serde::Serialize;
 
@@ -119,7 +120,7 @@ pub struct Edid {
     pub preferred_timing: Option<DetailedTiming>,
     /// The other detailed timings of the base block.
     pub other_timings: Vec<DetailedTiming>,
-    /// Display product name descriptor (0xFC).
+    /// The product name from every name descriptor (0xFC), joined (see `product_name`).
     pub name: Option<String>,
     /// Display product serial descriptor (0xFF).
     pub serial_text: Option<String>,
@@ -203,6 +204,7 @@ fn parse_fields(b: &[u8], total_len: usize) -> Edid {
         extension_count: byte(126),
         extensions_present: total_len.saturating_sub(BLOCK_LEN) / BLOCK_LEN,
     };
+    let mut name_parts = Vec::new();
     for (i, d) in b[54..126].chunks_exact(18).enumerate() {
         if d[0] != 0 || d[1] != 0 {
             if let Some(t) = detailed_timing(d) {
@@ -215,12 +217,13 @@ fn parse_fields(b: &[u8], total_len: usize) -> Edid {
             continue;
         }
         match d[3] {
-            0xFC => edid.name = descriptor_text(d),
-            0xFF => edid.serial_text = descriptor_text(d),
-            0xFE => edid.text.extend(descriptor_text(d)),
+            0xFC => name_parts.push(DescriptorText::read(d)),
+            0xFF => edid.serial_text = DescriptorText::read(d).trimmed(),
+            0xFE => edid.text.extend(DescriptorText::read(d).trimmed()),
             _ => {}
         }
     }
+    edid.name = product_name(&name_parts);
     edid
 }
 
@@ -303,15 +306,70 @@ fn detailed_timing(d: &[u8]) -> Option<DetailedTiming> {
     })
 }
 
-/// The text of a display descriptor: up to 13 bytes, ended by a line feed (or NUL), padded
-/// with spaces. Anything not printable ASCII shows as '?'; an empty text is `None`.
-fn descriptor_text(d: &[u8]) -> Option<String> {
-    let data = d.get(5..18)?;
-    let end = data.iter().position(|&c| c == 0x0A || c == 0x00).unwrap_or(data.len());
-    let text: String =
-        data[..end].iter().map(|&c| if (0x20..0x7F).contains(&c) { char::from(c) } else { '?' }).collect();
-    let text = text.trim().to_string();
-    (!text.is_empty()).then_some(text)
+/// The text of one display descriptor (18 bytes: a 5-byte header, then 13 bytes of text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct DescriptorText {
+    /// The bytes up to the first one that is not printable ASCII, untrimmed. The standard ends
+    /// the text with a line feed and pads it with spaces; makers also end it with NUL, a
+    /// carriage return or 0xFF, and some leave garbage after it. edid-decode stops at the first
+    /// such byte too, so nothing undecodable is ever shown (no '?').
+    text: String,
+    /// All 13 bytes were printable: no end marker, so the text may go on in the next
+    /// descriptor of the same kind ('Cinema Displa' then 'y').
+    full: bool,
+}
+
+impl DescriptorText {
+    const LEN: usize = 13;
+
+    fn read(d: &[u8]) -> Self {
+        let data = d.get(5..18).unwrap_or(&[]);
+        let text: String = data.iter().take_while(|&&c| (0x20..0x7F).contains(&c)).map(|&c| char::from(c)).collect();
+        let full = data.len() == Self::LEN && text.len() == Self::LEN;
+        Self { text, full }
+    }
+
+    /// The text without its padding; `None` when nothing is left.
+    fn trimmed(&self) -> Option<String> {
+        let t = self.text.trim();
+        (!t.is_empty()).then(|| t.to_string())
+    }
+}
+
+/// The monitor's name from all its product-name descriptors (0xFC), in order. A monitor may
+/// carry more than one: a blank second one (`'W1942'` then `' '`), a continuation of a name
+/// longer than 13 characters (`'Cinema Displa'` then `'y'`, `'FLATRON 795FT'` then `' Plus'`),
+/// the make and then the model (`'Belinea'` then `'101920'`), or the same name repeated.
+/// Blank and repeated parts are skipped; a part that filled its descriptor runs straight on
+/// into the next one, any other part is joined with a space.
+fn product_name(parts: &[DescriptorText]) -> Option<String> {
+    let mut name = String::new();
+    let mut seen: Vec<&str> = Vec::new();
+    let mut continues = false;
+    for part in parts {
+        let trimmed = part.text.trim();
+        if trimmed.is_empty() {
+            // A blank descriptor ends any continuation.
+            continues = false;
+            continue;
+        }
+        if continues {
+            name.push_str(&part.text);
+        } else if !seen.contains(&trimmed) {
+            let kept = name.trim_end().len();
+            name.truncate(kept);
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(part.text.trim_start());
+        } else {
+            continue;
+        }
+        seen.push(trimmed);
+        continues = part.full;
+    }
+    let name = name.trim();
+    (!name.is_empty()).then(|| name.to_string())
 }
 
 #[cfg(test)]
@@ -327,14 +385,57 @@ mod tests {
         assert_eq!(pnp_id(0x0000), "???");
     }
 
+    fn descriptor(tag: u8, text: &[u8; 13]) -> [u8; 18] {
+        let mut d = [0u8; 18];
+        d[3] = tag;
+        d[5..18].copy_from_slice(text);
+        d
+    }
+
+    fn name_of(texts: &[&[u8; 13]]) -> Option<String> {
+        let parts: Vec<DescriptorText> = texts.iter().map(|t| DescriptorText::read(&descriptor(0xFC, t))).collect();
+        product_name(&parts)
+    }
+
     #[test]
     fn text_descriptor_stops_at_line_feed_and_trims() {
-        let mut d = [0u8; 18];
-        d[3] = 0xFC;
-        d[5..18].copy_from_slice(b"D3218HN\n     ");
-        assert_eq!(descriptor_text(&d).as_deref(), Some("D3218HN"));
-        d[5..18].copy_from_slice(b"\n            ");
-        assert_eq!(descriptor_text(&d), None);
+        let read = |t: &[u8; 13]| DescriptorText::read(&descriptor(0xFC, t)).trimmed();
+        assert_eq!(read(b"D3218HN\n     ").as_deref(), Some("D3218HN"));
+        assert_eq!(read(b"\n            "), None);
+        assert_eq!(read(b"             "), None);
+    }
+
+    #[test]
+    fn undecodable_bytes_are_dropped_never_shown() {
+        let read = |t: &[u8; 13]| DescriptorText::read(&descriptor(0xFC, t)).trimmed();
+        // linuxhw Digital/Element/ELE1D92: a carriage return before the line feed.
+        assert_eq!(read(b"ELSFWC401\r\n  ").as_deref(), Some("ELSFWC401"));
+        // 0xFF padding, NUL padding, and binary garbage in the descriptor.
+        assert_eq!(read(b"U2412M\xff\xff\xff\xff\xff\xff\xff").as_deref(), Some("U2412M"));
+        assert_eq!(read(b"KVM\x00G5610 \n  ").as_deref(), Some("KVM"));
+        assert_eq!(read(b"\x02\xb7FZ\x01\x03\x0c\x11P\xa0\x0f\x13!"), None);
+    }
+
+    #[test]
+    fn every_name_descriptor_counts() {
+        // A blank second descriptor no longer wins over the name (9.8 % of linuxhw monitors).
+        assert_eq!(name_of(&[b"W1942\n       ", b"\n            "]).as_deref(), Some("W1942"));
+        assert_eq!(name_of(&[b"TGL175G\n     ", b" \n           "]).as_deref(), Some("TGL175G"));
+        assert_eq!(name_of(&[b"\n            ", b"L1942\n       "]).as_deref(), Some("L1942"));
+        // A full descriptor runs on into the next one, spaces kept.
+        assert_eq!(name_of(&[b"Cinema Displa", b"y\n\0\0\0\0\0\0\0\0\0\0\0"]).as_deref(), Some("Cinema Display"));
+        assert_eq!(name_of(&[b"Apple Cinema ", b"Display\n\0\0\0\0\0"]).as_deref(), Some("Apple Cinema Display"));
+        assert_eq!(name_of(&[b"FLATRON 795FT", b" Plus\n       "]).as_deref(), Some("FLATRON 795FT Plus"));
+        // Separately ended parts are words of their own.
+        assert_eq!(name_of(&[b"Belinea \n    ", b"101920\n      "]).as_deref(), Some("Belinea 101920"));
+        // Repeats are said once; a blank descriptor breaks a run-on.
+        assert_eq!(name_of(&[b"QHD270\n      ", b"QHD270\n      ", b"QHD270\n      "]).as_deref(), Some("QHD270"));
+        assert_eq!(
+            name_of(&[b"HP TouchSmart", b"\n            ", b"HP_touchsmart"]).as_deref(),
+            Some("HP TouchSmart HP_touchsmart")
+        );
+        assert_eq!(name_of(&[b"\n            ", b" \n           "]), None);
+        assert_eq!(name_of(&[]), None);
     }
 
     #[test]

@@ -378,6 +378,7 @@ fn server_uri(server: &str, path: &str) -> String {
 
 /// CUPS-Get-Default: the default destination's name, None when there is none.
 pub fn cups_default(server: &str, opts: &QueryOptions) -> Result<Option<String>, PrinterError> {
+    crate::platform::wake_local_cups(server);
     let uri = server_uri(server, "/");
     let op = Operation::CupsGetDefault;
     let mut req = client::request(op, None)?;
@@ -435,6 +436,7 @@ pub fn parse_cups_default(bytes: &[u8]) -> Result<Option<String>, PrinterError> 
 
 /// CUPS-Get-Printers + CUPS-Get-Default + Get-Jobs per queue, against the CUPS server.
 pub fn cups_queues(server: &str, opts: &QueryOptions) -> Result<CupsQueues, PrinterError> {
+    crate::platform::wake_local_cups(server);
     let uri = server_uri(server, "/");
     let op = Operation::CupsGetPrinters;
     let mut req = client::request(op, None)?;

@@ -1,5 +1,9 @@
 //! windows: facts this platform module can answer so far.
 
+mod cpu;
+
+pub use cpu::cpu_usage_percent;
+
 use std::net::IpAddr;
 use std::path::PathBuf;
 
