@@ -80,8 +80,9 @@ pub struct TraceArgs {
     /// Highest TTL to probe (1–64).
     #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u8).range(1..=64))]
     pub max_hops: u8,
-    /// Probe protocol: icmp (default, echo like mtr; UDP where ICMP is not permitted), udp
-    /// (classic traceroute), or tcp.
+    /// Probe protocol: icmp (default, echo like mtr; on Linux UDP where ICMP is not permitted), udp
+    /// (classic traceroute), or tcp. Windows traces with icmp only (the ICMP API, as tracert: UDP and
+    /// TCP probes with a TTL need administrator rights there).
     #[arg(long, default_value = "icmp")]
     pub protocol: String,
     /// Destination port for --protocol tcp (1–65535).

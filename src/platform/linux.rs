@@ -12,7 +12,10 @@ pub use super::facts::sysinfo_cpu_usage as cpu_usage_percent;
 pub use wifi::wifi_links;
 
 use super::lease::{self, Lease};
+use super::probe::{EchoVia, OpenError, Opened, TraceSocketOptions};
 use super::{BatteryInfo, BatteryState, Unsupported, programs};
+
+mod trace;
 
 pub fn dns_servers() -> Vec<IpAddr> {
     std::fs::read_to_string("/etc/resolv.conf").map(|t| parse_resolv_conf(&t)).unwrap_or_default()
@@ -164,6 +167,19 @@ fn interface_by_index(index: u32) -> Option<String> {
 pub fn display_connectors() -> Result<Vec<super::drm::DrmConnector>, super::drm::DrmError> {
     super::drm::read_connectors(Path::new(super::drm::SYSFS_DRM))
 }
+
+/// Traceroute sockets: UDP, ICMP datagram (or raw as root) and TCP, none privileged.
+pub fn open_trace(target: IpAddr, opts: &TraceSocketOptions) -> Result<Opened, OpenError> {
+    trace::open(target, opts)
+}
+
+/// Ping goes through sockets: datagram ICMP if `net.ipv4.ping_group_range` allows, else raw.
+pub fn echo_via(_target: IpAddr) -> EchoVia {
+    EchoVia::Sockets
+}
+
+pub const ICMP_DENIED_HINT: &str =
+    " (net.ipv4.ping_group_range excludes the user's groups and raw sockets need CAP_NET_RAW)";
 
 #[cfg(test)]
 mod tests {

@@ -10,9 +10,6 @@ use linux as os;
 mod macos;
 #[cfg(target_os = "macos")]
 use macos as os;
-/// macOS's traceroute sockets, driven by `net::trace`.
-#[cfg(target_os = "macos")]
-pub(crate) use macos::trace as macos_trace;
 #[cfg(target_os = "windows")]
 mod windows;
 #[cfg(target_os = "windows")]
@@ -26,11 +23,13 @@ pub mod dhcp_port;
 pub mod drm;
 mod facts;
 pub mod files;
+pub mod icmp_reply;
 pub mod lease;
 /// macOS displays (system_profiler, ioreg). Built on every OS so its parsers' tests run in CI.
 #[path = "macos/displays.rs"]
 pub mod macos_displays;
 pub mod monitors;
+pub mod probe;
 pub mod programs;
 pub mod spool;
 pub mod wifi;
@@ -62,6 +61,24 @@ pub fn display_connectors() -> Result<Vec<drm::DrmConnector>, drm::DrmError> {
 pub fn wifi_links() -> Result<wifi::WifiReading, wifi::WifiError> {
     os::wifi_links()
 }
+
+/// Open the probe sockets of a trace to `target`: the OS's way of sending probes with a
+/// TTL and reading what comes back. The protocol actually used may differ from the one
+/// asked for (Linux falls back from ICMP to UDP), and `Opened::note` then says why.
+pub fn open_trace(
+    target: std::net::IpAddr,
+    opts: &probe::TraceSocketOptions,
+) -> Result<probe::Opened, probe::OpenError> {
+    os::open_trace(target, opts)
+}
+
+/// How ICMP echo (ping) is sent to `target` here: sockets, or the OS's ICMP service.
+pub fn echo_via(target: std::net::IpAddr) -> probe::EchoVia {
+    os::echo_via(target)
+}
+
+/// Why this OS may refuse ICMP to this user, in plain words for a note (may be empty).
+pub const ICMP_DENIED_HINT: &str = os::ICMP_DENIED_HINT;
 
 /// How busy the processors were over `window`, in percent of all of them (blocks for `window`:
 /// call it off the UI thread).

@@ -27,3 +27,17 @@ pub fn display_connectors() -> Result<Vec<super::drm::DrmConnector>, super::drm:
 pub fn wifi_links() -> Result<super::wifi::WifiReading, super::wifi::WifiError> {
     Err(super::wifi::WifiError::Unsupported("Wi-Fi is read on Linux, Windows and macOS only".into()))
 }
+
+pub fn open_trace(
+    _target: IpAddr,
+    _opts: &super::probe::TraceSocketOptions,
+) -> Result<super::probe::Opened, super::probe::OpenError> {
+    Err(super::probe::OpenError::Unsupported(std::env::consts::OS))
+}
+
+pub fn echo_via(_target: IpAddr) -> super::probe::EchoVia {
+    // Datagram ICMP sockets where the OS allows them, else raw sockets: surge-ping decides.
+    super::probe::EchoVia::Sockets
+}
+
+pub const ICMP_DENIED_HINT: &str = "";

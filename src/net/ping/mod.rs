@@ -1,10 +1,12 @@
 //! ICMP echo ("ping"): per-probe round-trip times and the min/avg/max/mdev summary.
 //!
-//! Prefers an unprivileged ICMP datagram socket (Linux when `net.ipv4.ping_group_range`
-//! includes the user, macOS), then a raw ICMP socket (root, CAP_NET_RAW, Windows
-//! administrator). When the OS allows neither it times TCP connects (port 443, then 80)
-//! and says so in [`PingStats::method`] and [`PingStats::note`]. Probes go out every
-//! `interval` without waiting for earlier replies, like `ping -i`.
+//! On Windows it goes through the OS's ICMP API (`IcmpSendEcho2`/`Icmp6SendEcho2`), as
+//! ping.exe does, which needs no administrator rights. Elsewhere it prefers an
+//! unprivileged ICMP datagram socket (Linux when `net.ipv4.ping_group_range` includes the
+//! user, macOS), then a raw ICMP socket (root, CAP_NET_RAW). When ICMP is refused (no
+//! socket allowed, or the Windows ICMP API blocked by policy) it times TCP connects (port
+//! 443, then 80) and says so in [`PingStats::method`] and [`PingStats::note`]. Probes go
+//! out every `interval` without waiting for earlier replies, like `ping -i`.
 
 mod stats;
 mod tcp;
@@ -23,6 +25,9 @@ use serde::{Deserialize, Serialize};
 use surge_ping::{Client, Config, ICMP, IcmpPacket, PingIdentifier, PingSequence, SurgeError};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
+
+use crate::platform;
+use crate::platform::probe::{EchoApi, EchoOutcome, EchoVia, ReplyKind};
 
 /// How to ping.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +61,8 @@ pub enum PingMethod {
     IcmpUnprivileged,
     /// ICMP echo on a raw socket (root, CAP_NET_RAW or administrator).
     IcmpRaw,
+    /// ICMP echo through the Windows ICMP API (`IcmpSendEcho2`), which needs no administrator rights.
+    IcmpApi,
     /// Timed TCP connects to `port`, because ICMP was not permitted.
     TcpConnect { port: u16 },
 }
@@ -121,6 +128,16 @@ pub enum PingError {
     NoSocket { icmp: String, tcp: io::Error, target: IpAddr },
 }
 
+impl PingError {
+    /// Say why ICMP could not be used in a "no socket" error.
+    fn with_icmp(self, why: String) -> PingError {
+        match self {
+            PingError::NoSocket { tcp, target, .. } => PingError::NoSocket { icmp: why, tcp, target },
+            other => other,
+        }
+    }
+}
+
 /// What one probe came to.
 pub(crate) enum ProbeOutcome {
     Answered(Duration),
@@ -128,6 +145,8 @@ pub(crate) enum ProbeOutcome {
     Lost,
     /// No answer, for a reason worth reporting.
     Failed(String),
+    /// Not sent: the OS or a policy refuses ICMP to this program.
+    Refused(String),
 }
 
 /// Ping `target`. Loss is not an error: only "could not probe at all" is.
@@ -139,10 +158,85 @@ pub async fn ping(
     if opts.count == 0 {
         return Err(PingError::NoProbes);
     }
-    match icmp_client(target) {
-        Ok((client, method)) => Ok(ping_icmp(client, method, target, opts, live).await),
-        Err(icmp_err) => ping_tcp(target, opts, live, &icmp_err).await,
+    match platform::echo_via(target) {
+        EchoVia::Api(api) => {
+            let run = ping_api(api, target, opts, live).await;
+            match refused_by_policy(&run) {
+                Some(why) => ping_tcp(target, opts, live, &format!("ICMP echo was refused on this computer ({why})"))
+                    .await
+                    .map_err(|e| e.with_icmp(why)),
+                None => Ok(run.stats),
+            }
+        }
+        EchoVia::ApiRefused(err) => ping_tcp(target, opts, live, &format!("the ICMP API could not be opened ({err})"))
+            .await
+            .map_err(|e| e.with_icmp(err.to_string())),
+        EchoVia::Sockets => match icmp_client(target) {
+            Ok((client, method)) => Ok(ping_icmp(client, method, target, opts, live).await),
+            Err(icmp_err) => {
+                let why = format!("ICMP echo is not permitted for this user{}", platform::ICMP_DENIED_HINT);
+                ping_tcp(target, opts, live, &why).await.map_err(|e| e.with_icmp(icmp_err.to_string()))
+            }
+        },
     }
+}
+
+/// Ping through the OS's ICMP service: each probe is one request the OS answers by
+/// itself, all in flight at once on the interval schedule.
+async fn ping_api(
+    api: Arc<dyn EchoApi>,
+    target: IpAddr,
+    opts: &PingOptions,
+    live: Option<&watch::Sender<PingStats>>,
+) -> Run {
+    let mut run = Run::new(target, PingMethod::IcmpApi, None);
+    let (payload, timeout) = (opts.payload_size, opts.timeout);
+    let probe = move |_| {
+        // Stamped before the call: the answer may be in before the call returns.
+        let sent_at = tokio::time::Instant::now();
+        let answer = api.echo(target, None, payload, timeout);
+        async move {
+            // The OS ends every request by its own timeout; this only guards against a
+            // completion that never comes.
+            match tokio::time::timeout(timeout + API_GRACE, answer).await {
+                Ok(Ok(outcome)) => api_outcome(outcome, sent_at),
+                Ok(Err(_)) => ProbeOutcome::Failed("the ICMP request was dropped without an answer".into()),
+                Err(_) => ProbeOutcome::Lost,
+            }
+        }
+    };
+    run_probes(&mut run, 0, opts, live, probe).await;
+    run
+}
+
+/// Time beyond a probe's timeout that a request through the OS's ICMP API may take to
+/// report back before it counts as lost.
+const API_GRACE: Duration = Duration::from_millis(500);
+
+/// One API outcome as a probe outcome: an echo reply is an answer, anything else from
+/// the network is a failure in traceroute's words.
+fn api_outcome(outcome: EchoOutcome, sent_at: tokio::time::Instant) -> ProbeOutcome {
+    match outcome {
+        EchoOutcome::Answer { kind: ReplyKind::Reached, at, .. } => {
+            ProbeOutcome::Answered(at.saturating_duration_since(sent_at))
+        }
+        EchoOutcome::Answer { from, kind: ReplyKind::TimeExceeded, .. } => {
+            ProbeOutcome::Failed(format!("time to live exceeded (from {from})"))
+        }
+        EchoOutcome::Answer { from, kind: ReplyKind::Unreachable { icmp_type, code }, .. } => {
+            ProbeOutcome::Failed(format!("{} (from {from})", describe_icmp_error(from.is_ipv6(), icmp_type, code)))
+        }
+        EchoOutcome::TimedOut => ProbeOutcome::Lost,
+        EchoOutcome::Failed { why, refused: true } => ProbeOutcome::Refused(why),
+        EchoOutcome::Failed { why, refused: false } => ProbeOutcome::Failed(why),
+    }
+}
+
+/// Why ICMP is blocked here, when every probe was refused by the OS or a policy: then
+/// (and only then) TCP timing stands in.
+fn refused_by_policy(run: &Run) -> Option<String> {
+    let sent = run.stats.sent;
+    (sent > 0 && run.refused == sent).then(|| run.stats.probe_error.clone().unwrap_or_default())
 }
 
 /// An ICMP client: datagram socket first (no privileges needed), raw socket second.
@@ -232,14 +326,15 @@ pub(crate) fn describe_icmp_error(v6: bool, icmp_type: u8, code: u8) -> String {
     text.to_string()
 }
 
+/// Time TCP connects instead of ICMP echo; `why` says why ICMP could not be used.
 async fn ping_tcp(
     target: IpAddr,
     opts: &PingOptions,
     live: Option<&watch::Sender<PingStats>>,
-    icmp_err: &io::Error,
+    why: &str,
 ) -> Result<PingStats, PingError> {
-    tcp::check_socket(target).map_err(|tcp| PingError::NoSocket { icmp: icmp_err.to_string(), tcp, target })?;
-    let why = format!("ICMP echo is not permitted for this user{}", icmp_denied_hint());
+    tcp::check_socket(target).map_err(|tcp| PingError::NoSocket { icmp: why.to_string(), tcp, target })?;
+    let why = why.to_string();
     let [first_port, second_port] = tcp::FALLBACK_PORTS;
     let mut run = Run::new(target, PingMethod::TcpConnect { port: first_port }, Some(why.clone()));
     // Probe 1 picks the port: the first one that answers at all, even with a refusal.
@@ -277,17 +372,6 @@ async fn ping_tcp(
         run_probes(&mut run, 1, opts, live, probe).await;
     }
     Ok(run.stats)
-}
-
-/// The OS-specific reason ICMP may be refused, for the note.
-fn icmp_denied_hint() -> &'static str {
-    if cfg!(target_os = "linux") {
-        " (net.ipv4.ping_group_range excludes the user's groups and raw sockets need CAP_NET_RAW)"
-    } else if cfg!(windows) {
-        " (raw ICMP sockets need administrator rights)"
-    } else {
-        ""
-    }
 }
 
 /// Send probes `first..opts.count` every `interval` without waiting for earlier replies,
@@ -345,11 +429,13 @@ async fn run_probes<F, Fut>(
 /// The stats being built; `stats.finished` says which probes are done.
 struct Run {
     stats: PingStats,
+    /// Probes the OS refused to send (policy), as opposed to lost or failed ones.
+    refused: u32,
 }
 
 impl Run {
     fn new(target: IpAddr, method: PingMethod, note: Option<String>) -> Run {
-        Run { stats: PingStats::empty(target, method, note) }
+        Run { stats: PingStats::empty(target, method, note), refused: 0 }
     }
 
     fn sent(&mut self) {
@@ -368,6 +454,10 @@ impl Run {
             ProbeOutcome::Answered(rtt) => self.stats.rtts_ms[i] = Some(duration_ms(rtt)),
             ProbeOutcome::Lost => {}
             ProbeOutcome::Failed(why) => {
+                self.stats.probe_error.get_or_insert(why);
+            }
+            ProbeOutcome::Refused(why) => {
+                self.refused += 1;
                 self.stats.probe_error.get_or_insert(why);
             }
         }

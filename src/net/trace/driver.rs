@@ -9,18 +9,18 @@
 //! every TTL past it with a rate-limited error, and the answers that matter (its own
 //! TTL's) must come first within its burst. ICMP echo needs no window: echo replies are
 //! not rate-limited.
-#![cfg_attr(not(target_os = "linux"), allow(dead_code))]
 
 use std::collections::HashMap;
 use std::io;
 use std::net::IpAddr;
 
-use tokio::sync::{mpsc, watch};
+use tokio::sync::watch;
 use tokio::time::{Duration, Instant};
 
 use super::names::Names;
-use super::state::{Reply, ReplyKind, TraceState};
+use super::state::TraceState;
 use super::{TraceError, TraceOptions, TraceProtocol, TraceSnapshot};
+use crate::platform::probe::{Opened, Reply, ReplyKind};
 
 /// Live snapshots go out at most this often: enough for a GUI, cheap for a fast trace.
 const PUBLISH_EVERY: Duration = Duration::from_millis(25);
@@ -34,32 +34,6 @@ const DISCOVERY_WINDOW: usize = 16;
 /// With a `max_duration`, no probe goes out later than this before the end: it could not
 /// be answered in time and would only be discarded.
 const LAST_SEND_MARGIN: Duration = Duration::from_millis(200);
-
-/// The socket side of a trace.
-pub(crate) trait Prober: Send {
-    /// Send one probe with `ttl`; answers to it come back with `seq`.
-    fn send(&mut self, ttl: u8, seq: u16) -> io::Result<()>;
-
-    /// Send an ICMP echo request straight to `to` (a router on the path), with a normal
-    /// TTL; its answer comes back with `seq`. Only ICMP probers can.
-    fn send_echo(&mut self, _to: IpAddr, _seq: u16) -> io::Result<()> {
-        Err(io::ErrorKind::Unsupported.into())
-    }
-
-    /// How many distinct `seq` values this prober can tell apart.
-    fn seq_space(&self) -> u32 {
-        1 << 16
-    }
-}
-
-/// What the per-OS module opened for a trace.
-pub(crate) struct Opened {
-    pub prober: Box<dyn Prober>,
-    pub replies: mpsc::UnboundedReceiver<Reply>,
-    /// The protocol actually used.
-    pub protocol: TraceProtocol,
-    pub note: Option<String>,
-}
 
 /// A router's ICMP token bucket, as we expect it to be for us: full at the start, one
 /// token back every `refill`. Spending within it means every probe can be answered.
@@ -485,7 +459,7 @@ mod tests {
         // Hop 4 answers as the destination.
         s.sent(seq, 4, t0);
         p.sent(4, t0);
-        let reply = Reply { seq, from: target, kind: super::super::state::ReplyKind::Reached, at: t0 };
+        let reply = Reply { seq, from: target, kind: ReplyKind::Reached, at: t0 };
         assert!(s.on_reply(&reply));
         seq += 1;
         // Now hop 1 may use the rest of its burst, then waits for a token.
@@ -512,9 +486,9 @@ mod tests {
         let answer = |s: &mut TraceState, seq: u16, ttl: u8, lost: bool| {
             s.sent(seq, ttl, t0);
             let (from, kind) = if ttl == 2 {
-                (target, super::super::state::ReplyKind::Reached)
+                (target, ReplyKind::Reached)
             } else {
-                ("10.0.0.1".parse().unwrap(), super::super::state::ReplyKind::TimeExceeded)
+                ("10.0.0.1".parse().unwrap(), ReplyKind::TimeExceeded)
             };
             if !lost {
                 s.on_reply(&Reply { seq, from, kind, at: t0 });
@@ -548,7 +522,7 @@ mod tests {
         for ttl in 2..=4 {
             assert_eq!(send_ready(&mut p, &mut s, TraceProtocol::Icmp, ttl, t0, &mut seq), 3);
         }
-        let kind = super::super::state::ReplyKind::Unreachable { icmp_type: 3, code: 0 };
+        let kind = ReplyKind::Unreachable { icmp_type: 3, code: 0 };
         assert!(s.on_reply(&Reply { seq: 0, from: router, kind, at: t0 }));
         assert_eq!(s.ttl_limit(), 2);
         // Its burst of 6 went on TTL 2's three and the six past it: wait for a token.
@@ -564,7 +538,7 @@ mod tests {
         let mut p = Pacer::new(&o, TraceProtocol::Udp, t0);
         s.sent(0, 1, t0);
         p.sent(1, t0);
-        let reply = Reply { seq: 0, from: target, kind: super::super::state::ReplyKind::Reached, at: t0 };
+        let reply = Reply { seq: 0, from: target, kind: ReplyKind::Reached, at: t0 };
         assert!(s.on_reply(&reply));
         let mut seq = 1;
         assert_eq!(send_ready(&mut p, &mut s, TraceProtocol::Udp, 1, t0, &mut seq), 5);

@@ -10,11 +10,12 @@
 //! the destination are dropped. Reverse DNS of hop addresses runs alongside and fills
 //! names in as they arrive ([`HopName`]); it never holds up probing.
 //!
-//! The socket layer is per OS (`linux/`, macOS's in `platform::macos::trace`, `other.rs`;
-//! each has `open`); the round scheduler (`driver.rs`) and the hop bookkeeping
-//! (`state.rs`) are plain Rust shared by all. On
-//! Linux nothing needs privileges: ICMP errors come back through `IP_RECVERR` on datagram
-//! sockets, the way tracepath does it.
+//! The socket layer is per OS (`platform::open_trace`, see `platform/probe.rs`); the round
+//! scheduler (`driver.rs`) and the hop bookkeeping (`state.rs`) are plain Rust shared by
+//! all, so every OS gets the same hop table. Nothing needs privileges: on Linux ICMP
+//! errors come back through `IP_RECVERR` on datagram sockets, the way tracepath does it;
+//! on Windows every probe is an `IcmpSendEcho2Ex` call with its TTL, the way tracert does
+//! it, and only ICMP is offered there.
 
 mod driver;
 mod loss;
@@ -22,24 +23,8 @@ mod names;
 mod state;
 mod table;
 
-#[cfg(target_os = "linux")]
-mod linux;
-#[cfg(target_os = "macos")]
-use crate::platform::macos_trace as os;
-#[cfg(target_os = "linux")]
-use linux as os;
-#[cfg(not(any(target_os = "linux", target_os = "macos")))]
-mod other;
-#[cfg(not(any(target_os = "linux", target_os = "macos")))]
-use other as os;
-
+pub use crate::platform::probe::TraceProtocol;
 pub use loss::{Loss, classify_loss};
-// What a socket layer in `platform` (macOS's) implements; Linux's, here, uses the paths
-// inside, so on Linux builds these are unused.
-#[allow(unused_imports)]
-pub(crate) use driver::{Opened, Prober};
-#[allow(unused_imports)]
-pub(crate) use state::{Reply, ReplyKind};
 pub use table::{format_rtt, format_table};
 
 use std::io;
@@ -49,28 +34,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use tokio::sync::watch;
 
-/// What the probes are.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum TraceProtocol {
-    /// UDP datagrams to high ports (classic traceroute); the destination answers "port unreachable".
-    Udp,
-    /// ICMP echo requests (`traceroute -I`, mtr's default); the destination answers with an echo reply.
-    Icmp,
-    /// TCP connection attempts to `port` (`traceroute -T`); the destination answers SYN-ACK or RST.
-    /// Gets through firewalls that drop UDP and ICMP.
-    Tcp { port: u16 },
-}
-
-impl std::fmt::Display for TraceProtocol {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            TraceProtocol::Udp => f.write_str("UDP"),
-            TraceProtocol::Icmp => f.write_str("ICMP"),
-            TraceProtocol::Tcp { port } => write!(f, "TCP port {port}"),
-        }
-    }
-}
+use crate::platform::probe::{OpenError, TraceSocketOptions};
 
 /// How to trace.
 #[derive(Debug, Clone, PartialEq)]
@@ -226,12 +190,8 @@ impl TraceSnapshot {
 pub enum TraceError {
     #[error("traceroute options are invalid: {0}")]
     InvalidOptions(&'static str),
-    #[error("traceroute is not supported on this operating system yet ({0})")]
-    Unsupported(&'static str),
-    #[error("could not open the {what} probe socket: {source}")]
-    OpenSocket { what: &'static str, source: io::Error },
-    #[error("could not set {option} on the probe socket: {source}")]
-    SetOption { option: &'static str, source: io::Error },
+    #[error(transparent)]
+    Open(#[from] OpenError),
     #[error("could not send probes ({source}) to {target}")]
     Send { source: io::Error, target: IpAddr },
 }
@@ -251,7 +211,9 @@ pub async fn trace(
     if opts.router_burst == 0 {
         return Err(TraceError::InvalidOptions("router_burst must be at least 1"));
     }
-    let opened = os::open(target, opts)?;
+    let socket_opts =
+        TraceSocketOptions { protocol: opts.protocol, first_port: opts.first_port, probe_timeout: opts.probe_timeout };
+    let opened = crate::platform::open_trace(target, &socket_opts)?;
     driver::drive(target, opts, opened, live).await
 }
 

@@ -9,28 +9,7 @@ use tokio::time::{Duration, Instant};
 
 use super::{EchoCounts, Hop, HopName, Loss, TraceProtocol, TraceSnapshot, classify_loss};
 use crate::net::ping::{describe_icmp_error, duration_ms, summarize};
-
-/// What an answer to a probe says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-// Only the Linux socket layer builds replies so far.
-#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
-pub(crate) enum ReplyKind {
-    /// A router on the way: "time to live exceeded".
-    TimeExceeded,
-    /// The destination itself answered (port unreachable, echo reply, SYN-ACK or RST).
-    Reached,
-    /// "Destination unreachable" other than the destination's expected answer.
-    Unreachable { icmp_type: u8, code: u8 },
-}
-
-/// An answer, matched to the probe by `seq`.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Reply {
-    pub seq: u16,
-    pub from: IpAddr,
-    pub kind: ReplyKind,
-    pub at: Instant,
-}
+pub(super) use crate::platform::probe::{Reply, ReplyKind};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Probe {

@@ -4,6 +4,7 @@
 use std::time::Instant;
 
 use super::*;
+use crate::platform::probe::OpenError;
 
 fn local(protocol: TraceProtocol) -> TraceOptions {
     TraceOptions {
@@ -14,40 +15,66 @@ fn local(protocol: TraceProtocol) -> TraceOptions {
     }
 }
 
+/// The trace, or `None` where this OS does not offer the protocol (the test is skipped,
+/// loudly): Windows traces with ICMP only, and an OS without a socket layer has none.
+async fn traced(
+    target: IpAddr,
+    opts: &TraceOptions,
+    live: Option<&watch::Sender<TraceSnapshot>>,
+) -> Option<TraceSnapshot> {
+    match trace(target, opts, live).await {
+        Err(TraceError::Open(e @ (OpenError::ProtocolUnavailable(_) | OpenError::Unsupported(_)))) => {
+            eprintln!("skipped: {} trace to {target}: {e}", opts.protocol);
+            None
+        }
+        // The OS's ICMP service refused to open here (wine 8 has no ICMPv6).
+        Err(e @ TraceError::Open(OpenError::OpenSocket { .. }))
+            if matches!(crate::platform::echo_via(target), crate::platform::probe::EchoVia::ApiRefused(_)) =>
+        {
+            eprintln!("skipped: {} trace to {target}: {e}", opts.protocol);
+            None
+        }
+        other => Some(other.unwrap()),
+    }
+}
+
 fn assert_one_hop(s: &TraceSnapshot, target: IpAddr, probes: u32) {
     assert!(s.reached && s.done, "{}", format_table(s));
     assert_eq!(s.hops.len(), 1, "{}", format_table(s));
     let h = &s.hops[0];
     assert_eq!((h.ttl, h.addr, h.is_destination), (1, Some(target), true));
     assert_eq!((h.sent, h.received, h.loss_percent), (probes, probes, 0.0), "{}", format_table(s));
-    assert!(h.avg_ms.is_some_and(|ms| ms < 100.0));
+    // The best time: the first request can include a cold start (wine loads its ICMP driver).
+    assert!(h.best_ms.is_some_and(|ms| ms < 100.0), "{}", format_table(s));
     assert_eq!(h.name, HopName::Disabled);
 }
 
-#[cfg(target_os = "linux")]
 #[tokio::test]
 async fn udp_trace_to_loopback_reaches_in_one_hop() {
     let target: IpAddr = "127.0.0.1".parse().unwrap();
-    let s = trace(target, &local(TraceProtocol::Udp), None).await.unwrap();
+    let Some(s) = traced(target, &local(TraceProtocol::Udp), None).await else { return };
     assert_eq!(s.protocol, TraceProtocol::Udp);
     assert_eq!(s.method_note, None);
     assert_one_hop(&s, target, 3);
 }
 
-#[cfg(target_os = "linux")]
 #[tokio::test]
 async fn udp_trace_to_ipv6_loopback_reaches_in_one_hop() {
     let target: IpAddr = "::1".parse().unwrap();
-    let s = trace(target, &local(TraceProtocol::Udp), None).await.unwrap();
+    let Some(s) = traced(target, &local(TraceProtocol::Udp), None).await else { return };
     assert_one_hop(&s, target, 3);
 }
 
-#[cfg(target_os = "linux")]
 #[tokio::test]
 async fn icmp_trace_to_loopback_takes_the_path_this_host_allows() {
     for target in ["127.0.0.1", "::1"] {
         let target: IpAddr = target.parse().unwrap();
-        let s = trace(target, &local(TraceProtocol::Icmp), None).await.unwrap();
+        // Where the OS's ICMP service sends the probes, one request first: under wine the first
+        // ones wait for its ICMP driver to start (~130 ms), which is not the path's time.
+        if let crate::platform::probe::EchoVia::Api(api) = crate::platform::echo_via(target) {
+            let _ = api.echo(target, None, 8, Duration::from_secs(2)).await;
+        }
+        let Some(s) = traced(target, &local(TraceProtocol::Icmp), None).await else { return };
         // Unprivileged ICMP socket (no note), raw socket as root (note), or UDP (note).
         match (&s.protocol, s.method_note.as_deref()) {
             (TraceProtocol::Icmp, None) => {}
@@ -59,29 +86,27 @@ async fn icmp_trace_to_loopback_takes_the_path_this_host_allows() {
     }
 }
 
-#[cfg(target_os = "linux")]
 #[tokio::test]
 async fn tcp_trace_to_loopback_counts_accept_and_refusal_as_reached() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let open_port = listener.local_addr().unwrap().port();
     drop(std::net::TcpListener::bind("127.0.0.1:0").unwrap());
     let target: IpAddr = "127.0.0.1".parse().unwrap();
-    let s = trace(target, &local(TraceProtocol::Tcp { port: open_port }), None).await.unwrap();
+    let Some(s) = traced(target, &local(TraceProtocol::Tcp { port: open_port }), None).await else { return };
     assert_eq!(s.protocol, TraceProtocol::Tcp { port: open_port });
     assert_one_hop(&s, target, 3);
     drop(listener);
     // Nothing listens there any more: the RST is the destination's answer.
-    let s = trace(target, &local(TraceProtocol::Tcp { port: open_port }), None).await.unwrap();
+    let Some(s) = traced(target, &local(TraceProtocol::Tcp { port: open_port }), None).await else { return };
     assert_one_hop(&s, target, 3);
 }
 
-#[cfg(target_os = "linux")]
 #[tokio::test]
 async fn detailed_mode_spaces_echo_probes_to_the_destination_only() {
     let target: IpAddr = "127.0.0.1".parse().unwrap();
     let opts = TraceOptions { probes_per_hop: 10, ..local(TraceProtocol::Icmp) };
     let started = Instant::now();
-    let s = trace(target, &opts, None).await.unwrap();
+    let Some(s) = traced(target, &opts, None).await else { return };
     let took = started.elapsed();
     if s.protocol != TraceProtocol::Icmp {
         eprintln!("skipped: detailed_mode_spaces_echo_probes_to_the_destination_only: ICMP not permitted here");
@@ -94,7 +119,6 @@ async fn detailed_mode_spaces_echo_probes_to_the_destination_only() {
     assert!(s.elapsed_ms >= 300, "{}", s.elapsed_ms);
 }
 
-#[cfg(target_os = "linux")]
 #[tokio::test]
 async fn a_time_limit_ends_the_trace_and_leaves_unsent_probes_out() {
     let target: IpAddr = "127.0.0.1".parse().unwrap();
@@ -107,12 +131,11 @@ async fn a_time_limit_ends_the_trace_and_leaves_unsent_probes_out() {
         ..local(TraceProtocol::Udp)
     };
     let started = Instant::now();
-    let s = trace(target, &opts, None).await.unwrap();
+    let Some(s) = traced(target, &opts, None).await else { return };
     assert!(started.elapsed() < Duration::from_millis(500), "{:?}", started.elapsed());
     assert_one_hop(&s, target, 3);
 }
 
-#[cfg(target_os = "linux")]
 #[tokio::test]
 async fn live_snapshots_end_with_the_result() {
     let target: IpAddr = "127.0.0.1".parse().unwrap();
@@ -127,7 +150,7 @@ async fn live_snapshots_end_with_the_result() {
     };
     let (tx, mut rx) = watch::channel(first);
     let opts = TraceOptions { probes_per_hop: 4, ..local(TraceProtocol::Udp) };
-    let s = trace(target, &opts, Some(&tx)).await.unwrap();
+    let Some(s) = traced(target, &opts, Some(&tx)).await else { return };
     assert!(rx.has_changed().unwrap());
     assert_eq!(*rx.borrow_and_update(), s);
 }
@@ -142,7 +165,6 @@ pub(super) fn silent_dns_server() -> Option<std::net::UdpSocket> {
     sock.ok()
 }
 
-#[cfg(target_os = "linux")]
 #[tokio::test]
 async fn loopback_hop_names_come_without_asking_a_server() {
     let Some(silent) = silent_dns_server() else { return };
@@ -154,7 +176,7 @@ async fn loopback_hop_names_come_without_asking_a_server() {
         ..local(TraceProtocol::Udp)
     };
     let started = Instant::now();
-    let s = trace(target, &opts, None).await.unwrap();
+    let Some(s) = traced(target, &opts, None).await else { return };
     // "localhost", or whichever name the hosts file gives 127.0.0.1 first.
     assert!(matches!(&s.hops[0].name, HopName::Resolved(n) if !n.is_empty()), "{:?}", s.hops[0]);
     assert!(started.elapsed() < Duration::from_millis(300), "{:?}", started.elapsed());

@@ -73,3 +73,17 @@ pub fn dhcp_leases(extra_files: &[PathBuf], interfaces: &[String]) -> Result<Vec
 }
 
 pub use super::macos_displays::display_connectors;
+/// Traceroute over unprivileged ICMP datagram sockets (UDP and TCP probes too), see trace.rs.
+pub fn open_trace(
+    target: IpAddr,
+    opts: &super::probe::TraceSocketOptions,
+) -> Result<super::probe::Opened, super::probe::OpenError> {
+    trace::open(target, opts)
+}
+
+/// Ping goes through sockets: macOS allows unprivileged ICMP datagram sockets.
+pub fn echo_via(_target: IpAddr) -> super::probe::EchoVia {
+    super::probe::EchoVia::Sockets
+}
+
+pub const ICMP_DENIED_HINT: &str = "";

@@ -22,11 +22,8 @@ use tokio::task::{JoinHandle, JoinSet};
 use tokio::time::Instant;
 
 use super::icmp::{self, AnswerKind, Probes};
-// The socket-layer interface this implements, under the names `platform::probe` gives it
-// on the branch that moves it out of net::trace (one line to change when they meet).
-use crate::net::trace::{
-    Opened, Prober, Reply, ReplyKind, TraceError as OpenError, TraceOptions as TraceSocketOptions, TraceProtocol,
-};
+// The socket-layer interface every OS implements (`platform::open_trace`).
+use crate::platform::probe::{OpenError, Opened, Prober, Reply, ReplyKind, TraceProtocol, TraceSocketOptions};
 
 /// Payload of echo probes, after the 8-byte header: recognisable in a packet capture.
 const ICMP_PAYLOAD: &[u8; 24] = b"deskcheck traceroute\0\0\0\0";
@@ -36,7 +33,7 @@ const UDP_PAYLOAD: &[u8; 32] = b"deskcheck traceroute probe\0\0\0\0\0\0";
 const ECHO_TTL: u8 = 64;
 
 /// Open the sockets for a trace to `target`. Must run inside a tokio runtime.
-pub(crate) fn open(target: IpAddr, opts: &TraceSocketOptions) -> Result<Opened, OpenError> {
+pub(super) fn open(target: IpAddr, opts: &TraceSocketOptions) -> Result<Opened, OpenError> {
     open_with(target, opts, Type::DGRAM)
 }
 

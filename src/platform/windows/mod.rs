@@ -82,3 +82,23 @@ pub fn dhcp_leases(_extra_files: &[PathBuf], interfaces: &[String]) -> Result<Ve
 pub fn display_connectors() -> Result<Vec<super::drm::DrmConnector>, super::drm::DrmError> {
     displays::display_connectors()
 }
+
+mod icmp;
+mod trace;
+
+use super::probe::{EchoVia, OpenError, Opened, TraceSocketOptions};
+
+/// Traces go through the ICMP API with a TTL per request, as tracert does: ICMP only.
+pub fn open_trace(target: IpAddr, opts: &TraceSocketOptions) -> Result<Opened, OpenError> {
+    trace::open(target, opts)
+}
+
+/// Ping goes through the ICMP API, as ping.exe does: no administrator rights needed.
+pub fn echo_via(target: IpAddr) -> EchoVia {
+    match icmp::IcmpApi::open(target.is_ipv6()) {
+        Ok(api) => EchoVia::Api(Arc::new(api)),
+        Err(e) => EchoVia::ApiRefused(e),
+    }
+}
+
+pub const ICMP_DENIED_HINT: &str = " (the Windows ICMP API is blocked by policy)";

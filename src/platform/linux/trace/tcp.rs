@@ -18,8 +18,7 @@ use tokio::time::Instant;
 
 use super::dgram::icmp_kind;
 use super::errqueue;
-use crate::net::trace::driver::Prober;
-use crate::net::trace::state::{Reply, ReplyKind};
+use crate::platform::probe::{Prober, Reply, ReplyKind};
 
 pub(super) struct TcpProber {
     target: SocketAddr,

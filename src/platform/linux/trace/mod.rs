@@ -13,14 +13,13 @@ use std::net::{IpAddr, SocketAddr};
 
 use dgram::{DgramProber, Mode};
 
-use super::driver::Opened;
-use super::{TraceError, TraceOptions, TraceProtocol};
+use crate::platform::probe::{OpenError, Opened, TraceProtocol, TraceSocketOptions};
 
 const RAW_NOTE: &str =
     "ICMP echo on a raw socket: unprivileged ICMP sockets are not permitted here (net.ipv4.ping_group_range).";
 const UDP_FALLBACK_NOTE: &str = "ICMP echo is not permitted for this user (net.ipv4.ping_group_range excludes the user's groups and raw sockets need CAP_NET_RAW), so this trace used UDP probes instead.";
 
-pub(super) fn open(target: IpAddr, opts: &TraceOptions) -> Result<Opened, TraceError> {
+pub(super) fn open(target: IpAddr, opts: &TraceSocketOptions) -> Result<Opened, OpenError> {
     match opts.protocol {
         TraceProtocol::Udp => open_udp(target, opts, None),
         TraceProtocol::Icmp => match dgram::socket(target, Mode::IcmpDgram) {
@@ -30,10 +29,10 @@ pub(super) fn open(target: IpAddr, opts: &TraceOptions) -> Result<Opened, TraceE
                 match dgram::socket(target, mode) {
                     Ok(sock) => start(sock, target, mode, TraceProtocol::Icmp, Some(RAW_NOTE)),
                     Err(e) if denied(&e) => open_udp(target, opts, Some(UDP_FALLBACK_NOTE)),
-                    Err(source) => Err(TraceError::OpenSocket { what: "raw ICMP", source }),
+                    Err(source) => Err(OpenError::OpenSocket { what: "raw ICMP", source }),
                 }
             }
-            Err(source) => Err(TraceError::OpenSocket { what: "ICMP", source }),
+            Err(source) => Err(OpenError::OpenSocket { what: "ICMP", source }),
         },
         TraceProtocol::Tcp { port } => {
             let (prober, replies) = tcp::TcpProber::new(SocketAddr::new(target, port), opts.probe_timeout);
@@ -42,9 +41,9 @@ pub(super) fn open(target: IpAddr, opts: &TraceOptions) -> Result<Opened, TraceE
     }
 }
 
-fn open_udp(target: IpAddr, opts: &TraceOptions, note: Option<&str>) -> Result<Opened, TraceError> {
+fn open_udp(target: IpAddr, opts: &TraceSocketOptions, note: Option<&str>) -> Result<Opened, OpenError> {
     let sock = dgram::socket(target, Mode::Udp { first_port: 0 })
-        .map_err(|source| TraceError::OpenSocket { what: "UDP", source })?;
+        .map_err(|source| OpenError::OpenSocket { what: "UDP", source })?;
     // Port 0 cannot be a destination; ports count up from first_port.
     let mode = Mode::Udp { first_port: opts.first_port.max(1) };
     start(sock, target, mode, TraceProtocol::Udp, note)
@@ -56,9 +55,9 @@ fn start(
     mode: Mode,
     protocol: TraceProtocol,
     note: Option<&str>,
-) -> Result<Opened, TraceError> {
+) -> Result<Opened, OpenError> {
     let (prober, replies) = DgramProber::start(sock, target, mode)
-        .map_err(|source| TraceError::SetOption { option: "IP_RECVERR and non-blocking mode", source })?;
+        .map_err(|source| OpenError::SetOption { option: "IP_RECVERR and non-blocking mode", source })?;
     Ok(Opened { prober: Box::new(prober), replies, protocol, note: note.map(str::to_string) })
 }
 

@@ -17,8 +17,7 @@ use tokio::time::Instant;
 
 use super::errqueue::{self, Received};
 use super::packets;
-use crate::net::trace::driver::Prober;
-use crate::net::trace::state::{Reply, ReplyKind};
+use crate::platform::probe::{Prober, Reply, ReplyKind};
 
 /// Which probes, on which kind of socket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use pnet_packet::icmpv6::{Icmpv6Types, echo_request::MutableEchoRequestPacket as
 use pnet_packet::ip::IpNextHeaderProtocols;
 use pnet_packet::ipv4::Ipv4Packet;
 
-use crate::net::trace::state::ReplyKind;
+use crate::platform::probe::ReplyKind;
 
 const ECHO_HEADER: usize = 8;
 const IPV6_HEADER: usize = 40;
