@@ -276,6 +276,13 @@ pub fn is_real_bssid(text: &str) -> bool {
     hex.len() == 12 && hex.chars().any(|c| c != '0')
 }
 
+/// A recorded Wi-Fi output from `tests/fixtures/wifi/` (for every source's parser tests).
+#[cfg(test)]
+pub(crate) fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/wifi/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

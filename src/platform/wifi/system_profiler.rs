@@ -179,11 +179,7 @@ fn security(raw: &str) -> WifiSecurity {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fixture(name: &str) -> String {
-        let path = format!("{}/tests/fixtures/wifi/{name}", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-    }
+    use crate::platform::wifi::fixture;
 
     #[test]
     fn macos_15_connected_on_2_4_ghz() {

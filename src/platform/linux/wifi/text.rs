@@ -180,11 +180,7 @@ pub fn parse_bitrate(value: &str, band: Option<WifiBand>) -> (Option<f64>, Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn fixture(name: &str) -> String {
-        let path = format!("{}/tests/fixtures/wifi/{name}", env!("CARGO_MANIFEST_DIR"));
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-    }
+    use crate::platform::wifi::fixture;
 
     #[test]
     fn iw_link_recorded_on_2_4_ghz() {
