@@ -382,10 +382,7 @@ mod tests {
         let w = write(&hand_report(), "from 10.20.30.40", &path, &opts(false, Privacy::Strict)).unwrap();
         let map_path = w.map_path.unwrap();
         assert_eq!(map_path, dir.path().join("B.zip.map.json"));
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&map_path).unwrap().permissions().mode() & 0o777;
+        if let Some(mode) = crate::platform::files::mode_bits(&map_path).unwrap() {
             assert_eq!(mode, 0o600, "the token map is owner-only: {mode:o}");
         }
         let map: crate::bundle::TokenMap = serde_json::from_slice(&std::fs::read(&map_path).unwrap()).unwrap();

@@ -16,6 +16,22 @@ pub fn owner_only(options: &mut OpenOptions) {
     let _ = options;
 }
 
+/// The permission bits of `path` where the OS has them (unix: `Some(0o600)` for an owner-only
+/// file); `None` on Windows, where access is the folder's inherited ACL.
+pub fn mode_bits(path: &Path) -> std::io::Result<Option<u32>> {
+    let meta = std::fs::metadata(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Ok(Some(meta.permissions().mode() & 0o777))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        Ok(None)
+    }
+}
+
 /// Flush a folder's entries to disk after a rename into it, where the OS allows opening a
 /// folder for that (unix); elsewhere the rename itself is what the OS guarantees.
 pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
