@@ -172,6 +172,7 @@ pub fn verdict(runs: &[CheckRun]) -> Option<Verdict> {
             headline: "The network works: connection, address, router, name lookup and internet all answered.".into(),
             technician: Some(format!("Layers checked: {}.", ran.join(", "))),
             next_step: None,
+            msg: None,
         });
     };
     let finding = bad.worst.clone()?;
@@ -218,6 +219,7 @@ pub fn verdict(runs: &[CheckRun]) -> Option<Verdict> {
         technician: Some(technician),
         // Every fault gets a next step: the finding's own, else the layer's.
         next_step: finding.next_step.clone().or_else(|| Some(bad.layer.next_step().to_string())),
+        msg: None,
     })
 }
 

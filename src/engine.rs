@@ -226,7 +226,7 @@ async fn run_one(check: CheckBox, config: Arc<Config>, ctx: RunCtx) {
         },
         _ = cancelled(&mut cancel) => {
             abort.abort();
-            Err(Outcome::Skipped { reason: "cancelled by the user".into() })
+            Err(Outcome::skipped(crate::msg!("common-cancelled-by-user")))
         }
     };
 
@@ -249,8 +249,10 @@ async fn run_one(check: CheckBox, config: Arc<Config>, ctx: RunCtx) {
         }
         Ok(Err(err)) => {
             run.outcome = match err {
-                CheckError::Unsupported(reason) => Outcome::Unsupported { reason },
-                CheckError::Skipped(reason) => Outcome::Skipped { reason },
+                CheckError::Unsupported(reason) => Outcome::Unsupported { reason, msg: None },
+                CheckError::Skipped(reason) => Outcome::Skipped { reason, msg: None },
+                CheckError::UnsupportedMsg(msg) => Outcome::unsupported(msg),
+                CheckError::SkippedMsg(msg) => Outcome::skipped(msg),
                 CheckError::Failed(message) => Outcome::Errored { message },
             }
         }
@@ -427,7 +429,7 @@ mod tests {
             }
         }
         assert_eq!(runs.len(), 1);
-        assert!(matches!(&runs[0].outcome, Outcome::Skipped { reason } if reason.contains("cancelled")));
+        assert!(matches!(&runs[0].outcome, Outcome::Skipped { reason, .. } if reason.contains("cancelled")));
     }
 
     #[test]

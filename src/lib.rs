@@ -11,6 +11,7 @@ pub mod diagnose;
 pub mod engine;
 pub mod gui;
 pub mod hw;
+pub mod i18n;
 pub mod logging;
 pub mod model;
 pub mod net;

@@ -185,7 +185,7 @@ fn cancel_ends_the_run() {
     let runs = &h.state().session().report.runs;
     assert_eq!(runs.len(), 1);
     assert!(
-        matches!(&runs[0].outcome, Outcome::Skipped { reason } if reason.contains("cancelled")),
+        matches!(&runs[0].outcome, Outcome::Skipped { reason, .. } if reason.contains("cancelled")),
         "{:?}",
         runs[0].outcome
     );

@@ -24,6 +24,7 @@ use self::names::{Learned, learn_json, learn_text};
 use self::secrets::url_passwords;
 pub use self::secrets::{is_secret_key, scrub_secrets};
 use super::Privacy;
+use crate::i18n::{Msg, MsgArg};
 use crate::model::{
     Attachment, CheckRun, ChecklistEnd, ChecklistTranscript, Evidence, Finding, HostInfo, Outcome, Report,
     TechnicianNotes, ToolReport, TranscriptEntry, Verdict,
@@ -442,13 +443,32 @@ impl Redactor {
     }
 
     fn verdict(&mut self, v: &Verdict) -> Verdict {
-        let Verdict { layer, severity, headline, technician, next_step } = v;
+        let Verdict { layer, severity, headline, technician, next_step, msg } = v;
         Verdict {
             layer: self.text(layer),
             severity: *severity,
             headline: self.text(headline),
             technician: technician.as_deref().map(|t| self.text(t)),
             next_step: next_step.as_deref().map(|t| self.text(t)),
+            msg: msg.as_ref().map(|m| self.msg(m)),
+        }
+    }
+
+    /// A message keeps its id; its text arguments (names, addresses) are redacted like text.
+    fn msg(&mut self, m: &Msg) -> Msg {
+        let Msg { id, args } = m;
+        Msg {
+            id: id.clone(),
+            args: args
+                .iter()
+                .map(|(name, value)| {
+                    let value = match value {
+                        MsgArg::Str(s) => MsgArg::Str(self.text(s)),
+                        MsgArg::Int(n) => MsgArg::Int(*n),
+                    };
+                    (name.clone(), value)
+                })
+                .collect(),
         }
     }
 
@@ -462,10 +482,14 @@ impl Redactor {
             category: *category,
             outcome: match outcome {
                 Outcome::Completed => Outcome::Completed,
-                Outcome::Skipped { reason } => Outcome::Skipped { reason: self.text(reason) },
+                Outcome::Skipped { reason, msg } => {
+                    Outcome::Skipped { reason: self.text(reason), msg: msg.as_ref().map(|m| self.msg(m)) }
+                }
                 Outcome::TimedOut { after_ms } => Outcome::TimedOut { after_ms: *after_ms },
                 Outcome::Errored { message } => Outcome::Errored { message: self.text(message) },
-                Outcome::Unsupported { reason } => Outcome::Unsupported { reason: self.text(reason) },
+                Outcome::Unsupported { reason, msg } => {
+                    Outcome::Unsupported { reason: self.text(reason), msg: msg.as_ref().map(|m| self.msg(m)) }
+                }
             },
             findings: findings.iter().map(|f| self.finding(f)).collect(),
             started_at: *started_at,
@@ -476,7 +500,7 @@ impl Redactor {
     }
 
     fn finding(&mut self, f: &Finding) -> Finding {
-        let Finding { severity, title, summary, detail, evidence, next_step } = f;
+        let Finding { severity, title, summary, detail, evidence, next_step, msg } = f;
         Finding {
             severity: *severity,
             title: self.text(title),
@@ -493,6 +517,7 @@ impl Redactor {
                 })
                 .collect(),
             next_step: next_step.as_deref().map(|n| self.text(n)),
+            msg: msg.as_ref().map(|m| self.msg(m)),
         }
     }
 

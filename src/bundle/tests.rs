@@ -52,6 +52,7 @@ pub(crate) fn hand_report() -> Report {
         headline: "The computer has no network address".into(),
         technician: Some("no DHCP answer on eth0 (de:ad:be:ef:00:01)".into()),
         next_step: Some("Check the cable and the DHCP server".into()),
+        msg: None,
     });
     let mut disk = run_with(
         "system.disk",
@@ -94,7 +95,7 @@ pub(crate) fn hand_report() -> Report {
     report.runs.push(run_with(
         "system.battery.health",
         Category::System,
-        Outcome::Unsupported { reason: "no battery".into() },
+        Outcome::Unsupported { reason: "no battery".into(), msg: None },
         Vec::new(),
     ));
     report

@@ -219,7 +219,7 @@ mod tests {
             report.runs.push(run_with(
                 &format!("printers.x{i}"),
                 Category::Printers,
-                Outcome::Unsupported { reason: "no printer".into() },
+                Outcome::Unsupported { reason: "no printer".into(), msg: None },
                 Vec::new(),
             ));
         }

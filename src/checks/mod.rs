@@ -75,6 +75,13 @@ pub enum CheckError {
     /// Deliberately not run (missing privilege, missing tool, not asked for).
     #[error("skipped: {0}")]
     Skipped(String),
+    /// Not available on this system, the reason worded by a message (every reader shows it
+    /// in its own language).
+    #[error("not available on this system: {}", crate::i18n::text(crate::i18n::Lang::En, .0))]
+    UnsupportedMsg(crate::i18n::Msg),
+    /// Deliberately not run, the reason worded by a message.
+    #[error("skipped: {}", crate::i18n::text(crate::i18n::Lang::En, .0))]
+    SkippedMsg(crate::i18n::Msg),
     #[error("{0}")]
     Failed(String),
 }

@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{self, Lang, Msg};
+
 use super::{Category, CheckRun, ChecklistTranscript, Severity};
 
 /// Bumped whenever a field changes meaning or disappears; readers refuse newer majors.
@@ -63,6 +65,26 @@ pub struct Verdict {
     pub technician: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_step: Option<String>,
+    /// The message the texts were worded from: value = headline, `.technician`, `.next`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub msg: Option<Msg>,
+}
+
+impl Verdict {
+    pub fn headline_in(&self, lang: Lang) -> String {
+        match &self.msg {
+            Some(m) => i18n::text(lang, m),
+            None => self.headline.clone(),
+        }
+    }
+
+    pub fn technician_in(&self, lang: Lang) -> Option<String> {
+        self.msg.as_ref().and_then(|m| i18n::attr(lang, m, "technician")).or_else(|| self.technician.clone())
+    }
+
+    pub fn next_step_in(&self, lang: Lang) -> Option<String> {
+        self.msg.as_ref().and_then(|m| i18n::attr(lang, m, "next")).or_else(|| self.next_step.clone())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{self, Lang, Msg};
+
 /// What a check FOUND. Ordered from good to bad so `max()` gives the worst.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -34,6 +36,17 @@ impl Severity {
             Severity::Fail => "✖",
         }
     }
+
+    /// The status word in `lang` ("PASS", "OK"…), shown beside the icon.
+    pub fn label_in(self, lang: Lang) -> String {
+        let id = match self {
+            Severity::Pass => "common-severity-pass",
+            Severity::Info => "common-severity-info",
+            Severity::Warn => "common-severity-warn",
+            Severity::Fail => "common-severity-fail",
+        };
+        i18n::tr(lang, id)
+    }
 }
 
 /// Whether a check could RUN, independent of what it found.
@@ -43,6 +56,9 @@ pub enum Outcome {
     Completed,
     Skipped {
         reason: String,
+        /// The reason as a message, so each reader words it in its own language.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        msg: Option<Msg>,
     },
     TimedOut {
         after_ms: u64,
@@ -53,10 +69,47 @@ pub enum Outcome {
     /// The hardware or OS feature does not exist here: "not available on this system", never a failure.
     Unsupported {
         reason: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        msg: Option<Msg>,
     },
 }
 
 impl Outcome {
+    /// Skipped for a reason worded by a message (its value in English is kept as `reason`).
+    pub fn skipped(msg: Msg) -> Self {
+        Outcome::Skipped { reason: i18n::text(Lang::En, &msg), msg: Some(msg) }
+    }
+
+    /// Not available on this system, for a reason worded by a message.
+    pub fn unsupported(msg: Msg) -> Self {
+        Outcome::Unsupported { reason: i18n::text(Lang::En, &msg), msg: Some(msg) }
+    }
+
+    /// The reason or message in `lang` (raw OS error messages stay as they are).
+    pub fn reason_in(&self, lang: Lang) -> Option<String> {
+        match self {
+            Outcome::Skipped { msg: Some(m), .. } | Outcome::Unsupported { msg: Some(m), .. } => {
+                Some(i18n::text(lang, m))
+            }
+            Outcome::TimedOut { after_ms } => {
+                Some(i18n::text(lang, &Msg::new("common-outcome-no-answer-within").arg("ms", *after_ms)))
+            }
+            _ => self.reason(),
+        }
+    }
+
+    /// The outcome word in `lang`.
+    pub fn label_in(&self, lang: Lang) -> String {
+        let id = match self {
+            Outcome::Completed => "common-outcome-completed",
+            Outcome::Skipped { .. } => "common-outcome-skipped",
+            Outcome::TimedOut { .. } => "common-outcome-timed-out",
+            Outcome::Errored { .. } => "common-outcome-error",
+            Outcome::Unsupported { .. } => "common-outcome-unsupported",
+        };
+        i18n::tr(lang, id)
+    }
+
     pub fn label(&self) -> &'static str {
         match self {
             Outcome::Completed => "completed",
@@ -71,7 +124,7 @@ impl Outcome {
     pub fn reason(&self) -> Option<String> {
         match self {
             Outcome::Completed => None,
-            Outcome::Skipped { reason } | Outcome::Unsupported { reason } => Some(reason.clone()),
+            Outcome::Skipped { reason, .. } | Outcome::Unsupported { reason, .. } => Some(reason.clone()),
             Outcome::TimedOut { after_ms } => Some(format!("no answer within {after_ms} ms")),
             Outcome::Errored { message } => Some(message.clone()),
         }
@@ -113,6 +166,18 @@ impl Category {
         }
     }
 
+    /// The area's name in `lang`.
+    pub fn title_in(self, lang: Lang) -> String {
+        let id = match self {
+            Category::Network => "common-area-network",
+            Category::Printers => "common-area-printers",
+            Category::Displays => "common-area-displays",
+            Category::Peripherals => "common-area-peripherals",
+            Category::System => "common-area-system",
+        };
+        i18n::tr(lang, id)
+    }
+
     pub fn from_key(key: &str) -> Option<Category> {
         Category::ALL.into_iter().find(|c| c.key() == key.trim().to_ascii_lowercase())
     }
@@ -144,9 +209,15 @@ pub struct Finding {
     pub evidence: Vec<Evidence>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_step: Option<String>,
+    /// The message the texts above were worded from (in English, for scripts reading the
+    /// JSON): its value is the title, its attributes `.summary`, `.detail` and `.next` the
+    /// other texts. Readers show it in their own language with the `*_in` methods.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub msg: Option<Msg>,
 }
 
 impl Finding {
+    /// A finding with fixed texts (a name or an OS message that has no translation).
     pub fn new(severity: Severity, title: impl Into<String>, summary: impl Into<String>) -> Self {
         Self {
             severity,
@@ -155,7 +226,43 @@ impl Finding {
             detail: None,
             evidence: Vec::new(),
             next_step: None,
+            msg: None,
         }
+    }
+
+    /// A finding worded by one message: `msg!("net-link-unplugged", adapter = name)`, whose
+    /// value is the title and whose `.summary`, `.detail` and `.next` attributes (those it
+    /// has) are the other texts. `.detail(..)`/`.next_step(..)` afterwards set texts the
+    /// message does not word (raw OS output).
+    pub fn msg(severity: Severity, msg: Msg) -> Self {
+        Self {
+            severity,
+            title: i18n::text(Lang::En, &msg),
+            summary: i18n::attr(Lang::En, &msg, "summary").unwrap_or_default(),
+            detail: i18n::attr(Lang::En, &msg, "detail"),
+            evidence: Vec::new(),
+            next_step: i18n::attr(Lang::En, &msg, "next"),
+            msg: Some(msg),
+        }
+    }
+
+    pub fn title_in(&self, lang: Lang) -> String {
+        match &self.msg {
+            Some(m) => i18n::text(lang, m),
+            None => self.title.clone(),
+        }
+    }
+
+    pub fn summary_in(&self, lang: Lang) -> String {
+        self.msg.as_ref().and_then(|m| i18n::attr(lang, m, "summary")).unwrap_or_else(|| self.summary.clone())
+    }
+
+    pub fn detail_in(&self, lang: Lang) -> Option<String> {
+        self.msg.as_ref().and_then(|m| i18n::attr(lang, m, "detail")).or_else(|| self.detail.clone())
+    }
+
+    pub fn next_step_in(&self, lang: Lang) -> Option<String> {
+        self.msg.as_ref().and_then(|m| i18n::attr(lang, m, "next")).or_else(|| self.next_step.clone())
     }
 
     pub fn detail(mut self, detail: impl Into<String>) -> Self {
@@ -218,6 +325,13 @@ pub struct CheckRun {
 }
 
 impl CheckRun {
+    /// The check's title in `lang`: the message `check-<id with dots as dashes>`
+    /// (`check-net-dns-resolve`), or the English title a check without one carries.
+    pub fn title_in(&self, lang: Lang) -> String {
+        let id = format!("check-{}", self.id.replace('.', "-"));
+        if i18n::exists(&id) { i18n::tr(lang, &id) } else { self.title.clone() }
+    }
+
     /// A run that could not start (no such check, the engine would not start): an error, no findings.
     pub fn errored(id: &str, category: Category, message: impl Into<String>) -> Self {
         Self {

@@ -215,8 +215,8 @@ fn status_line(ui: &mut Ui, severity: Severity, text: impl Into<String>) {
 fn outcome_ui(ui: &mut Ui, run: &CheckRun) {
     let text = match &run.outcome {
         Outcome::Completed => return,
-        Outcome::Skipped { reason } => format!("ℹ Not checked: {reason}"),
-        Outcome::Unsupported { reason } => format!("ℹ Not available on this system: {reason}"),
+        Outcome::Skipped { reason, .. } => format!("ℹ Not checked: {reason}"),
+        Outcome::Unsupported { reason, .. } => format!("ℹ Not available on this system: {reason}"),
         Outcome::TimedOut { after_ms } => format!("⚠ No result: the check took longer than {after_ms} ms"),
         Outcome::Errored { message } => format!("⚠ The check could not finish: {message}"),
     };

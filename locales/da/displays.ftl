@@ -1,0 +1,1 @@
+# displays — da messages (Danish).

@@ -1,0 +1,1 @@
+# guided — da messages (Danish).

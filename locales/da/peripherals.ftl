@@ -1,0 +1,1 @@
+# peripherals — da messages (Danish).

@@ -1,0 +1,1 @@
+# printers — da messages (Danish).

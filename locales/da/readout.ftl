@@ -1,0 +1,1 @@
+# readout — da messages (Danish).

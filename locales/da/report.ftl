@@ -1,0 +1,1 @@
+# report — da messages (Danish).

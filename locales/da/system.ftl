@@ -1,0 +1,1 @@
+# system — da messages (Danish).

@@ -1,0 +1,1 @@
+# testers — da messages (Danish).

@@ -1,0 +1,1 @@
+# cli — en messages (English).

@@ -1,0 +1,1 @@
+# guided — en messages (English).

@@ -1,0 +1,1 @@
+# network — en messages (English).

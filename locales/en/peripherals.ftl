@@ -1,0 +1,1 @@
+# peripherals — en messages (English).

@@ -1,0 +1,1 @@
+# printers — en messages (English).

@@ -1,0 +1,1 @@
+# readout — en messages (English).

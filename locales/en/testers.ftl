@@ -1,0 +1,1 @@
+# testers — en messages (English).
