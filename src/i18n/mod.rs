@@ -98,6 +98,7 @@ impl std::fmt::Display for Lang {
 pub const SOURCES: &[(&str, &str, &str)] = &[
     ("common", include_str!("../../locales/en/common.ftl"), include_str!("../../locales/da/common.ftl")),
     ("gui", include_str!("../../locales/en/gui.ftl"), include_str!("../../locales/da/gui.ftl")),
+    ("netview", include_str!("../../locales/en/netview.ftl"), include_str!("../../locales/da/netview.ftl")),
     ("guided", include_str!("../../locales/en/guided.ftl"), include_str!("../../locales/da/guided.ftl")),
     ("network", include_str!("../../locales/en/network.ftl"), include_str!("../../locales/da/network.ftl")),
     ("printers", include_str!("../../locales/en/printers.ftl"), include_str!("../../locales/da/printers.ftl")),

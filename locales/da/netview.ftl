@@ -1,0 +1,1 @@
+# netview — Danish messages of the Network view (gui/views/network/) and the manual trace and ping.
