@@ -6,6 +6,7 @@
 
 mod app;
 mod checklist_run;
+pub mod guided;
 mod jobs;
 mod manual_trace;
 pub mod renderer;
