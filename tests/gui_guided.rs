@@ -1,0 +1,317 @@
+//! Guided mode walked by keyboard alone, the way a user on the phone would: Tab, Enter,
+//! Space and Esc only — no clicks. Once in English and once in Danish, for the internet path
+//! inside a namespace lab whose DNS server is down (so the verdict says something), and for
+//! the screen path with its checklist questions (in a network namespace of its own, so no
+//! check can send a packet anywhere). On the result screen the read-out code is read by its
+//! accessible label and decoded: it must say what the report says.
+
+#[cfg(target_os = "linux")]
+mod common;
+
+#[cfg(target_os = "linux")]
+mod linux {
+    use std::sync::Arc;
+    use std::time::{Duration, Instant};
+
+    use deskcheck::config::Config;
+    use deskcheck::gui::{DeskcheckApp, GuiOptions, UiMode};
+    use deskcheck::i18n::{self, Lang};
+    use deskcheck::logging::LogBuffer;
+    use deskcheck::model::{Report, Severity};
+    use deskcheck::readout;
+    use egui::Key;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use super::common;
+
+    type App<'a> = Harness<'a, DeskcheckApp>;
+
+    /// The words each language shows, so one walk serves both.
+    struct Words {
+        lang: Lang,
+        step: &'static str,
+        of: &'static str,
+        next: &'static str,
+        internet: &'static str,
+        screen: &'static str,
+        read_code: &'static str,
+        save: &'static str,
+        checking_network: &'static str,
+        finished: &'static str,
+    }
+
+    const EN: Words = Words {
+        lang: Lang::En,
+        step: "Step",
+        of: "of",
+        next: "Next",
+        internet: "The internet",
+        screen: "The screen",
+        read_code: "Read this code to your technician",
+        save: "Save a report file",
+        checking_network: "Checking your network…",
+        finished: "Finished:",
+    };
+
+    const DA: Words = Words {
+        lang: Lang::Da,
+        step: "Trin",
+        of: "af",
+        next: "Næste",
+        internet: "Internettet",
+        screen: "Skærmen",
+        read_code: "Læs denne kode op for din tekniker",
+        save: "Gem en rapportfil",
+        checking_network: "Tjekker dit netværk…",
+        finished: "Færdig:",
+    };
+
+    fn app(config: Config, lang: Lang) -> App<'static> {
+        let mut options = GuiOptions::new(Arc::new(config), LogBuffer::default());
+        options.mode = Some(UiMode::Guided);
+        options.lang = Some(lang);
+        i18n::set_current(lang);
+        // The smallest common laptop screen: everything must fit without a mouse to scroll.
+        Harness::builder().with_size([1366.0, 768.0]).build_eframe(move |_cc| DeskcheckApp::new(options))
+    }
+
+    /// The accessible name of the widget with the keyboard focus.
+    fn focused(h: &App<'_>) -> Option<String> {
+        h.query_by(|n| n.is_focused()).and_then(|n| n.accesskit_node().label())
+    }
+
+    /// Presses one key and lets the app draw what follows.
+    fn press(h: &mut App<'_>, key: Key) {
+        h.key_press(key);
+        for _ in 0..6 {
+            h.step();
+        }
+    }
+
+    /// Steps the app (real time passes: checks run on the engine) until `done`.
+    fn step_until(h: &mut App<'_>, what: &str, limit: Duration, done: impl Fn(&App<'_>) -> bool) {
+        let deadline = Instant::now() + limit;
+        while !done(h) {
+            assert!(Instant::now() < deadline, "timed out after {limit:?} waiting for {what}; focus on {:?}", focused(h));
+            h.step();
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// "Step N of M" as shown, parsed.
+    fn step_counter(h: &App<'_>, w: &Words) -> (usize, usize) {
+        let prefix = format!("{} ", w.step);
+        let node = h.get_by_label_contains(&prefix);
+        let label = node.accesskit_node().label().unwrap_or_default();
+        let rest = label.strip_prefix(&prefix).unwrap_or_else(|| panic!("not a step counter: {label}"));
+        let (n, m) = rest.split_once(&format!(" {} ", w.of)).unwrap_or_else(|| panic!("not a step counter: {label}"));
+        (n.parse().unwrap(), m.parse().unwrap())
+    }
+
+    fn report(h: &App<'_>) -> Report {
+        h.state().session().report.clone()
+    }
+
+    /// The result screen's code, read by its accessible label, decodes to what the report
+    /// says, and names the same failing checks.
+    fn assert_code_matches_report(h: &App<'_>, w: &Words) -> String {
+        let code = h.get_by_label(w.read_code).value().expect("the code field has a value");
+        let report = report(h);
+        let decoded = readout::decode(&code).unwrap_or_else(|e| panic!("the shown code {code} does not decode: {e}"));
+        assert_eq!(decoded, readout::Decoded::of(&report), "code {code}");
+        let mut failing: Vec<String> = report
+            .runs
+            .iter()
+            .filter(|r| r.severity() == Some(Severity::Fail))
+            .filter(|r| readout::ids::number_of(&r.id).is_some())
+            .map(|r| r.id.clone())
+            .collect();
+        failing.sort();
+        let mut in_code = decoded.failing.clone();
+        in_code.sort();
+        assert_eq!(in_code, failing, "code {code}: failing checks");
+        code
+    }
+
+    /// The internet path: "What is wrong?" → the network checks → the result, with Esc and
+    /// Back/Next on the way, by keys only.
+    fn walk_internet(w: &'static Words) {
+        use common::netns::{Options, Topology, unavailable};
+        if let Some(why) = unavailable() {
+            common::skip("guided_internet", &why);
+            return;
+        }
+        let topology = Topology::build(Options::default()).unwrap();
+        topology.stop_dns().unwrap();
+        // Every outside target points into the lab.
+        let config = Config::from_file(&topology.write_config()).unwrap();
+        let ns = format!("/run/netns/{}", topology.client);
+        std::thread::spawn(move || {
+            use std::os::fd::AsRawFd;
+            let file = std::fs::File::open(&ns).unwrap();
+            // SAFETY: setns on a valid namespace fd; it moves only this thread (and what it starts).
+            let rc = unsafe { libc::setns(file.as_raw_fd(), libc::CLONE_NEWNET) };
+            assert_eq!(rc, 0, "setns {ns}: {}", std::io::Error::last_os_error());
+            let mut h = app(config, w.lang);
+            h.run_ok();
+            // The first screen: the focus is on the first answer; Enter chooses it and
+            // the focus moves to Next; nothing moves on by itself.
+            assert_eq!(focused(&h).as_deref(), Some(w.internet));
+            let (n, first_m) = step_counter(&h, w);
+            assert_eq!(n, 1);
+            press(&mut h, Key::Enter);
+            h.get_by_label(&format!("✔ {}", w.internet));
+            assert_eq!(focused(&h).as_deref(), Some(w.next));
+            assert_eq!(step_counter(&h, w), (1, first_m), "choosing does not advance");
+            press(&mut h, Key::Enter);
+            assert_eq!(step_counter(&h, w), (2, 3));
+            assert!(h.state().is_running(), "Next started the network checks");
+            h.get_by_label_contains(w.checking_network);
+            step_until(&mut h, "the network checks", Duration::from_secs(60), |h| !h.state().is_running());
+            // Finished checks wait: a second later the screen is the same.
+            let until = Instant::now() + Duration::from_millis(800);
+            while Instant::now() < until {
+                h.step();
+                std::thread::sleep(Duration::from_millis(40));
+            }
+            assert_eq!(step_counter(&h, w), (2, 3), "nothing advances by itself");
+            h.get_by_label_contains(w.finished);
+            assert_eq!(focused(&h).as_deref(), Some(w.next));
+            let runs = report(&h).runs.len();
+            // Esc goes back one screen, with the answer still chosen; Next returns without
+            // running the checks again.
+            press(&mut h, Key::Escape);
+            assert_eq!(step_counter(&h, w), (1, first_m));
+            assert_eq!(focused(&h).as_deref(), Some(w.next));
+            press(&mut h, Key::Enter);
+            assert_eq!(step_counter(&h, w), (2, 3));
+            assert!(!h.state().is_running());
+            assert_eq!(report(&h).runs.len(), runs);
+            step_until(&mut h, "the focus on Next", Duration::from_secs(5), |h| focused(h).as_deref() == Some(w.next));
+            press(&mut h, Key::Enter);
+            // The result: the verdict in one sentence, what to do now, the code.
+            assert_eq!(step_counter(&h, w), (3, 3));
+            assert_eq!(focused(&h).as_deref(), Some(w.save));
+            let report = report(&h);
+            let verdict = report.verdict.clone().expect("a network verdict");
+            assert_eq!(verdict.layer, "dns", "{verdict:?}");
+            h.get_by_label_contains(&verdict.headline_in(w.lang));
+            if let Some(next) = verdict.next_step_in(w.lang) {
+                h.get_by_label_contains(&next);
+            }
+            assert_code_matches_report(&h, w);
+            // Tab moves the focus along the buttons, Shift+Tab back.
+            press(&mut h, Key::Tab);
+            let after_tab = focused(&h);
+            assert_ne!(after_tab.as_deref(), Some(w.save));
+            h.key_press_modifiers(egui::Modifiers::SHIFT, Key::Tab);
+            h.run_ok();
+            assert_eq!(focused(&h).as_deref(), Some(w.save));
+        })
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        drop(topology);
+    }
+
+    #[test]
+    fn internet_path_by_keyboard_in_english() {
+        walk_internet(&EN);
+    }
+
+    #[test]
+    fn internet_path_by_keyboard_in_danish() {
+        walk_internet(&DA);
+    }
+
+    /// The screen path: the display checks, then every checklist question answered with
+    /// Enter (the first answer), Next with Enter, to the result.
+    fn walk_screen(w: &'static Words) {
+        if !common::is_root() {
+            common::skip("guided_screen", "needs root for a network namespace of its own");
+            return;
+        }
+        std::thread::spawn(move || {
+            // SAFETY: unshare with CLONE_NEWNET moves only this thread into a new, empty namespace.
+            let rc = unsafe { libc::unshare(libc::CLONE_NEWNET) };
+            assert_eq!(rc, 0, "unshare(CLONE_NEWNET): {}", std::io::Error::last_os_error());
+            let mut h = app(Config::default(), w.lang);
+            h.run_ok();
+            step_until(&mut h, "the checklists", Duration::from_secs(10), |h| h.state().checklists_ready());
+            h.run_ok();
+            // Down to "The screen" with Tab, then Enter to choose and Enter for Next.
+            let mut tabs = 0;
+            while focused(&h).as_deref() != Some(w.screen) {
+                tabs += 1;
+                assert!(tabs < 8, "Tab never reached {}: focus on {:?}", w.screen, focused(&h));
+                press(&mut h, Key::Tab);
+            }
+            press(&mut h, Key::Space);
+            assert_eq!(focused(&h).as_deref(), Some(w.next));
+            let (_, first_m) = step_counter(&h, w);
+            press(&mut h, Key::Enter);
+            step_until(&mut h, "the display checks", Duration::from_secs(30), |h| !h.state().is_running());
+            step_until(&mut h, "the focus on Next", Duration::from_secs(5), |h| focused(h).as_deref() == Some(w.next));
+            let (n, m) = step_counter(&h, w);
+            assert_eq!(n, 2);
+            assert!(m > 3 && m <= first_m, "{m} (first screen: {first_m})");
+            press(&mut h, Key::Enter);
+            assert!(h.state().walking().is_some(), "Next started the display checklist");
+            let mut shown = vec![step_counter(&h, w)];
+            // The first question: choose, Next, then Esc returns with the answer kept, and
+            // Enter (on Next) goes forward again: Back and Next move by one.
+            let first_answer = focused(&h).expect("the first answer has the focus");
+            press(&mut h, Key::Enter);
+            assert_eq!(focused(&h).as_deref(), Some(w.next));
+            press(&mut h, Key::Enter);
+            let second = step_counter(&h, w);
+            assert_eq!(second.0, shown[0].0 + 1);
+            press(&mut h, Key::Escape);
+            assert_eq!(step_counter(&h, w), shown[0]);
+            h.get_by_label(&format!("✔ {first_answer}"));
+            assert_eq!(focused(&h).as_deref(), Some(w.next));
+            press(&mut h, Key::Enter);
+            assert_eq!(step_counter(&h, w), second);
+            shown.push(second);
+            let mut guard = 0;
+            while focused(&h).as_deref() != Some(w.save) {
+                guard += 1;
+                assert!(guard < 80, "the checklist never ended; focus on {:?}", focused(&h));
+                // An automatic step's check runs: the focus comes to Next when it is done.
+                step_until(&mut h, "a focused button", Duration::from_secs(30), |h| focused(h).is_some());
+                let before = step_counter(&h, w);
+                if focused(&h).as_deref() != Some(w.next) {
+                    // The first answer has the focus: choose it.
+                    press(&mut h, Key::Enter);
+                    if focused(&h).is_none() {
+                        // A text question's field: Enter in it is Next.
+                        continue;
+                    }
+                    assert_eq!(focused(&h).as_deref(), Some(w.next), "after choosing, the focus goes to Next");
+                    assert_eq!(step_counter(&h, w), before, "choosing does not advance");
+                }
+                press(&mut h, Key::Enter);
+                let after = step_counter(&h, w);
+                assert_eq!(after.0, before.0 + 1, "Next moves by one");
+                assert!(after.1 <= before.1, "the count grew from {before:?} to {after:?}");
+                shown.push(after);
+            }
+            let (n, m) = step_counter(&h, w);
+            assert_eq!(n, m, "the result is the last step");
+            assert!(!report(&h).checklists.is_empty(), "the answers are in the report");
+            assert_code_matches_report(&h, w);
+        })
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e));
+    }
+
+    #[test]
+    fn screen_path_with_its_questions_by_keyboard_in_english() {
+        walk_screen(&EN);
+    }
+
+    #[test]
+    fn screen_path_with_its_questions_by_keyboard_in_danish() {
+        walk_screen(&DA);
+    }
+}
