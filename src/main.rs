@@ -22,7 +22,9 @@ fn run_gui(cli: &cli::Cli, log: deskcheck::logging::LogBuffer) -> i32 {
             return cli::EXIT_UNKNOWN;
         }
     };
-    let options = deskcheck::gui::GuiOptions::new(Arc::new(config), log);
+    let mut options = deskcheck::gui::GuiOptions::new(Arc::new(config), log);
+    // The window remembers its mode, language, contrast and text size for the next start.
+    options.settings_path = deskcheck::gui::Settings::default_path();
     match deskcheck::gui::run(options) {
         Ok(_renderer) => cli::EXIT_OK,
         Err(err) => {

@@ -9,7 +9,7 @@ use deskcheck::bundle::{self, Privacy, WriteOptions};
 use deskcheck::checks::testing::{self, PLANTED_SECRETS};
 use deskcheck::config::Config;
 use deskcheck::engine;
-use deskcheck::gui::{DeskcheckApp, GuiOptions};
+use deskcheck::gui::{DeskcheckApp, GuiOptions, UiMode};
 use deskcheck::logging::LogBuffer;
 use deskcheck::model::{Outcome, Report, Severity, Verdict};
 use eframe::egui::{OutputCommand, Role};
@@ -21,6 +21,8 @@ type App<'a> = Harness<'a, DeskcheckApp>;
 fn options(names: &[&str]) -> GuiOptions {
     let names: Vec<String> = names.iter().map(|s| s.to_string()).collect();
     let mut options = GuiOptions::new(Arc::new(Config::default()), LogBuffer::default());
+    // These tests drive the technician screen; the guided flow has its own tests.
+    options.mode = Some(UiMode::Technician);
     options.checks = Some(testing::by_names(&names).unwrap());
     options
 }
@@ -68,6 +70,7 @@ fn saved_bundle(dir: &Path) -> PathBuf {
         headline: "Names cannot be looked up: the DNS server does not answer.".into(),
         technician: Some("10.0.0.53 timed out for every query.".into()),
         next_step: Some("Restart the router, then try again.".into()),
+        msg: None,
     });
     let path = dir.join("sent-by-user.zip");
     bundle::write(&report, "a log line\n", &path, &WriteOptions { force: false, privacy: Privacy::Standard }).unwrap();

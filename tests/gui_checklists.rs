@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use deskcheck::bundle;
 use deskcheck::config::Config;
-use deskcheck::gui::{DeskcheckApp, GuiOptions};
+use deskcheck::gui::{DeskcheckApp, GuiOptions, UiMode};
 use deskcheck::logging::LogBuffer;
 use deskcheck::model::EndKind;
 use egui_kittest::Harness;
@@ -75,6 +75,8 @@ fn app_with(dir: &Path, save: Option<&Path>) -> App<'static> {
     let mut options = GuiOptions::new(Arc::new(config), LogBuffer::default());
     options.checks = Some(Vec::new());
     options.save_path = save.map(Path::to_path_buf);
+    // The checklist list and its steps are drawn on the technician screen.
+    options.mode = Some(UiMode::Technician);
     let mut h = Harness::builder().with_size([1280.0, 1000.0]).build_eframe(move |_cc| DeskcheckApp::new(options));
     step_until(&mut h, "the checklists to load", |h| h.state().checklists_ready());
     h

@@ -15,7 +15,7 @@ use deskcheck::bundle::{self, Privacy, WriteOptions};
 use deskcheck::checks::network::{DnsData, LeaseData, PingTargetResult};
 use deskcheck::checks::{CheckBox, testing};
 use deskcheck::config::Config;
-use deskcheck::gui::{DeskcheckApp, GuiOptions};
+use deskcheck::gui::{DeskcheckApp, GuiOptions, UiMode};
 use deskcheck::logging::LogBuffer;
 use deskcheck::model::{Category, CheckRun, Finding, Outcome, Report, Severity};
 use deskcheck::net::dns::{DnsAnswer, DnsServerReport, DnsStatus, NxProbe};
@@ -36,6 +36,8 @@ fn app(options: GuiOptions) -> App<'static> {
 fn options_with(checks: Vec<CheckBox>) -> GuiOptions {
     let mut o = GuiOptions::new(Arc::new(Config::default()), LogBuffer::default());
     o.checks = Some(checks);
+    // The Network view is part of the technician screen.
+    o.mode = Some(UiMode::Technician);
     o
 }
 

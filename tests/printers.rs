@@ -588,6 +588,7 @@ fn gui_cancel_step_cancels_only_the_ticked_job() {
     let summary = in_ns(&lab.client_ns, move || {
         let mut options = GuiOptions::new(Arc::new(config), deskcheck::logging::LogBuffer::default());
         options.checks = Some(Vec::new());
+        options.mode = Some(deskcheck::gui::UiMode::Technician);
         let mut h = Harness::builder().with_size([1280.0, 1000.0]).build_eframe(move |_cc| DeskcheckApp::new(options));
         let wait =
             |h: &mut Harness<'_, DeskcheckApp>, what: &str, done: &dyn Fn(&Harness<'_, DeskcheckApp>) -> bool| {

@@ -1,299 +1,208 @@
-//! The application state and its `eframe::App` impl. `logic` drains engine events into
-//! the session and collects background job results within a small time budget; `ui`
-//! only draws and collects the user's actions, which are applied after drawing.
+//! The application and its `eframe::App` impl. The state is split by concern (see
+//! `state`): `logic` lets each part drain what its engine run or background job produced;
+//! `ui` draws the top bar and then the guided flow or the technician screen, collecting
+//! the user's actions, which are applied after drawing.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, mpsc};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
-use chrono::Utc;
 use eframe::egui::{self, CentralPanel, Panel, ScrollArea, Ui};
 
 use super::GuiOptions;
-use super::checklist_run::ChecklistRun;
-use super::jobs::{JobResult, Jobs, Picked};
-use super::manual_trace::{ManualTrace, TraceEnd};
-use super::tools::{self, ToolView};
-use super::views::bundle_view::{self, Viewing};
-use super::views::checklist::{self as checklist_view, ChecklistAction};
-use super::views::home::{self, CardsFor, Controls};
-use super::views::network::{self, ManualTraceView, NetworkInput, NetworkView};
-use super::views::notes::{self, NotesDraft};
+use super::guided::{Guided, GuidedCommand, GuidedCx};
+use super::settings::{Settings, UiMode};
+use super::state::bundle_io::{BundleEvent, BundleIoPart};
+use super::state::checklists::ChecklistPart;
+use super::state::network::NetworkPart;
+use super::state::run::{RunEnded, RunPart};
+use super::state::tools::ToolsPart;
+use super::views::bundle_view;
+use super::views::checklist::ChecklistAction;
+use super::views::home::{self, CardsFor};
+use super::views::network;
 use super::views::results::{self, ResultsHeader};
+use super::views::top_bar::{self, TechnicianBar};
 use super::views::{Action, StatusLine, status_ui};
-use crate::bundle::{self, Privacy, Redactor, WriteOptions};
+use super::widgets::look;
 use crate::checklist::Library;
-use crate::checks::{self, CheckBox};
-use crate::config::Config;
-use crate::engine::{self, EngineEvent, RunHandle};
-use crate::logging::LogBuffer;
-use crate::model::{Category, HostInfo, Report};
+use crate::i18n::{self, Lang};
+use crate::model::Category;
 use crate::net::live::LiveBoard;
-use crate::session::{RunState, Session};
+use crate::session::Session;
 
-/// How long one frame may spend folding engine events; the rest waits for the next frame,
-/// so a burst of progress notes never stalls drawing.
-const EVENT_BUDGET: Duration = Duration::from_millis(4);
+/// The window's settings and where they are remembered.
+struct SettingsState {
+    current: Settings,
+    /// What the file holds (or would hold): a difference means "write it".
+    saved: Settings,
+    /// `None`: kept in memory only (tests).
+    path: Option<PathBuf>,
+    /// `--lang` for this run; the user's own pick in the menu replaces it.
+    lang_override: Option<Lang>,
+    /// The look last given to egui, so it is set again only when it changes.
+    applied: Option<(bool, f32)>,
+}
 
-/// Shown when a file dialog closes at once without an answer.
-const NO_DIALOG: &str = "No file dialog could be shown on this system. On Linux, install \
-    xdg-desktop-portal (with a GTK or KDE backend) or zenity.";
+impl SettingsState {
+    fn new(path: Option<PathBuf>, mode: Option<UiMode>, lang_override: Option<Lang>) -> Self {
+        let mut current = path.as_deref().map(Settings::load).unwrap_or_default();
+        if let Some(mode) = mode {
+            current.mode = mode;
+        }
+        // A forced mode or `--lang` is for this run: only the user's own changes are written.
+        Self { saved: current.clone(), current, path, lang_override, applied: None }
+    }
+
+    /// The language to draw in: `--lang`, else the saved pick, else the process default
+    /// (the OS locale).
+    fn lang(&self) -> Lang {
+        self.lang_override.or(self.current.lang).unwrap_or_else(i18n::default_lang)
+    }
+
+    /// Writes the settings when the user changed them.
+    fn persist(&mut self) {
+        if self.current == self.saved {
+            return;
+        }
+        if self.current.lang != self.saved.lang {
+            // The user picked a language in the menu: that wins over `--lang` from now on.
+            self.lang_override = None;
+        }
+        self.saved = self.current.clone();
+        if let Some(path) = &self.path
+            && let Err(err) = self.current.write(path)
+        {
+            tracing::warn!("{err}");
+        }
+    }
+}
 
 pub struct DeskcheckApp {
-    config: Arc<Config>,
-    checks: Vec<CheckBox>,
-    check_counts: Vec<(Category, usize)>,
-    save_path: Option<PathBuf>,
-    open_path: Option<PathBuf>,
-    log: LogBuffer,
-    host: HostInfo,
-    session: Session,
-    run: Option<RunHandle>,
-    cancelling: bool,
-    jobs: Jobs,
-    saving: bool,
-    opening: bool,
-    draft: NotesDraft,
-    privacy: Privacy,
+    settings: SettingsState,
     status: Option<StatusLine>,
-    viewing: Option<Viewing>,
+    /// Show only one area's results (`None`: all areas).
     filter: Option<Category>,
-    notes_open: bool,
-    /// Live probe snapshots (RTT series, hop tables) that the Network view draws.
-    live: Arc<LiveBoard>,
-    live_waker_set: bool,
-    show_network: bool,
-    net_input: NetworkInput,
-    /// The background DHCP-server probe, merged into the report when it ends.
-    probe_run: Option<RunHandle>,
-    /// The trace the user asked for with "Trace to…"; replacing it cancels the old one.
-    manual_trace: Option<ManualTrace>,
-    /// Numbers manual traces, so each has its own key on the live board.
-    trace_serial: u64,
-    /// A bundle to open as soon as the window shows.
-    open_at_start: Option<PathBuf>,
-    /// Show the Network view once that bundle is open.
-    network_after_open: bool,
-    /// The checklists on offer; read off the UI thread (the folder may be on a share).
-    library: Library,
-    library_rx: Option<mpsc::Receiver<Library>>,
-    /// The checklist being walked, if any.
-    checklist: Option<ChecklistRun>,
-    /// A checklist to open once the library is loaded.
-    start_checklist: Option<String>,
-    /// A tester opened from the home screen, and when.
-    tool: Option<(Box<dyn ToolView>, chrono::DateTime<Utc>)>,
+    run: RunPart,
+    network: NetworkPart,
+    bundle: BundleIoPart,
+    checklists: ChecklistPart,
+    tools: ToolsPart,
+    guided: Guided,
 }
 
 impl DeskcheckApp {
     /// Build the app without a window (the window calls this too), so tests can drive it.
     pub fn new(options: GuiOptions) -> Self {
-        let GuiOptions { config, checks, save_path, open_path, log, open_at_start, start_checklist, network_view } =
-            options;
-        let checks = checks.unwrap_or_else(checks::registry);
-        let check_counts = home::counts_by_area(checks.iter().map(|c| c.meta().category));
-        let host = crate::platform::host_info();
-        let (library_tx, library_rx) = mpsc::channel();
-        let dir = config.checklists_dir();
-        // If the thread cannot start, the list simply stays empty; nothing else depends on it.
-        let _ = std::thread::Builder::new().name("deskcheck-checklists".into()).spawn(move || {
-            let _ = library_tx.send(Library::load(dir.as_deref()));
-        });
-        Self {
+        let GuiOptions {
             config,
             checks,
-            check_counts,
             save_path,
             open_path,
             log,
-            session: Session::new(host.clone()),
-            host,
-            run: None,
-            cancelling: false,
-            jobs: Jobs::default(),
-            saving: false,
-            opening: false,
-            draft: NotesDraft::default(),
-            privacy: Privacy::default(),
-            status: None,
-            viewing: None,
-            filter: None,
-            notes_open: false,
-            live: LiveBoard::new(),
-            live_waker_set: false,
-            show_network: network_view && open_at_start.is_none(),
-            net_input: NetworkInput::default(),
-            probe_run: None,
-            manual_trace: None,
-            trace_serial: 0,
-            network_after_open: network_view && open_at_start.is_some(),
             open_at_start,
-            library: Library::default(),
-            library_rx: Some(library_rx),
-            checklist: None,
-            tool: None,
             start_checklist,
+            network_view,
+            settings_path,
+            mode,
+            lang,
+        } = options;
+        let opens_at_start = open_at_start.is_some();
+        Self {
+            settings: SettingsState::new(settings_path, mode, lang),
+            status: None,
+            filter: None,
+            checklists: ChecklistPart::new(&config, start_checklist),
+            run: RunPart::new(config, checks, log),
+            network: NetworkPart::new(network_view && !opens_at_start, network_view && opens_at_start),
+            bundle: BundleIoPart::new(save_path, open_path, open_at_start),
+            tools: ToolsPart::default(),
+            guided: Guided::new(),
         }
+    }
+
+    /// Guided or technician, as drawn now.
+    pub fn mode(&self) -> UiMode {
+        self.settings.current.mode
+    }
+
+    /// The language the window is drawn in.
+    pub fn lang(&self) -> Lang {
+        self.settings.lang()
+    }
+
+    /// The settings as the user left them.
+    pub fn settings(&self) -> &Settings {
+        &self.settings.current
     }
 
     /// The heading of the tester shown as a full view, if any.
     pub fn tool_title(&self) -> Option<String> {
-        if let Some((tool, _)) = &self.tool {
-            return Some(tool.title().to_string());
-        }
-        self.checklist.as_ref().and_then(|c| c.tool_title())
+        self.tools.title().or_else(|| self.checklists.walk.as_ref().and_then(|c| c.tool_title()))
     }
 
     /// Whether the checklists folder has been read.
     pub fn checklists_ready(&self) -> bool {
-        self.library_rx.is_none()
+        self.checklists.ready()
     }
 
     /// The checklists on offer (built in and the IT department's own).
     pub fn library(&self) -> &Library {
-        &self.library
+        &self.checklists.library
     }
 
     /// The id of the checklist being walked, if any.
     pub fn walking(&self) -> Option<&str> {
-        self.checklist.as_ref().map(|c| c.walk().checklist().id.as_str())
+        self.checklists.walk.as_ref().map(|c| c.walk().checklist().id.as_str())
     }
 
     /// Whether the current checklist step's check is still running.
     pub fn is_probing(&self) -> bool {
-        self.checklist.as_ref().is_some_and(ChecklistRun::probing)
+        self.checklists.walk.as_ref().is_some_and(|c| c.probing())
     }
 
     /// Whether the checklist's cancel step shows its jobs and waits for the user's approval.
     pub fn awaiting_consent(&self) -> bool {
-        self.checklist.as_ref().is_some_and(ChecklistRun::awaiting_consent)
+        self.checklists.walk.as_ref().is_some_and(|c| c.awaiting_consent())
     }
 
     /// Whether the Network view is showing.
     pub fn showing_network(&self) -> bool {
-        self.show_network
+        self.network.show
     }
 
     /// Whether the background DHCP probe is still out.
     pub fn is_probing_dhcp(&self) -> bool {
-        self.probe_run.is_some()
+        self.network.probing_dhcp()
     }
 
     /// The inline message under "Trace to…", if any.
     pub fn trace_error(&self) -> Option<&str> {
-        self.net_input.trace_error.as_deref()
+        self.network.input.trace_error.as_deref()
     }
 
     /// The live board (tests read the manual trace from it).
     pub fn live_board(&self) -> &Arc<LiveBoard> {
-        &self.live
-    }
-
-    fn drain_probe(&mut self, ctx: &egui::Context) {
-        let Some(probe) = &self.probe_run else { return };
-        let mut done = false;
-        while let Some(event) = probe.try_recv() {
-            match event {
-                EngineEvent::Finished(run) => {
-                    let report = &mut self.session.report;
-                    report.runs.retain(|r| r.id != run.id);
-                    report.runs.push(*run);
-                    report.verdict = crate::diagnose::verdict(&report.runs);
-                }
-                EngineEvent::AllDone => done = true,
-                _ => {}
-            }
-        }
-        if done {
-            if let Some(handle) = self.probe_run.take() {
-                let _ = std::thread::Builder::new().name("deskcheck-probe-drop".into()).spawn(move || drop(handle));
-            }
-            self.net_input.probing_dhcp = false;
-            ctx.request_repaint();
-        }
-    }
-
-    fn start_dhcp_probe(&mut self, ctx: &egui::Context) {
-        if self.probe_run.is_some() || self.viewing.is_some() {
-            return;
-        }
-        let waker_ctx = ctx.clone();
-        let waker: engine::Waker = Arc::new(move || waker_ctx.request_repaint());
-        match engine::start_with_live(
-            vec![checks::network::dhcp_probe()],
-            self.config.clone(),
-            waker,
-            self.live.clone(),
-        ) {
-            Ok(handle) => {
-                self.probe_run = Some(handle);
-                self.net_input.probing_dhcp = true;
-            }
-            Err(err) => self.status = Some(StatusLine::error(format!("Could not start the DHCP probe: {err}"))),
-        }
-    }
-
-    /// Trace to what the user typed, off the UI thread; bad input never starts anything.
-    fn start_manual_trace(&mut self, ctx: &egui::Context, target: String) {
-        if let Err(err) = network::validate_trace_target(&target) {
-            self.net_input.trace_error = Some(err);
-            return;
-        }
-        self.net_input.trace_error = None;
-        self.trace_serial += 1;
-        // Dropping the old handle cancels its trace: only the newest one runs.
-        self.manual_trace = None;
-        match ManualTrace::start(ctx, self.live.clone(), target, self.trace_serial) {
-            Ok(trace) => self.manual_trace = Some(trace),
-            Err(err) => self.net_input.trace_error = Some(err),
-        }
-        self.sync_manual_trace();
-    }
-
-    /// Collect how the manual trace ended and tell the view what it needs to know.
-    fn drain_manual_trace(&mut self) {
-        if let Some(trace) = &mut self.manual_trace
-            && let Some(TraceEnd::Failed(message)) = trace.poll()
-        {
-            self.net_input.trace_error = Some(message);
-        }
-        self.sync_manual_trace();
-    }
-
-    fn sync_manual_trace(&mut self) {
-        self.net_input.manual = self.manual_trace.as_ref().map(|t| ManualTraceView {
-            key: t.key.clone(),
-            target: t.target.clone(),
-            running: t.is_running(),
-        });
+        &self.network.live
     }
 
     /// Whether the "Trace to…" trace is still running.
     pub fn is_tracing(&self) -> bool {
-        self.manual_trace.as_ref().is_some_and(ManualTrace::is_running)
-    }
-
-    /// Checks of the current run that have not finished yet (the ladder says "Checking").
-    fn pending_checks(&self) -> Vec<String> {
-        if self.run.is_none() {
-            return Vec::new();
-        }
-        self.session.planned.iter().filter(|p| p.state != RunState::Done).map(|p| p.id.clone()).collect()
+        self.network.tracing()
     }
 
     /// The live session (what "Check everything" produced so far).
     pub fn session(&self) -> &Session {
-        &self.session
+        &self.run.session
     }
 
     /// Whether checks are running right now.
     pub fn is_running(&self) -> bool {
-        self.run.is_some()
+        self.run.running()
     }
 
     /// Whether a run or a background job (dialog, save, open) is still out.
     pub fn is_busy(&self) -> bool {
-        self.run.is_some() || self.jobs.busy()
+        self.run.running() || self.bundle.busy()
     }
 
     /// The line under the buttons ("Saved to …", an error), as shown.
@@ -303,324 +212,116 @@ impl DeskcheckApp {
 
     /// The bundle being viewed read-only, if any.
     pub fn viewing_path(&self) -> Option<&Path> {
-        self.viewing.as_ref().map(|v| v.path.as_path())
-    }
-
-    fn drain_engine(&mut self, ctx: &egui::Context) {
-        let Some(run) = &self.run else { return };
-        let started = Instant::now();
-        let mut all_done = false;
-        while let Some(event) = run.try_recv() {
-            all_done = event == EngineEvent::AllDone;
-            self.session.apply(event);
-            if all_done || started.elapsed() >= EVENT_BUDGET {
-                break;
-            }
-        }
-        if all_done {
-            self.finish_run(ctx);
-        } else if started.elapsed() >= EVENT_BUDGET {
-            // Events may be left over: come back next frame instead of waiting for a new wake.
-            ctx.request_repaint();
-        }
-    }
-
-    fn finish_run(&mut self, ctx: &egui::Context) {
-        let ran_network = self.session.report.runs.iter().any(|r| r.id.starts_with("net."));
-        if let Some(handle) = self.run.take() {
-            // Dropping joins the engine thread, which may take a moment to shut its
-            // runtime down; do that off the UI thread.
-            let _ = std::thread::Builder::new().name("deskcheck-engine-drop".into()).spawn(move || drop(handle));
-        }
-        if std::mem::take(&mut self.cancelling) {
-            self.status =
-                Some(StatusLine::Success("Cancelled. Checks that had not finished are marked skipped.".into()));
-        } else if ran_network {
-            // After the verdict is on screen: look for rogue DHCP servers in the background.
-            self.start_dhcp_probe(ctx);
-        }
-    }
-
-    fn drain_jobs(&mut self, ctx: &egui::Context) {
-        while let Some(result) = self.jobs.try_recv() {
-            match result {
-                JobResult::SaveTarget(Picked::Path(path)) => self.start_write(ctx, path),
-                JobResult::SaveTarget(Picked::Cancelled) => {
-                    self.saving = false;
-                    self.status = None;
-                }
-                JobResult::SaveTarget(Picked::NoDialog) => {
-                    self.saving = false;
-                    self.status = Some(StatusLine::error(NO_DIALOG));
-                }
-                JobResult::Saved(Ok(written)) => {
-                    self.saving = false;
-                    self.status = Some(StatusLine::Saved {
-                        path: written.path,
-                        map_path: written.map_path,
-                        bytes: written.bytes,
-                    });
-                }
-                JobResult::Saved(Err(err)) => {
-                    self.saving = false;
-                    self.status = Some(StatusLine::error(format!("Could not save the bundle: {err}")));
-                }
-                JobResult::OpenTarget(Picked::Path(path)) => self.start_read(ctx, path),
-                JobResult::OpenTarget(Picked::Cancelled) => {
-                    self.opening = false;
-                    self.status = None;
-                }
-                JobResult::OpenTarget(Picked::NoDialog) => {
-                    self.opening = false;
-                    self.status = Some(StatusLine::error(NO_DIALOG));
-                }
-                JobResult::Opened(Ok(bundle)) => {
-                    self.opening = false;
-                    self.viewing = Some(Viewing::new(*bundle));
-                    self.filter = None;
-                    self.status = None;
-                    self.show_network = std::mem::take(&mut self.network_after_open);
-                }
-                JobResult::Opened(Err(err)) => {
-                    self.opening = false;
-                    self.status = Some(StatusLine::error(format!("Could not open the bundle: {err}")));
-                }
-            }
-        }
-    }
-
-    /// The live report with the technician's notes, as it would be saved.
-    fn report_for_saving(&self) -> Report {
-        let mut report = self.session.report.clone();
-        report.ticket = self.draft.ticket();
-        report.notes = self.draft.notes.clone();
-        report
-    }
-
-    fn controls(&self) -> Controls {
-        let ran = self.session.finished && !self.session.report.runs.is_empty();
-        let walked = !self.session.report.checklists.is_empty();
-        let finished = self.run.is_none() && (ran || walked);
-        Controls {
-            running: self.run.is_some(),
-            cancelling: self.cancelling,
-            can_save: finished,
-            saving: self.saving,
-            can_copy: finished,
-        }
+        self.bundle.viewing.as_ref().map(|v| v.path.as_path())
     }
 
     fn apply(&mut self, action: Action, ctx: &egui::Context, frame: &eframe::Frame) {
         match action {
-            Action::CheckEverything => self.start_run(ctx),
+            Action::CheckEverything => self.start_run(ctx, None),
             Action::Cancel => {
-                if let Some(run) = &self.run {
-                    run.cancel();
-                    self.cancelling = true;
+                if self.run.cancel() {
                     self.status = Some(StatusLine::Busy("Cancelling…".into()));
                 }
             }
-            Action::SaveBundle => self.save(ctx, frame),
+            Action::SaveBundle => self.bundle.save(ctx, frame, &self.run, &mut self.status),
             Action::CopySummary => {
-                let text = match &self.viewing {
-                    Some(viewing) => viewing.summary.clone(),
-                    // What goes into a ticket is scrubbed like the bundle, with the chosen profile.
-                    None => bundle::summary_text(&bundle::redact_report(&self.report_for_saving(), self.privacy)),
-                };
-                ctx.copy_text(text);
+                ctx.copy_text(self.bundle.summary_text(&self.run));
                 self.status = Some(StatusLine::Success("Copied the summary to the clipboard.".into()));
             }
-            Action::OpenBundle => self.open(ctx, frame),
+            Action::OpenBundle => self.bundle.open(ctx, frame, &mut self.status),
             Action::CloseBundle => {
-                self.viewing = None;
+                self.bundle.viewing = None;
                 self.filter = None;
                 self.status = None;
-                self.show_network = false;
+                self.network.show = false;
             }
-            Action::ToggleNotes => self.notes_open = !self.notes_open,
+            Action::ToggleNotes => self.bundle.notes_open = !self.bundle.notes_open,
             Action::Filter(area) => self.filter = area,
-            Action::ShowNetwork(show) => self.show_network = show,
-            Action::TraceTo(target) => self.start_manual_trace(ctx, target),
-            Action::StopTrace => {
-                if let Some(trace) = &mut self.manual_trace {
-                    trace.stop();
-                }
-            }
+            Action::ShowNetwork(show) => self.network.show = show,
+            Action::TraceTo(target) => self.network.start_manual_trace(ctx, target),
+            Action::StopTrace => self.network.stop_trace(),
             Action::DhcpProbe => self.start_dhcp_probe(ctx),
             Action::Checklist(action) => self.apply_checklist(action, ctx),
-            Action::OpenTool(name) => {
-                self.tool = tools::open(&name, &self.session.report).map(|t| (t, Utc::now()));
-            }
+            Action::OpenTool(name) => self.tools.open(&name, &self.run.session.report),
         }
     }
 
     fn apply_checklist(&mut self, action: ChecklistAction, ctx: &egui::Context) {
-        match action {
-            ChecklistAction::Open(id) => {
-                let Some(found) = self.library.find(&id) else { return };
-                let mut run = ChecklistRun::new(found.clone(), &self.config);
-                run.ensure_probe(ctx, &self.config);
-                run.record(&mut self.session.report);
-                self.checklist = Some(run);
-                self.show_network = false;
+        if self.checklists.apply(action, ctx, &self.run.config, &mut self.run.session.report) {
+            self.network.show = false;
+        }
+    }
+
+    fn apply_guided(&mut self, command: GuidedCommand, ctx: &egui::Context, frame: &eframe::Frame) {
+        match command {
+            GuidedCommand::RunAreas(areas) => {
+                let all = Category::ALL.iter().all(|a| areas.contains(a));
+                self.start_run(ctx, (!all).then_some(areas.as_slice()));
             }
-            ChecklistAction::Close => {
-                if let Some(mut run) = self.checklist.take() {
-                    run.close();
-                    run.record(&mut self.session.report);
-                }
-            }
-            other => {
-                if let Some(run) = &mut self.checklist {
-                    run.apply(other, ctx, &self.config, &self.session.report);
-                    run.record(&mut self.session.report);
-                }
+            GuidedCommand::StartChecklist(id) => self.apply_checklist(ChecklistAction::Open(id), ctx),
+            GuidedCommand::ChecklistAnswer(action) => self.apply_checklist(action, ctx),
+            GuidedCommand::CancelRun => self.apply(Action::Cancel, ctx, frame),
+            GuidedCommand::SaveBundle => self.apply(Action::SaveBundle, ctx, frame),
+            GuidedCommand::SwitchToTechnician => self.settings.current.mode = UiMode::Technician,
+            GuidedCommand::Reset => {
+                self.apply_checklist(ChecklistAction::Close, ctx);
+                self.run.reset();
+                self.status = None;
+                self.filter = None;
             }
         }
     }
 
-    fn start_run(&mut self, ctx: &egui::Context) {
-        if self.run.is_some() {
-            return;
-        }
-        // A new run starts a new log, so the bundle's log.txt tells only this run's story.
-        self.log.clear();
-        // Checklists walked before this run stay in the report: their answers are not re-asked.
-        let walked = std::mem::take(&mut self.session.report.checklists);
-        let walked_runs: Vec<_> =
-            self.session.report.runs.drain(..).filter(|r| r.id.starts_with("checklist.")).collect();
-        self.session = Session::new(self.host.clone());
-        self.session.report.checklists = walked;
-        self.session.report.runs = walked_runs;
-        self.session.report.notices = self
-            .check_counts
-            .iter()
-            .filter(|(_, count)| *count == 0)
-            .map(|(area, _)| format!("{}: not available yet — this version has no checks for this area.", area.title()))
-            .collect();
+    fn start_run(&mut self, ctx: &egui::Context, areas: Option<&[Category]>) {
         self.status = None;
         self.filter = None;
-        let waker_ctx = ctx.clone();
-        let waker: engine::Waker = Arc::new(move || waker_ctx.request_repaint());
-        self.live.clear();
-        match engine::start_with_live(self.checks.clone(), self.config.clone(), waker, self.live.clone()) {
-            Ok(handle) => self.run = Some(handle),
-            Err(err) => self.status = Some(StatusLine::error(format!("Could not start the checks: {err}"))),
+        if let Err(err) = self.run.start(ctx, &self.network.live, areas) {
+            self.status = Some(StatusLine::error(err));
         }
     }
 
-    fn save(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
-        if !self.controls().can_save || self.saving {
+    fn start_dhcp_probe(&mut self, ctx: &egui::Context) {
+        if self.bundle.viewing.is_some() {
             return;
         }
-        self.saving = true;
-        match self.save_path.clone() {
-            Some(path) => self.start_write(ctx, path),
-            None => {
-                // Under strict privacy the host name is hidden in the file name too.
-                let host = Redactor::new(self.privacy, &self.host.hostname).text(&self.host.hostname);
-                let name = bundle::default_file_name(&host, Utc::now());
-                let directory = dirs::document_dir().or_else(dirs::home_dir);
-                self.status = Some(StatusLine::Busy("Choose where to save the bundle…".into()));
-                if let Err(err) = self.jobs.pick_save_path(ctx, frame, directory.as_deref(), &name) {
-                    self.saving = false;
-                    self.status = Some(StatusLine::error(format!("Could not open the save dialog: {err}")));
-                }
-            }
+        if let Err(err) = self.network.start_dhcp_probe(ctx, &self.run.config) {
+            self.status = Some(StatusLine::error(err));
         }
     }
 
-    fn start_write(&mut self, ctx: &egui::Context, path: PathBuf) {
-        // The save dialog has already asked before overwriting; an injected path is the caller's choice.
-        let options = WriteOptions { force: true, privacy: self.privacy };
-        self.status = Some(StatusLine::Busy(format!("Saving to {}…", path.display())));
-        if let Err(err) = self.jobs.write_bundle(ctx, self.report_for_saving(), self.log.clone(), path, options) {
-            self.saving = false;
-            self.status = Some(StatusLine::error(format!("Could not save the bundle: {err}")));
-        }
-    }
-
-    fn open(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
-        if self.opening {
-            return;
-        }
-        self.opening = true;
-        match self.open_path.clone() {
-            Some(path) => self.start_read(ctx, path),
-            None => {
-                let directory = dirs::document_dir().or_else(dirs::home_dir);
-                self.status = Some(StatusLine::Busy("Choose a bundle to open…".into()));
-                if let Err(err) = self.jobs.pick_open_path(ctx, frame, directory.as_deref()) {
-                    self.opening = false;
-                    self.status = Some(StatusLine::error(format!("Could not open the file dialog: {err}")));
-                }
-            }
-        }
-    }
-
-    fn start_read(&mut self, ctx: &egui::Context, path: PathBuf) {
-        self.status = Some(StatusLine::Busy(format!("Opening {}…", path.display())));
-        if let Err(err) = self.jobs.read_bundle(ctx, path) {
-            self.opening = false;
-            self.status = Some(StatusLine::error(format!("Could not open the bundle: {err}")));
-        }
-    }
-
+    /// The technician screen of the live session.
     fn live_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let controls = self.controls();
-        home::controls_ui(ui, controls, &mut self.privacy, actions);
+        let controls = self.run.controls(self.bundle.saving);
+        home::controls_ui(ui, controls, &mut self.bundle.privacy, actions);
         status_ui(ui, self.status.as_ref());
         ui.add_space(6.0);
-        home::progress_ui(ui, &self.session, controls.running);
+        self.run.progress_ui(ui);
         ui.add_space(10.0);
-        if self.show_network {
-            let live = self.live.snapshot();
-            let pending = self.pending_checks();
-            let view = NetworkView {
-                report: &self.session.report,
-                live: &live,
-                pending: &pending,
-                interactive: true,
-                dhcp_listen_ms: self.config.network.dhcp_listen_ms,
-            };
-            network::network_ui(ui, &view, &mut self.net_input, actions);
+        if self.network.show {
+            let pending = self.run.pending_checks();
+            self.network.live_ui(ui, &self.run.session.report, &pending, &self.run.config, actions);
             return;
         }
-        if let Some(run) = &mut self.checklist {
-            let mut text = std::mem::take(&mut run.text);
-            checklist_view::step_ui(ui, &run.view(), &mut text, actions);
-            run.text = text;
+        if self.checklists.step_ui(ui, actions) {
             return;
         }
-        home::areas_ui(ui, &self.session, &self.check_counts, self.filter, CardsFor::Live, true, actions);
+        self.run.areas_ui(ui, self.filter, actions);
         ui.add_space(12.0);
-        checklist_view::list_ui(ui, &self.library.checklists, &self.library.problems, actions);
+        self.checklists.list_ui(ui, actions);
         ui.add_space(12.0);
-        let report = &self.session.report;
-        if let Some(verdict) = &report.verdict {
-            results::verdict_ui(ui, verdict);
-            ui.add_space(8.0);
-        }
-        let header = ResultsHeader {
-            tally: self.session.finished,
-            // The notices about areas without checks would repeat what the cards say.
-            notices: false,
-            empty_text: "No results yet. Press “Check everything” to start.",
-        };
-        results::results_ui(ui, report, self.filter, &header, actions);
+        self.run.findings_ui(ui, self.filter, actions);
     }
 
+    /// The technician screen of a saved bundle (read-only).
     fn viewing_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
-        let Some(viewing) = &self.viewing else { return };
-        bundle_view::header_ui(ui, viewing, actions);
+        let Some(viewing) = &self.bundle.viewing else { return };
+        self.bundle.header_ui(ui, actions);
         status_ui(ui, self.status.as_ref());
         ui.add_space(8.0);
         let report = &viewing.session.report;
         let has_network = network::has_network(report);
-        if self.show_network && has_network {
-            // A saved bundle: nothing live, nothing to start.
-            let view = NetworkView { report, live: &[], pending: &[], interactive: false, dhcp_listen_ms: 0 };
-            network::network_ui(ui, &view, &mut self.net_input, actions);
+        if self.network.show && has_network {
+            self.network.saved_ui(ui, report, actions);
             return;
         }
         bundle_view::facts_ui(ui, viewing);
@@ -637,93 +338,139 @@ impl DeskcheckApp {
         ui.add_space(8.0);
         bundle_view::log_ui(ui, viewing);
     }
-}
 
-impl eframe::App for DeskcheckApp {
-    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        if !self.live_waker_set {
-            let waker_ctx = ctx.clone();
-            self.live.set_waker(Arc::new(move || waker_ctx.request_repaint()));
-            self.live_waker_set = true;
-        }
-        if let Some(path) = self.open_at_start.take() {
-            self.opening = true;
-            self.start_read(ctx, path);
-        }
-        self.drain_engine(ctx);
-        self.drain_probe(ctx);
-        self.drain_jobs(ctx);
-        self.drain_manual_trace();
-        if let Some(rx) = &self.library_rx
-            && let Ok(library) = rx.try_recv()
-        {
-            self.library = library;
-            self.library_rx = None;
-            if let Some(id) = self.start_checklist.take() {
-                self.apply_checklist(ChecklistAction::Open(id), ctx);
-            }
-        }
-        if let Some(run) = &mut self.checklist
-            && run.drain()
-        {
-            ctx.request_repaint();
-        }
-    }
-
-    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
-        let mut actions = Vec::new();
-        let organisation = self.config.organisation.clone();
-        Panel::top("header").show(ui, |ui| {
-            ui.add_space(4.0);
-            home::header_ui(ui, organisation.as_deref(), self.notes_open, self.opening, &mut actions);
-            ui.add_space(2.0);
-        });
-        let viewing = self.viewing.as_ref();
-        let draft = &mut self.draft;
+    /// The technician screen: notes panel, testers as full views, the live session or a bundle.
+    fn technician_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let bundle = &mut self.bundle;
+        let mut notes_open = bundle.notes_open;
         Panel::right("technician-notes").resizable(true).default_size(320.0).show_collapsible(
             ui,
-            &mut self.notes_open,
-            |ui| match viewing {
-                Some(viewing) => {
-                    let report = &viewing.session.report;
-                    notes::notes_readonly_ui(ui, report.ticket.as_deref(), &report.notes);
-                }
-                None => notes::notes_edit_ui(ui, draft),
-            },
+            &mut notes_open,
+            |ui| bundle.notes_ui(ui),
         );
-        if let Some((tool, started_at)) = &mut self.tool {
-            let finished = CentralPanel::default().show(ui, |ui| tool.ui(ui)).inner;
-            if let Some(report) = finished {
-                let run = tools::report_run(&report, *started_at);
-                let runs = &mut self.session.report.runs;
-                runs.retain(|r| r.id != run.id);
-                runs.push(run);
-                self.tool = None;
-            }
-            return;
-        }
-        if let Some(run) = &mut self.checklist
-            && let Some(tool) = run.tool_mut()
-        {
-            let finished = CentralPanel::default().show(ui, |ui| tool.ui(ui)).inner;
-            if let Some(report) = finished {
-                run.tool_finished(report);
-                run.record(&mut self.session.report);
-            }
+        bundle.notes_open = notes_open;
+        if self.tool_view_ui(ui) {
             return;
         }
         CentralPanel::default().show(ui, |ui| {
             ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                if self.viewing.is_some() {
-                    self.viewing_ui(ui, &mut actions);
+                if self.bundle.viewing.is_some() {
+                    self.viewing_ui(ui, actions);
                 } else {
-                    self.live_ui(ui, &mut actions);
+                    self.live_ui(ui, actions);
                 }
             });
         });
+    }
+
+    /// A tester (opened on its own or by a checklist step) as the full view; false when none is open.
+    fn tool_view_ui(&mut self, ui: &mut Ui) -> bool {
+        if !self.tools.is_open() && !self.checklists.tool_open() {
+            return false;
+        }
+        let report = &mut self.run.session.report;
+        let tools = &mut self.tools;
+        let checklists = &mut self.checklists;
+        CentralPanel::default().show(ui, |ui| tools.ui(ui, report) || checklists.tool_ui(ui, report)).inner
+    }
+
+    fn guided_ui(&mut self, ui: &mut Ui) -> Vec<GuidedCommand> {
+        if self.tool_view_ui(ui) {
+            return Vec::new();
+        }
+        let (finished, planned) = self.run.progress();
+        let cx = GuidedCx {
+            report: &self.run.session.report,
+            running: self.run.running(),
+            finished,
+            planned,
+            library: &self.checklists.library,
+            checklist: self.checklists.walk.as_ref(),
+        };
+        let guided = &mut self.guided;
+        let status = self.status.as_ref();
+        CentralPanel::default()
+            .show(ui, |ui| {
+                ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        let commands = guided.ui(ui, &cx);
+                        status_ui(ui, status);
+                        commands
+                    })
+                    .inner
+            })
+            .inner
+    }
+
+    /// Gives egui the look and size the settings ask for, when they changed.
+    fn apply_look(&mut self, ctx: &egui::Context) {
+        let wanted = (self.settings.current.high_contrast, self.settings.current.zoom);
+        if self.settings.applied == Some(wanted) {
+            return;
+        }
+        look::apply(ctx, wanted.0);
+        top_bar::apply_zoom(ctx, wanted.1);
+        self.settings.applied = Some(wanted);
+    }
+}
+
+impl eframe::App for DeskcheckApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        match self.run.drain(ctx) {
+            Some(RunEnded::Cancelled) => {
+                self.status =
+                    Some(StatusLine::Success("Cancelled. Checks that had not finished are marked skipped.".into()));
+            }
+            // After the verdict is on screen: look for rogue DHCP servers in the background.
+            Some(RunEnded::Completed { network: true }) => self.start_dhcp_probe(ctx),
+            Some(RunEnded::Completed { network: false }) | None => {}
+        }
+        self.network.drain(ctx, &mut self.run.session.report);
+        if self.bundle.drain(ctx, &self.run, &mut self.status) == Some(BundleEvent::Opened) {
+            self.filter = None;
+            self.network.show = std::mem::take(&mut self.network.show_after_open);
+        }
+        if let Some(id) = self.checklists.drain(ctx) {
+            self.apply_checklist(ChecklistAction::Open(id), ctx);
+        }
+    }
+
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        // Ctrl +/−/0 change egui's zoom directly: remember what the user chose.
+        if self.settings.applied.is_some() {
+            self.settings.current.zoom = ctx.zoom_factor();
+        }
+        self.apply_look(&ctx);
+        let lang = self.settings.lang();
+        i18n::set_current(lang);
+        let mut actions = Vec::new();
+        let organisation = self.run.config.organisation.clone();
+        let bar = TechnicianBar {
+            organisation: organisation.as_deref(),
+            notes_open: self.bundle.notes_open,
+            opening: self.bundle.opening,
+        };
+        let settings = &mut self.settings.current;
+        Panel::top("header").show(ui, |ui| {
+            ui.add_space(4.0);
+            top_bar::top_bar_ui(ui, settings, lang, &bar, &mut actions);
+            ui.add_space(2.0);
+        });
+        match self.settings.current.mode {
+            UiMode::Technician => self.technician_ui(ui, &mut actions),
+            UiMode::Guided => {
+                for command in self.guided_ui(ui) {
+                    self.apply_guided(command, &ctx, frame);
+                }
+            }
+        }
         for action in actions {
             self.apply(action, &ctx, frame);
         }
+        self.apply_look(&ctx);
+        i18n::set_current(self.settings.lang());
+        self.settings.persist();
     }
 }

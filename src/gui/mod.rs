@@ -10,6 +10,8 @@ pub mod guided;
 mod jobs;
 mod manual_trace;
 pub mod renderer;
+pub mod settings;
+mod state;
 pub mod tools;
 mod views;
 mod widgets;
@@ -23,6 +25,7 @@ pub use app::DeskcheckApp;
 use eframe::egui;
 use eframe::egui_wgpu::{self, wgpu};
 pub use renderer::{Renderer, RendererError};
+pub use settings::{Settings, UiMode};
 
 use crate::checks::CheckBox;
 use crate::config::Config;
@@ -48,6 +51,12 @@ pub struct GuiOptions {
     pub start_checklist: Option<String>,
     /// Start in the Network view (with `open_at_start`: once that bundle is open).
     pub network_view: bool,
+    /// Where the window's settings are remembered; `None` keeps them in memory only (tests).
+    pub settings_path: Option<PathBuf>,
+    /// Start in this mode whatever the settings say (tests).
+    pub mode: Option<UiMode>,
+    /// `--lang`: the language for this run, over the saved one.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 impl GuiOptions {
@@ -62,6 +71,9 @@ impl GuiOptions {
             open_at_start: None,
             start_checklist: None,
             network_view: false,
+            settings_path: None,
+            mode: None,
+            lang: None,
         }
     }
 }

@@ -20,7 +20,7 @@ use crate::gui::views::checklist::ChecklistAction;
 use crate::model::{Category, Checklist, Step, StepKind};
 
 /// What the app must do for the guided flow.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GuidedCommand {
     /// Run the checks of these areas (a new run: the report starts empty).
     RunAreas(Vec<Category>),

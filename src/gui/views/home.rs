@@ -1,7 +1,7 @@
 //! The home screen: header, the big "Check everything" button with save/copy next to it,
 //! live progress, and one card per area with its badge.
 
-use eframe::egui::{Align, Button, ComboBox, Frame, Layout, ProgressBar, RichText, Ui, vec2};
+use eframe::egui::{Button, ComboBox, Frame, ProgressBar, RichText, Ui, vec2};
 
 use super::Action;
 use crate::bundle::Privacy;
@@ -17,33 +17,6 @@ pub struct Controls {
     pub can_save: bool,
     pub saving: bool,
     pub can_copy: bool,
-}
-
-/// The top bar: name, organisation, "Open bundle…" and the technician-notes toggle.
-pub fn header_ui(ui: &mut Ui, organisation: Option<&str>, notes_open: bool, opening: bool, actions: &mut Vec<Action>) {
-    ui.horizontal(|ui| {
-        ui.heading(RichText::new("deskcheck").strong());
-        if let Some(org) = organisation.filter(|o| !o.trim().is_empty()) {
-            ui.separator();
-            ui.label(RichText::new(org).size(16.0));
-        }
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if ui
-                .add_enabled(!opening, Button::new("Open bundle…"))
-                .on_hover_text("Open a saved bundle to review it (read-only)")
-                .clicked()
-            {
-                actions.push(Action::OpenBundle);
-            }
-            if ui
-                .selectable_label(notes_open, "Technician notes")
-                .on_hover_text("Ticket reference, the issue in the user's words, environment, resolution, cause")
-                .clicked()
-            {
-                actions.push(Action::ToggleNotes);
-            }
-        });
-    });
 }
 
 /// "Check everything" (and "Cancel" while running), then "Save bundle…", privacy, "Copy summary".

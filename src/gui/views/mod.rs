@@ -7,6 +7,7 @@ pub mod home;
 pub mod network;
 pub mod notes;
 pub mod results;
+pub mod top_bar;
 
 use std::path::PathBuf;
 

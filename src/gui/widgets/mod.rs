@@ -1,6 +1,7 @@
 //! Small reusable widgets: status badges, severity labels and the RTT graph. Status is
 //! always an icon plus a word; colour only adds to it, so it reads in black and white and aloud.
 
+pub mod look;
 mod rtt_graph;
 mod status;
 
