@@ -482,6 +482,8 @@ fn result_ui(
     ui.label(RichText::new(t!("guided-what-now")).size(BODY).strong());
     body(ui, &outcome.next_step);
     ui.add_space(18.0);
+    code_ui(ui, cx.report);
+    ui.add_space(18.0);
     ui.horizontal_wrapped(|ui| {
         let save = big_button(ui, &t!("guided-save"), !cx.running);
         focus.offer(&save);
@@ -495,4 +497,18 @@ fn result_ui(
             presses.push(Press::Command(GuidedCommand::SwitchToTechnician));
         }
     });
+}
+
+/// The read-out code in large type, under the words that say what to do with it. The code
+/// is a read-only field named by those words, so a screen reader reads both together and
+/// the user can still select and copy it.
+fn code_ui(ui: &mut Ui, report: &Report) {
+    let mut code = crate::readout::encode(report).to_string();
+    let label = ui.label(RichText::new(t!("guided-read-code")).size(BODY).strong());
+    let field = TextEdit::singleline(&mut code)
+        .font(egui::FontId::monospace(44.0))
+        .interactive(false)
+        .desired_width(COLUMN * 0.7)
+        .frame(egui::Frame::group(ui.style()).inner_margin(12));
+    ui.add(field).labelled_by(label.id);
 }
