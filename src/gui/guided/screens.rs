@@ -45,6 +45,8 @@ impl Focus {
     fn offer(&mut self, response: &Response) {
         if self.place && !self.placed && response.enabled() {
             response.request_focus();
+            // The ring shows from the next frame on; draw it without waiting for input.
+            response.ctx.request_repaint();
             self.placed = true;
         }
     }
@@ -175,7 +177,8 @@ fn big_button(ui: &mut Ui, text: &str, enabled: bool) -> Response {
 /// An answer button: wide, and marked "✔" when chosen (never by colour alone).
 fn answer_button(ui: &mut Ui, text: &str, chosen: bool) -> Response {
     let shown = if chosen { format!("✔ {text}") } else { text.to_string() };
-    let button = Button::selectable(chosen, RichText::new(shown).size(BUTTON)).min_size(vec2(520.0, 56.0));
+    // Framed like every button (a selectable has no frame until chosen), filled when chosen.
+    let button = Button::new(RichText::new(shown).size(BUTTON)).selected(chosen).min_size(vec2(520.0, 56.0));
     let response = ui.add(button);
     focus_ring(ui, &response);
     response
@@ -490,9 +493,11 @@ fn result_ui(
         if save.clicked() {
             presses.push(Press::Command(GuidedCommand::SaveBundle));
         }
+        ui.add_space(12.0);
         if big_button(ui, &t!("guided-start-again"), true).clicked() {
             presses.push(Press::StartAgain);
         }
+        ui.add_space(12.0);
         if big_button(ui, &t!("guided-details"), true).clicked() {
             presses.push(Press::Command(GuidedCommand::SwitchToTechnician));
         }
@@ -508,6 +513,8 @@ fn code_ui(ui: &mut Ui, report: &Report) {
     let field = TextEdit::singleline(&mut code)
         .font(egui::FontId::monospace(44.0))
         .interactive(false)
+        // Full strength: a disabled-looking grey code is hard to read out.
+        .text_color(ui.visuals().strong_text_color())
         .desired_width(COLUMN * 0.7)
         .frame(egui::Frame::group(ui.style()).inner_margin(12));
     ui.add(field).labelled_by(label.id);
