@@ -277,8 +277,8 @@ fn a_folder_adds_replaces_and_reports_broken_files() {
     std::fs::write(dir.path().join("broken.toml"), "title = \"B\"\narea = \"printers\"\n[[steps]]\nid = 5\n").unwrap();
     std::fs::write(dir.path().join("notes.txt"), "not a checklist").unwrap();
     let lib = Library::load(Some(dir.path()));
-    assert_eq!(lib.find("docking").map(|c| c.title.as_str()), Some("Docking station"));
-    assert_eq!(lib.find("display").map(|c| c.title.as_str()), Some("Our display"));
+    assert_eq!(lib.find("docking").map(|c| c.title.en.as_str()), Some("Docking station"));
+    assert_eq!(lib.find("display").map(|c| c.title.en.as_str()), Some("Our display"));
     assert_eq!(lib.problems.len(), 1, "{:?}", lib.problems);
     let p = lib.problems[0].to_string();
     assert!(p.contains("broken.toml:4:6:"), "{p}");
