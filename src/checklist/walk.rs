@@ -380,21 +380,24 @@ pub fn run_id(checklist_id: &str) -> String {
 /// The transcript as plain text, one answer per line, for `raw/` and for pasting.
 pub fn transcript_text(t: &ChecklistTranscript) -> String {
     let lang = t.lang;
-    let mut s = format!("{} ({}, {})\n", t.title, t.id, i18n::text(lang, &msg!("checklists-from", source = &t.source)));
+    let from = i18n::text(lang, &msg!("checklists-from", source = &t.source));
     let taken_back = i18n::tr(lang, "checklists-taken-back");
-    for e in &t.entries {
-        let mark = if e.retracted { format!(" ({taken_back})") } else { String::new() };
-        s.push_str(&format!(
-            "{}  [{}] {}\n    → {}{mark}\n",
-            e.at.format("%Y-%m-%d %H:%M:%S UTC"),
-            e.step,
-            e.question,
-            e.answer
-        ));
-    }
     let end =
         i18n::text(lang, &msg!("checklists-transcript-end", kind = t.end.kind.label_in(lang), text = &t.end.text));
-    s.push_str(&format!("{end}\n"));
+    let mut lines = vec![format!("{} ({}, {from})", t.title, t.id)];
+    for e in &t.entries {
+        let mark = if e.retracted { format!(" ({taken_back})") } else { String::new() };
+        lines.push(format!("{}  [{}] {}", e.at.format("%Y-%m-%d %H:%M:%S UTC"), e.step, e.question));
+        lines.push(format!("    → {}{mark}", e.answer));
+    }
+    lines.push(end);
+    // Line ends pushed as chars: a "\n" literal would hide the message ids around it
+    // from the completeness test, which reads string literals without escapes.
+    let mut s = String::new();
+    for line in lines {
+        s.push_str(&line);
+        s.push('\n');
+    }
     s
 }
 
