@@ -60,8 +60,8 @@ pub fn list_ui(ui: &mut Ui, checklists: &[Checklist], problems: &[ChecklistError
     ui.add_space(8.0);
     ui.label(RichText::new("Testers").size(16.0).strong());
     ui.horizontal_wrapped(|ui| {
-        for (tool, label) in crate::gui::tools::ON_HOME {
-            if ui.add(Button::new(label).min_size(vec2(150.0, 32.0))).clicked() {
+        for tool in crate::gui::tools::ON_HOME {
+            if ui.add(Button::new(crate::gui::tools::home_label(tool)).min_size(vec2(150.0, 32.0))).clicked() {
                 actions.push(Action::OpenTool(tool.to_string()));
             }
         }
