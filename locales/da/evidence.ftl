@@ -6,6 +6,38 @@
 ## printers and system (checks/printers*, checks/system.rs, hw/printer)
 
 ## displays, peripherals, testers, checklists (checks/displays.rs, checks/peripherals.rs, testers/, checklist/, gui/tools/)
+ev-answer = Svar
+ev-asked = Spurgt
+ev-back-forward-buttons = Tilbage-/frem-knapper
+ev-checklist = Tjekliste
+ev-class = Klasse
+ev-current-mode = Nuværende tilstand
+ev-device = Enhed
+ev-edid-version = EDID-version
+ev-graphics-adapter = Grafikkort
+ev-input = Indgang
+ev-inputs = Indgange
+ev-layout = Tastaturlayout
+ev-made = Produceret
+ev-make = Mærke
+ev-microphone = Mikrofon
+ev-model = Model
+ev-model-year = Modelår
+ev-native-mode = Skærmens egen tilstand
+ev-outputs = Udgange
+ev-port = Port
+ev-position = Placering
+ev-primary = Hovedskærm
+ev-rotation = Rotation
+ev-scale = Skalering
+ev-serial = Serienummer
+ev-shown = Vist
+ev-size = Størrelse
+ev-sound-system = Lydsystem
+ev-speaker = Højttaler
+ev-speed = Hastighed
+ev-step = Trin
+ev-tested = Testet
 
 ## gui and reports (gui/ except tools, bundle/, cli/)
 

@@ -6,6 +6,38 @@
 ## printers and system (checks/printers*, checks/system.rs, hw/printer)
 
 ## displays, peripherals, testers, checklists (checks/displays.rs, checks/peripherals.rs, testers/, checklist/, gui/tools/)
+ev-answer = Answer
+ev-asked = Asked
+ev-back-forward-buttons = Back / forward buttons
+ev-checklist = Checklist
+ev-class = Class
+ev-current-mode = Current mode
+ev-device = Device
+ev-edid-version = EDID version
+ev-graphics-adapter = Graphics adapter
+ev-input = Input
+ev-inputs = Inputs
+ev-layout = Layout
+ev-made = Made
+ev-make = Make
+ev-microphone = Microphone
+ev-model = Model
+ev-model-year = Model year
+ev-native-mode = Native mode
+ev-outputs = Outputs
+ev-port = Port
+ev-position = Position
+ev-primary = Primary
+ev-rotation = Rotation
+ev-scale = Scale
+ev-serial = Serial
+ev-shown = Shown
+ev-size = Size
+ev-sound-system = Sound system
+ev-speaker = Speaker
+ev-speed = Speed
+ev-step = Step
+ev-tested = Tested
 
 ## gui and reports (gui/ except tools, bundle/, cli/)
 

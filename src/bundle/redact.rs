@@ -400,11 +400,12 @@ impl Redactor {
     /// Answers are the user's words (a typed panel message may hold anything); step ids
     /// and kinds are ours and stay.
     fn checklist(&mut self, c: &ChecklistTranscript) -> ChecklistTranscript {
-        let ChecklistTranscript { id, title, area, source, started_at, finished_at, end, entries } = c;
+        let ChecklistTranscript { id, title, lang, area, source, started_at, finished_at, end, entries } = c;
         let ChecklistEnd { kind, step, text } = end;
         ChecklistTranscript {
             id: id.clone(),
             title: self.text(title),
+            lang: *lang,
             area: *area,
             source: self.text(source),
             started_at: *started_at,
@@ -413,13 +414,14 @@ impl Redactor {
             entries: entries
                 .iter()
                 .map(|e| {
-                    let TranscriptEntry { at, step, kind, question, answer, check, tool, retracted } = e;
+                    let TranscriptEntry { at, step, kind, question, answer, key, check, tool, retracted } = e;
                     TranscriptEntry {
                         at: *at,
                         step: step.clone(),
                         kind: kind.clone(),
                         question: self.text(question),
                         answer: self.text(answer),
+                        key: key.clone(),
                         check: check.clone(),
                         tool: tool.as_ref().map(|t| self.tool(t)),
                         retracted: *retracted,

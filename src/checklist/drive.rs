@@ -166,8 +166,15 @@ pub fn to_answer(step: &Step, text: &str) -> Result<Answer, String> {
             {
                 return Ok(Answer::Choice(n - 1));
             }
-            options.iter().position(|o| o.label.eq_ignore_ascii_case(t)).map(Answer::Choice).ok_or_else(|| {
-                let labels: Vec<String> = options.iter().map(|o| format!("\"{}\"", o.label)).collect();
+            // The option's id or its label in either language: an answers file written for
+            // one language works in the other.
+            let matches = |o: &crate::model::ChoiceOption| {
+                o.id.eq_ignore_ascii_case(t)
+                    || o.label.en.eq_ignore_ascii_case(t)
+                    || o.label.da.as_deref().is_some_and(|d| d.to_lowercase() == t.to_lowercase())
+            };
+            options.iter().position(matches).map(Answer::Choice).ok_or_else(|| {
+                let labels: Vec<String> = options.iter().map(|o| format!("\"{}\"", o.id)).collect();
                 bad(&format!("one of {} (or its number)", labels.join(", ")))
             })
         }

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::config::line_column;
-use crate::model::{Category, Checklist, ChoiceOption, Record, Severity, Step, StepKind};
+use crate::model::{Category, Checklist, ChoiceOption, Localized, Record, Severity, Step, StepKind};
 
 /// Testers a `tool` step may open.
 pub const TOOLS: &[&str] = &["keyboard", "mouse", "patterns", "sound"];
@@ -28,9 +28,9 @@ pub struct ChecklistError {
 #[serde(deny_unknown_fields)]
 struct RawChecklist {
     id: Option<Spanned<String>>,
-    title: Spanned<String>,
+    title: Spanned<RawText>,
     #[serde(default)]
-    description: Option<Spanned<String>>,
+    description: Option<Spanned<RawText>>,
     area: Spanned<String>,
     start: Option<Spanned<String>>,
     #[serde(default)]
@@ -42,11 +42,11 @@ struct RawChecklist {
 struct RawStep {
     id: Spanned<String>,
     kind: Spanned<String>,
-    text: Option<Spanned<String>>,
-    help: Option<Spanned<String>>,
+    text: Option<Spanned<RawText>>,
+    help: Option<Spanned<RawText>>,
     skip: Option<Spanned<String>>,
     #[serde(default)]
-    record: HashMap<String, Spanned<String>>,
+    record: HashMap<String, Spanned<RawText>>,
     // Branches; which ones a step needs depends on its kind.
     done: Option<Spanned<String>>,
     failed: Option<Spanned<String>>,
@@ -59,15 +59,58 @@ struct RawStep {
     options: Option<Vec<Spanned<RawOption>>>,
     probe: Option<Spanned<String>>,
     tool: Option<Spanned<String>>,
-    resolution: Option<Spanned<String>>,
-    reason: Option<Spanned<String>>,
+    resolution: Option<Spanned<RawText>>,
+    reason: Option<Spanned<RawText>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawOption {
-    label: Spanned<String>,
+    /// The stable key for `record` and answers files; the English label when absent.
+    id: Option<Spanned<String>>,
+    label: Spanned<RawText>,
     next: Spanned<String>,
+}
+
+/// A text the user reads: `"…"` (English only) or `{ en = "…", da = "…" }`.
+#[derive(Debug)]
+struct RawText {
+    en: String,
+    da: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for RawText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawText;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text, or a table of languages like { en = \"…\", da = \"…\" }")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawText, E> {
+                Ok(RawText { en: v.to_string(), da: None })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<RawText, A::Error> {
+                let (mut en, mut da) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "en" => en = Some(map.next_value::<String>()?),
+                        "da" => da = Some(map.next_value::<String>()?),
+                        other => {
+                            return Err(serde::de::Error::custom(format!(
+                                "unknown language '{other}' (a text is given as en and, optionally, da)"
+                            )));
+                        }
+                    }
+                }
+                let en = en.ok_or_else(|| {
+                    serde::de::Error::custom("a translated text needs its English (en = \"…\"); da alone is not enough")
+                })?;
+                Ok(RawText { en, da })
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 /// What the parser checks names against.
@@ -115,6 +158,10 @@ pub fn parse(
         None => fallback_id.to_string(),
     };
     let title = non_empty(&cx, &raw.title, "the checklist's title is empty")?;
+    let description = match &raw.description {
+        Some(d) => localized(&cx, d, "the checklist's description is empty")?,
+        None => Localized::default(),
+    };
     let area = Category::from_key(raw.area.get_ref()).ok_or_else(|| {
         cx.err(
             raw.area.span(),
@@ -156,22 +203,41 @@ pub fn parse(
     for spanned in &raw.steps {
         steps.push(step(&cx, spanned, &resolve, known)?);
     }
-    let checklist = Checklist {
-        id,
-        title,
-        description: raw.description.as_ref().map(|d| d.get_ref().trim().to_string()).unwrap_or_default(),
-        area,
-        source: source.to_string(),
-        start,
-        steps,
-    };
+    let checklist = Checklist { id, title, description, area, source: source.to_string(), start, steps };
     check_graph(&cx, &checklist, &spans)?;
     Ok(checklist)
 }
 
-fn non_empty(cx: &Ctx, s: &Spanned<String>, message: &str) -> Result<String, ChecklistError> {
+fn non_empty_str(cx: &Ctx, s: &Spanned<String>, message: &str) -> Result<String, ChecklistError> {
     let text = s.get_ref().trim();
     if text.is_empty() { Err(cx.err(s.span(), message)) } else { Ok(text.to_string()) }
+}
+
+/// A text the user reads, trimmed; an empty English text is an error, and so is an empty
+/// Danish one (leave `da` out instead).
+fn non_empty(cx: &Ctx, s: &Spanned<RawText>, message: &str) -> Result<Localized, ChecklistError> {
+    let raw = s.get_ref();
+    let en = raw.en.trim();
+    if en.is_empty() {
+        return Err(cx.err(s.span(), message));
+    }
+    let mut out = Localized::en(en);
+    if let Some(da) = &raw.da {
+        let da = da.trim();
+        if da.is_empty() {
+            return Err(cx.err(s.span(), format!("{message} in Danish (leave 'da' out to show the English)")));
+        }
+        out = out.with_da(da);
+    }
+    Ok(out)
+}
+
+/// A text that may be empty in the file (the description) but not half-translated.
+fn localized(cx: &Ctx, s: &Spanned<RawText>, message: &str) -> Result<Localized, ChecklistError> {
+    if s.get_ref().en.trim().is_empty() && s.get_ref().da.is_none() {
+        return Ok(Localized::default());
+    }
+    non_empty(cx, s, message)
 }
 
 fn step(
@@ -195,7 +261,13 @@ fn step(
             None => Err(cx.err(at.clone(), format!("{kind_word} step '{id}' needs '{name}' (the step to go to)"))),
         }
     };
-    let need_text = |field: &Option<Spanned<String>>, name: &str| -> Result<String, ChecklistError> {
+    let need_word = |field: &Option<Spanned<String>>, name: &str| -> Result<String, ChecklistError> {
+        match field {
+            Some(t) => non_empty_str(cx, t, &format!("step '{id}' has an empty '{name}'")),
+            None => Err(cx.err(at.clone(), format!("{kind_word} step '{id}' needs '{name}'"))),
+        }
+    };
+    let need_text = |field: &Option<Spanned<RawText>>, name: &str| -> Result<Localized, ChecklistError> {
         match field {
             Some(t) => non_empty(cx, t, &format!("step '{id}' has an empty '{name}'")),
             None => Err(cx.err(at.clone(), format!("{kind_word} step '{id}' needs '{name}'"))),
@@ -212,18 +284,24 @@ fn step(
             if options.len() < 2 {
                 return Err(cx.err(at, format!("choice step '{id}' needs at least two options")));
             }
-            let mut out = Vec::new();
-            for o in options {
-                let o = o.get_ref();
-                out.push(ChoiceOption {
-                    label: non_empty(cx, &o.label, &format!("an option of step '{id}' has an empty label"))?,
-                    next: resolve(&o.next)?,
-                });
+            let mut out: Vec<ChoiceOption> = Vec::new();
+            for spanned in options {
+                let o = spanned.get_ref();
+                let label = non_empty(cx, &o.label, &format!("an option of step '{id}' has an empty label"))?;
+                let key = match &o.id {
+                    Some(k) => non_empty_str(cx, k, &format!("an option of step '{id}' has an empty id"))?,
+                    None => label.en.clone(),
+                };
+                if out.iter().any(|prev| prev.id.eq_ignore_ascii_case(&key)) {
+                    let span = o.id.as_ref().map(Spanned::span).unwrap_or_else(|| o.label.span());
+                    return Err(cx.err(span, format!("step '{id}' has two options called '{key}'")));
+                }
+                out.push(ChoiceOption { id: key, label, next: resolve(&o.next)? });
             }
             StepKind::Choice { options: out }
         }
         "automatic" => {
-            let probe = need_text(&raw.probe, "probe")?;
+            let probe = need_word(&raw.probe, "probe")?;
             if !known.probes.contains(&probe.as_str()) {
                 let span = raw.probe.as_ref().map(|p| p.span()).unwrap_or(at.clone());
                 return Err(cx.err(span, format!("step '{id}': unknown probe '{probe}' (no check has this id)")));
@@ -236,7 +314,7 @@ fn step(
             }
         }
         "tool" => {
-            let tool = need_text(&raw.tool, "tool")?;
+            let tool = need_word(&raw.tool, "tool")?;
             if !TOOLS.contains(&tool.as_str()) {
                 let span = raw.tool.as_ref().map(|p| p.span()).unwrap_or(at.clone());
                 return Err(
@@ -275,12 +353,25 @@ fn step(
                 ),
             ));
         }
-        let (severity, summary) = record_value(value.get_ref()).ok_or_else(|| {
-            cx.err(value.span(), "a record reads \"<pass|info|warn|fail>: <plain sentence>\"".to_string())
-        })?;
+        let form = || cx.err(value.span(), "a record reads \"<pass|info|warn|fail>: <plain sentence>\"".to_string());
+        let (severity, en) = record_value(&value.get_ref().en).ok_or_else(form)?;
+        let mut summary = Localized::en(en);
+        if let Some(da) = &value.get_ref().da {
+            let (da_severity, da) = record_value(da).ok_or_else(form)?;
+            if da_severity != severity {
+                return Err(cx.err(
+                    value.span(),
+                    format!(
+                        "step '{id}' records answer '{answer}' as {severity:?} in English but {da_severity:?} in Danish"
+                    ),
+                ));
+            }
+            summary = summary.with_da(da);
+        }
         records.push(Record { answer: answer.clone(), severity, summary });
     }
-    Ok(Step { id, text, help: raw.help.as_ref().map(|h| h.get_ref().trim().to_string()), kind, skip, records })
+    let help = raw.help.as_ref().map(|h| non_empty(cx, h, &format!("step '{id}' has an empty help"))).transpose()?;
+    Ok(Step { id, text, help, kind, skip, records })
 }
 
 /// A field that belongs to another kind is a mistake worth pointing at (a typo'd kind, a
@@ -328,7 +419,7 @@ pub fn answer_keys(kind: &StepKind) -> Vec<String> {
     let mut keys: Vec<String> = match kind {
         StepKind::Instruction { .. } | StepKind::Tool { .. } => vec!["done".into(), "failed".into()],
         StepKind::YesNo { .. } => vec!["yes".into(), "no".into()],
-        StepKind::Choice { options } => options.iter().map(|o| o.label.clone()).collect(),
+        StepKind::Choice { options } => options.iter().map(|o| o.id.clone()).collect(),
         StepKind::Text { .. } => vec!["text".into()],
         StepKind::Automatic { .. } => vec!["pass".into(), "fail".into(), "unsupported".into()],
         StepKind::Resolved { .. } | StepKind::Escalate { .. } => return Vec::new(),

@@ -277,8 +277,8 @@ fn a_folder_adds_replaces_and_reports_broken_files() {
     std::fs::write(dir.path().join("broken.toml"), "title = \"B\"\narea = \"printers\"\n[[steps]]\nid = 5\n").unwrap();
     std::fs::write(dir.path().join("notes.txt"), "not a checklist").unwrap();
     let lib = Library::load(Some(dir.path()));
-    assert_eq!(lib.find("docking").map(|c| c.title.as_str()), Some("Docking station"));
-    assert_eq!(lib.find("display").map(|c| c.title.as_str()), Some("Our display"));
+    assert_eq!(lib.find("docking").map(|c| c.title.en.as_str()), Some("Docking station"));
+    assert_eq!(lib.find("display").map(|c| c.title.en.as_str()), Some("Our display"));
     assert_eq!(lib.problems.len(), 1, "{:?}", lib.problems);
     let p = lib.problems[0].to_string();
     assert!(p.contains("broken.toml:4:6:"), "{p}");
@@ -361,4 +361,141 @@ fn an_empty_answers_list_is_refused_where_it_is() {
     let c = parse_str(RETRY).unwrap();
     let err = Answers::parse("works = []\n", "a.toml", &c).unwrap_err().to_string();
     assert!(err.contains("a.toml:1:9: step 'works' has an empty list"), "{err}");
+}
+
+/// A checklist in both languages: dotted keys, an inline table, a plain English-only text,
+/// an option with its own id, and a record in both languages.
+const BILINGUAL: &str = r#"
+title.en = "Two languages"
+title.da = "To sprog"
+description = "English only, shown as is in Danish."
+area = "peripherals"
+
+[[steps]]
+id = "which"
+kind = "choice"
+text = { en = "Which device?", da = "Hvilken enhed?" }
+help.en = "Pick one."
+help.da = "Vælg én."
+options = [
+  { id = "kb", label = { en = "Keyboard", da = "Tastatur" }, next = "ok" },
+  { label = "Mouse", next = "call" },
+]
+record.kb.en = "info: The keyboard was chosen."
+record.kb.da = "info: Tastaturet blev valgt."
+
+[[steps]]
+id = "ok"
+kind = "resolved"
+text = { en = "Done.", da = "Færdig." }
+resolution = { en = "It works.", da = "Det virker." }
+
+[[steps]]
+id = "call"
+kind = "escalate"
+text = "Call us."
+reason = "Still broken."
+"#;
+
+#[test]
+fn texts_parse_in_both_forms_and_plain_ones_stay_english() {
+    use crate::i18n::Lang;
+    let c = parse_str(BILINGUAL).unwrap();
+    assert_eq!(c.title.get(Lang::En), "Two languages");
+    assert_eq!(c.title.get(Lang::Da), "To sprog");
+    assert_eq!(c.description.get(Lang::Da), "English only, shown as is in Danish.", "no Danish: the English shows");
+    let which = c.step("which").unwrap();
+    assert_eq!(which.text.get(Lang::Da), "Hvilken enhed?");
+    assert_eq!(which.help.as_ref().unwrap().get(Lang::Da), "Vælg én.");
+    let StepKind::Choice { options } = &which.kind else { panic!("a choice step") };
+    assert_eq!((options[0].id.as_str(), options[0].label.get(Lang::Da)), ("kb", "Tastatur"));
+    assert_eq!(options[1].id, "Mouse", "without an id the English label is the key");
+    assert_eq!(which.records[0].answer, "kb");
+    assert_eq!(which.records[0].summary.get(Lang::Da), "Tastaturet blev valgt.");
+    // Everything the user reads but the plain texts has Danish.
+    assert_eq!(
+        c.untranslated(),
+        ["description", "step 'which' option 'Mouse'", "step 'call' text", "step 'call' end text"]
+    );
+    // The plain SMALL checklist is English only and still valid.
+    assert!(parse_str(SMALL).unwrap().untranslated().contains(&"title".to_string()));
+}
+
+#[test]
+fn half_given_translations_are_refused_where_they_are() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("title.en = \"Two languages\"\n", "", "it.toml:2:1: a translated text needs its English"),
+        ("title.da = \"To sprog\"", "title.de = \"Zwei\"", "it.toml:2:1: unknown language 'de'"),
+        ("da = \"Færdig.\"", "da = \" \"", "it.toml:23:8: step 'ok' has an empty text in Danish"),
+        (
+            "record.kb.da = \"info: Tastaturet blev valgt.\"",
+            "record.kb.da = \"warn: Tastaturet blev valgt.\"",
+            "step 'which' records answer 'kb' as Info in English but Warn in Danish",
+        ),
+        (
+            "{ label = \"Mouse\", next = \"call\" }",
+            "{ id = \"KB\", label = \"Mouse\", next = \"call\" }",
+            "it.toml:15:10: step 'which' has two options called 'KB'",
+        ),
+    ];
+    for (from, to, expected) in cases {
+        assert!(BILINGUAL.contains(from), "case text {from}");
+        let err = parse_str(&BILINGUAL.replacen(from, to, 1)).unwrap_err().to_string();
+        assert!(err.contains(expected), "expected {expected}\n     got {err}");
+    }
+}
+
+/// The built-in checklists are fully translated; taking one Danish text out of one is caught.
+#[test]
+fn built_in_checklists_have_danish_for_every_text() {
+    let lib = Library::load(None);
+    assert!(lib.problems.is_empty(), "{:?}", lib.problems);
+    assert_eq!(lib.checklists.len(), 3);
+    for c in &lib.checklists {
+        assert!(c.untranslated().is_empty(), "{} lacks Danish: {:?}", c.id, c.untranslated());
+    }
+    let text = include_str!("../../assets/checklists/display.toml");
+    let cut = text.replacen("text.da = \"Hvad ser du på skærmen?\"\n", "", 1);
+    assert_ne!(cut, text);
+    let c = parse(
+        &cut,
+        "display.toml",
+        "display",
+        "built-in",
+        &Known { probes: &["displays.connectors", "displays.monitors"] },
+    )
+    .unwrap();
+    assert_eq!(c.untranslated(), ["step 'picture' text"]);
+}
+
+/// A walk in Danish: the transcript keeps what was shown in Danish and says so, the keys
+/// stay the same, and deskcheck's own words in the findings render in either language.
+#[test]
+fn a_walk_in_danish_records_danish_with_stable_keys() {
+    use crate::i18n::{self, Lang};
+    i18n::set_current(Lang::Da);
+    let mut w = Walk::new(parse_str(BILINGUAL).unwrap());
+    w.answer(Answer::Choice(0)).unwrap();
+    let t = w.transcript();
+    i18n::set_current(Lang::En);
+    assert_eq!(t.lang, Lang::Da);
+    assert_eq!(t.title, "To sprog");
+    assert_eq!((t.entries[0].question.as_str(), t.entries[0].answer.as_str()), ("Hvilken enhed?", "Tastatur"));
+    assert_eq!(t.entries[0].key, "kb");
+    assert_eq!((t.end.kind, t.end.text.as_str()), (EndKind::Resolved, "Det virker."));
+    let f = w.findings(None);
+    assert_eq!(f[0].summary, "Tastaturet blev valgt.", "the record as the user read it");
+    assert_eq!(f[1].title_in(Lang::Da), "Løst");
+    assert_eq!(f[1].title_in(Lang::En), "Solved");
+    assert_eq!(f[1].summary_in(Lang::En), "Det virker.");
+    let json = serde_json::to_value(&t).unwrap();
+    assert_eq!(json["lang"], "da");
+    assert_eq!(json["entries"][0]["key"], "kb");
+
+    // An answers file may name an option by its id or its label in either language.
+    let c = parse_str(BILINGUAL).unwrap();
+    let step = c.step("which").unwrap();
+    for given in ["kb", "Keyboard", "tastatur", "1"] {
+        assert_eq!(to_answer(step, given).unwrap(), Answer::Choice(0), "{given}");
+    }
 }

@@ -6,10 +6,12 @@ use std::collections::{HashSet, VecDeque};
 
 use chrono::{DateTime, Utc};
 
+use crate::i18n::{self, Lang};
 use crate::model::{
     CheckRun, Checklist, ChecklistEnd, ChecklistTranscript, EndKind, Finding, Outcome, Severity, Step, StepKind,
     ToolReport, TranscriptEntry,
 };
+use crate::msg;
 
 /// What the user (or an automatic step) answered.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,26 +47,30 @@ pub enum ProbeVerdict {
 pub struct ProbeResult {
     pub check_id: String,
     pub verdict: ProbeVerdict,
-    /// The worst finding's summary, or why the check could not run.
+    /// The worst finding's summary, or why the check could not run, in this thread's language.
     pub summary: String,
 }
 
 impl ProbeResult {
     pub fn from_run(run: &CheckRun) -> Self {
+        let lang = i18n::current();
         let verdict = match (&run.outcome, run.severity()) {
             (Outcome::Unsupported { .. }, _) => ProbeVerdict::Unsupported,
             (Outcome::Completed, None | Some(Severity::Pass | Severity::Info)) => ProbeVerdict::Pass,
             _ => ProbeVerdict::Fail,
         };
         let worst = run.findings.iter().rev().max_by_key(|f| f.severity);
-        let summary = match (run.outcome.reason(), worst) {
+        let summary = match (run.outcome.reason_in(lang), worst) {
             (Some(reason), _) => reason,
-            (None, Some(f)) => f.summary.clone(),
-            (None, None) => "nothing to report".into(),
+            (None, Some(f)) => f.summary_in(lang),
+            (None, None) => i18n::tr(lang, "checklists-nothing-to-report"),
         };
         Self { check_id: run.id.clone(), verdict, summary }
     }
 }
+
+/// Where an answer leads, its key, its words, and the check run or tester report it carries.
+type Branch = (String, String, String, Option<String>, Option<ToolReport>);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WalkError {
@@ -87,6 +93,8 @@ pub struct Walk {
     left_by: Vec<usize>,
     entries: Vec<TranscriptEntry>,
     abandoned: Option<String>,
+    /// The language the user reads: this thread's when the walk last moved.
+    lang: Lang,
 }
 
 impl Walk {
@@ -100,7 +108,13 @@ impl Walk {
             left_by: Vec::new(),
             entries: Vec::new(),
             abandoned: None,
+            lang: i18n::current(),
         }
+    }
+
+    /// The language the transcript and the walk's findings are written in.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     pub fn checklist(&self) -> &Checklist {
@@ -145,8 +159,9 @@ impl Walk {
         if self.is_finished() {
             return Err(WalkError::Ended);
         }
+        self.lang = i18n::current();
         let step = self.current().clone();
-        let (next, words, check, tool) = self.branch(&step, &answer)?;
+        let (next, key, words, check, tool) = self.branch(&step, &answer)?;
         if self.checklist.step(&next).is_none() {
             return Err(WalkError::MissingStep(next));
         }
@@ -154,8 +169,9 @@ impl Walk {
             at: Utc::now(),
             step: step.id.clone(),
             kind: step.kind.key().to_string(),
-            question: step.text.clone(),
+            question: step.text.get(self.lang).to_string(),
             answer: words,
+            key,
             check,
             tool,
             retracted: false,
@@ -170,6 +186,7 @@ impl Walk {
         if !self.can_go_back() {
             return false;
         }
+        self.lang = i18n::current();
         let from = self.current().clone();
         self.path.pop();
         if let Some(i) = self.left_by.pop()
@@ -181,8 +198,9 @@ impl Walk {
             at: Utc::now(),
             step: from.id.clone(),
             kind: from.kind.key().to_string(),
-            question: from.text.clone(),
-            answer: "Went back".into(),
+            question: from.text.get(self.lang).to_string(),
+            answer: i18n::tr(self.lang, "checklists-answer-went-back"),
+            key: "back".into(),
             check: None,
             tool: None,
             retracted: true,
@@ -197,48 +215,60 @@ impl Walk {
         }
     }
 
-    /// The answer key, the words for the transcript, and where it leads.
-    fn branch(
-        &self,
-        step: &Step,
-        answer: &Answer,
-    ) -> Result<(String, String, Option<String>, Option<ToolReport>), WalkError> {
+    /// Where the answer leads, its stable key, the words for the transcript (in the walk's
+    /// language), and the check run or tester report it carries.
+    fn branch(&self, step: &Step, answer: &Answer) -> Result<Branch, WalkError> {
+        let lang = self.lang;
         let wrong =
             || WalkError::WrongAnswer { step: step.id.clone(), kind: step.kind.key(), answer: answer_label(answer) };
+        let plain = |next: &String, key: &str, id: &str| -> Branch {
+            (next.clone(), key.to_string(), i18n::tr(lang, id), None, None)
+        };
         if let Answer::Skip = answer {
             let forward = step.kind.targets().first().map(|s| s.to_string());
             let next = step.skip.clone().or(forward).ok_or_else(wrong)?;
-            return Ok((next, "Skipped".into(), None, None));
+            return Ok(plain(&next, "skip", "checklists-answer-skipped"));
         }
         Ok(match (&step.kind, answer) {
-            (StepKind::YesNo { yes, .. }, Answer::Yes) => (yes.clone(), "Yes".into(), None, None),
-            (StepKind::YesNo { no, .. }, Answer::No) => (no.clone(), "No".into(), None, None),
-            (StepKind::Instruction { done, .. }, Answer::Done) => (done.clone(), "Done".into(), None, None),
+            (StepKind::YesNo { yes, .. }, Answer::Yes) => plain(yes, "yes", "checklists-answer-yes"),
+            (StepKind::YesNo { no, .. }, Answer::No) => plain(no, "no", "checklists-answer-no"),
+            (StepKind::Instruction { done, .. }, Answer::Done) => plain(done, "done", "checklists-answer-done"),
             (StepKind::Instruction { failed, .. }, Answer::Failed) => {
-                (failed.clone(), "It didn't work".into(), None, None)
+                plain(failed, "failed", "checklists-answer-failed")
             }
             (StepKind::Choice { options }, Answer::Choice(i)) => {
                 let o = options.get(*i).ok_or(WalkError::NoSuchOption { step: step.id.clone(), index: *i })?;
-                (o.next.clone(), o.label.clone(), None, None)
+                (o.next.clone(), o.id.clone(), o.label.get(lang).to_string(), None, None)
             }
             (StepKind::Text { next }, Answer::Text(t)) => {
-                let words = if t.trim().is_empty() { "(left empty)".to_string() } else { t.trim().to_string() };
-                (next.clone(), words, None, None)
+                let words =
+                    if t.trim().is_empty() { i18n::tr(lang, "checklists-answer-empty") } else { t.trim().to_string() };
+                (next.clone(), "text".into(), words, None, None)
             }
             (StepKind::Automatic { pass, fail, unsupported, .. }, Answer::Probe(p)) => {
-                let (next, word) = match p.verdict {
-                    ProbeVerdict::Pass => (pass, "Passed"),
-                    ProbeVerdict::Fail => (fail, "Found a problem"),
-                    ProbeVerdict::Unsupported => (unsupported.as_ref().unwrap_or(fail), "Not available here"),
+                let summary = p.summary.as_str();
+                let (next, key, words) = match p.verdict {
+                    ProbeVerdict::Pass => (pass, "pass", msg!("checklists-probe-passed", summary = summary)),
+                    ProbeVerdict::Fail => (fail, "fail", msg!("checklists-probe-problem", summary = summary)),
+                    ProbeVerdict::Unsupported => (
+                        unsupported.as_ref().unwrap_or(fail),
+                        "unsupported",
+                        msg!("checklists-probe-unsupported", summary = summary),
+                    ),
                 };
-                (next.clone(), format!("{word}: {}", p.summary), Some(p.check_id.clone()), None)
+                (next.clone(), key.into(), i18n::text(lang, &words), Some(p.check_id.clone()), None)
             }
             (StepKind::Tool { done, failed, .. }, Answer::Tool(r)) => {
-                let (next, word) = if r.works { (done, "It works") } else { (failed, "It doesn't work") };
-                (next.clone(), format!("{word}: {}", r.summary), None, Some(r.clone()))
+                let summary = r.summary.as_str();
+                let (next, key, words) = if r.works {
+                    (done, "done", msg!("checklists-tool-works-because", summary = summary))
+                } else {
+                    (failed, "failed", msg!("checklists-tool-broken-because", summary = summary))
+                };
+                (next.clone(), key.into(), i18n::text(lang, &words), None, Some(r.clone()))
             }
-            (StepKind::Tool { done, .. }, Answer::Done) => (done.clone(), "It works".into(), None, None),
-            (StepKind::Tool { failed, .. }, Answer::Failed) => (failed.clone(), "It doesn't work".into(), None, None),
+            (StepKind::Tool { done, .. }, Answer::Done) => plain(done, "done", "checklists-tool-works"),
+            (StepKind::Tool { failed, .. }, Answer::Failed) => plain(failed, "failed", "checklists-tool-broken"),
             _ => return Err(wrong()),
         })
     }
@@ -248,16 +278,18 @@ impl Walk {
         let step = self.current();
         match (&step.kind, &self.abandoned) {
             (_, Some(why)) => ChecklistEnd { kind: EndKind::Abandoned, step: step.id.clone(), text: why.clone() },
-            (StepKind::Resolved { resolution }, None) => {
-                ChecklistEnd { kind: EndKind::Resolved, step: step.id.clone(), text: resolution.clone() }
-            }
+            (StepKind::Resolved { resolution }, None) => ChecklistEnd {
+                kind: EndKind::Resolved,
+                step: step.id.clone(),
+                text: resolution.get(self.lang).to_string(),
+            },
             (StepKind::Escalate { reason }, None) => {
-                ChecklistEnd { kind: EndKind::Escalate, step: step.id.clone(), text: reason.clone() }
+                ChecklistEnd { kind: EndKind::Escalate, step: step.id.clone(), text: reason.get(self.lang).to_string() }
             }
             _ => ChecklistEnd {
                 kind: EndKind::Abandoned,
                 step: step.id.clone(),
-                text: format!("left at step '{}' before the end", step.id),
+                text: i18n::text(self.lang, &msg!("checklists-left-at-step", step = step.id.as_str())),
             },
         }
     }
@@ -265,7 +297,8 @@ impl Walk {
     pub fn transcript(&self) -> ChecklistTranscript {
         ChecklistTranscript {
             id: self.checklist.id.clone(),
-            title: self.checklist.title.clone(),
+            title: self.checklist.title.get(self.lang).to_string(),
+            lang: self.lang,
             area: self.checklist.area,
             source: self.checklist.source.clone(),
             started_at: self.started_at,
@@ -277,21 +310,24 @@ impl Walk {
 
     /// The findings the walk's answers turn into: recorded answers, testers' findings,
     /// skipped steps, and the end state (with `support` as the escalation contact).
+    /// The checklist file's own texts are in the walk's language (what the user read);
+    /// deskcheck's words are messages every reader shows in its own language.
     pub fn findings(&self, support: Option<&str>) -> Vec<Finding> {
+        let lang = self.lang;
         let mut out = Vec::new();
         for e in self.entries.iter().filter(|e| !e.retracted) {
             let Some(step) = self.checklist.step(&e.step) else { continue };
-            let key = answer_key(step, e);
-            for r in step.records.iter().filter(|r| r.answer.eq_ignore_ascii_case(&key)) {
+            let text = step.text.get(lang);
+            for r in step.records.iter().filter(|r| r.answer.eq_ignore_ascii_case(&e.key)) {
                 out.push(
-                    Finding::new(r.severity, short(&step.text), r.summary.clone())
-                        .evidence("Asked", step.text.clone())
+                    Finding::new(r.severity, short(text), r.summary.get(lang))
+                        .evidence("Asked", text)
                         .evidence("Answer", e.answer.clone()),
                 );
             }
-            if key == "skip" && step.records.iter().all(|r| r.answer != "skip") {
+            if e.key == "skip" && step.records.iter().all(|r| r.answer != "skip") {
                 out.push(
-                    Finding::new(Severity::Info, short(&step.text), "This step was skipped, so it was not checked.")
+                    Finding::msg(Severity::Info, msg!("checklists-step-skipped", title = short(text)))
                         .evidence("Step", step.id.clone()),
                 );
             }
@@ -300,19 +336,20 @@ impl Walk {
             }
         }
         let end = self.end();
-        let contact = support.map(|s| format!(" ({s})")).unwrap_or_default();
+        let title = self.checklist.title.get(lang);
+        let text = end.text.as_str();
         out.push(match end.kind {
-            EndKind::Resolved => Finding::new(Severity::Pass, "Solved", end.text.clone())
-                .evidence("Checklist", self.checklist.title.clone()),
-            EndKind::Escalate => Finding::new(Severity::Fail, "Needs a technician", end.text.clone())
-                .evidence("Checklist", self.checklist.title.clone())
-                .next_step(format!("Contact IT support{contact} and attach this diagnostic bundle to the ticket.")),
-            EndKind::Abandoned => Finding::new(
-                Severity::Warn,
-                "Checklist not finished",
-                format!("The checklist stopped before an answer was found: {}.", end.text),
-            )
-            .next_step("Run the checklist again to the end, or contact IT support with this bundle."),
+            EndKind::Resolved => {
+                Finding::msg(Severity::Pass, msg!("checklists-solved", text = text)).evidence("Checklist", title)
+            }
+            EndKind::Escalate => {
+                let m = match support {
+                    Some(contact) => msg!("checklists-needs-technician-contact", text = text, contact = contact),
+                    None => msg!("checklists-needs-technician", text = text),
+                };
+                Finding::msg(Severity::Fail, m).evidence("Checklist", title)
+            }
+            EndKind::Abandoned => Finding::msg(Severity::Warn, msg!("checklists-not-finished", text = text)),
         });
         out
     }
@@ -323,7 +360,7 @@ impl Walk {
         let duration_ms = (t.finished_at - t.started_at).num_milliseconds().max(0) as u64;
         CheckRun {
             id: run_id(&self.checklist.id),
-            title: format!("Checklist: {}", self.checklist.title),
+            title: i18n::text(self.lang, &msg!("checklists-run-title", title = self.checklist.title.get(self.lang))),
             category: self.checklist.area,
             outcome: Outcome::Completed,
             findings: self.findings(support),
@@ -342,41 +379,26 @@ pub fn run_id(checklist_id: &str) -> String {
 
 /// The transcript as plain text, one answer per line, for `raw/` and for pasting.
 pub fn transcript_text(t: &ChecklistTranscript) -> String {
-    let mut s = format!("{} ({}, from {})\n", t.title, t.id, t.source);
+    let lang = t.lang;
+    let from = i18n::text(lang, &msg!("checklists-from", source = &t.source));
+    let taken_back = i18n::tr(lang, "checklists-taken-back");
+    let end =
+        i18n::text(lang, &msg!("checklists-transcript-end", kind = t.end.kind.label_in(lang), text = &t.end.text));
+    let mut lines = vec![format!("{} ({}, {from})", t.title, t.id)];
     for e in &t.entries {
-        let mark = if e.retracted { " (taken back)" } else { "" };
-        s.push_str(&format!(
-            "{}  [{}] {}\n    → {}{mark}\n",
-            e.at.format("%Y-%m-%d %H:%M:%S UTC"),
-            e.step,
-            e.question,
-            e.answer
-        ));
+        let mark = if e.retracted { format!(" ({taken_back})") } else { String::new() };
+        lines.push(format!("{}  [{}] {}", e.at.format("%Y-%m-%d %H:%M:%S UTC"), e.step, e.question));
+        lines.push(format!("    → {}{mark}", e.answer));
     }
-    s.push_str(&format!("End: {} — {}\n", t.end.kind.label(), t.end.text));
+    lines.push(end);
+    // Line ends pushed as chars: a "\n" literal would hide the message ids around it
+    // from the completeness test, which reads string literals without escapes.
+    let mut s = String::new();
+    for line in lines {
+        s.push_str(&line);
+        s.push('\n');
+    }
     s
-}
-
-fn answer_key(step: &Step, e: &TranscriptEntry) -> String {
-    if e.answer == "Skipped" {
-        return "skip".into();
-    }
-    match &step.kind {
-        StepKind::YesNo { .. } => e.answer.to_ascii_lowercase(),
-        StepKind::Instruction { .. } => if e.answer == "Done" { "done" } else { "failed" }.into(),
-        StepKind::Tool { .. } => if e.answer.starts_with("It works") { "done" } else { "failed" }.into(),
-        StepKind::Choice { .. } => e.answer.clone(),
-        StepKind::Text { .. } => "text".into(),
-        StepKind::Automatic { .. } => if e.answer.starts_with("Passed") {
-            "pass"
-        } else if e.answer.starts_with("Not available") {
-            "unsupported"
-        } else {
-            "fail"
-        }
-        .into(),
-        StepKind::Resolved { .. } | StepKind::Escalate { .. } => String::new(),
-    }
 }
 
 fn answer_label(a: &Answer) -> String {

@@ -11,6 +11,7 @@ use super::{Check, CheckBox, CheckCx, CheckError, CheckMeta, CheckResult, Needs}
 use crate::hw::display::edid::{self, Edid, EdidError};
 use crate::hw::display::xrandr::{self, Geometry, Mode, ModeChoice, MonitorsError, Output, Rate};
 use crate::model::{Attachment, Category, Finding, Severity};
+use crate::msg;
 use crate::platform::{
     self,
     drm::{ConnectorStatus, DrmConnector, DrmError},
@@ -138,7 +139,7 @@ pub fn connectors_result(list: Result<Vec<DrmConnector>, DrmError>) -> Result<Ch
     // Writeback connectors feed frames back to memory; no monitor is ever plugged into them.
     let list: Vec<DrmConnector> = list.into_iter().filter(|c| !c.name.starts_with("Writeback")).collect();
     if list.is_empty() {
-        return Err(CheckError::Unsupported("the graphics driver lists no display connectors".into()));
+        return Err(CheckError::UnsupportedMsg(msg!("displays-no-connectors")));
     }
     let mut findings = Vec::new();
     let mut reports = Vec::new();
@@ -157,20 +158,11 @@ pub fn connectors_result(list: Result<Vec<DrmConnector>, DrmError>) -> Result<Ch
     }
     let connected = reports.iter().filter(|r| r.connector.status == ConnectorStatus::Connected).count();
     if connected == 0 {
-        findings.insert(
-            0,
-            Finding::new(
-                Severity::Warn,
-                "No monitor detected",
-                "The graphics card does not see a monitor on any of its outputs.",
-            )
-            .detail("Every connector reports \"disconnected\" or \"unknown\".")
-            .next_step("Check that the monitor is on and its cable is firmly plugged in at both ends; try another cable or port."),
-        );
+        findings.insert(0, Finding::msg(Severity::Warn, msg!("displays-no-monitor")));
     }
     if !unused.is_empty() {
         findings.push(
-            Finding::new(Severity::Info, "Unused outputs", format!("Nothing is plugged into {}.", unused.join(", ")))
+            Finding::msg(Severity::Info, msg!("displays-unused-outputs", outputs = unused.join(", ")))
                 .evidence("Outputs", unused.join(", ")),
         );
     }
@@ -193,35 +185,23 @@ pub fn assess_connector(c: DrmConnector) -> (ConnectorReport, Option<Finding>) {
     let connected = c.status == ConnectorStatus::Connected;
     let finding = match (&parsed, connected) {
         (None, false) if c.status == ConnectorStatus::Disconnected => None,
-        (None, false) => Some(Finding::new(
-            Severity::Info,
-            format!("{name}: state unknown"),
-            format!("The driver cannot tell whether a monitor is plugged into {name}."),
-        )),
-        (None, true) => Some(
-            Finding::new(
-                Severity::Warn,
-                format!("{name}: monitor sends no identification"),
-                format!("A monitor is connected to {name}, but it does not say what it is (no EDID)."),
-            )
-            .detail(
-                c.edid_read_error.clone().unwrap_or_else(|| "The EDID file of the connector is empty.".into()),
-            )
-            .next_step("Plug the cable in firmly or try another cable; adapters, KVM switches and docks often drop the EDID."),
-        ),
+        (None, false) => Some(Finding::msg(Severity::Info, msg!("displays-state-unknown", connector = &name))),
+        // The OS's own words for a failed read go in as they are; an empty file is ours to word.
+        (None, true) => Some(match &c.edid_read_error {
+            Some(why) => {
+                Finding::msg(Severity::Warn, msg!("displays-no-edid-unread", connector = &name)).detail(why.clone())
+            }
+            None => Finding::msg(Severity::Warn, msg!("displays-no-edid", connector = &name)),
+        }),
         (Some(Err(err)), _) => Some(corrupt_edid_finding(&name, err, summary.as_ref())),
-        (Some(Ok(_)), false) => Some(
-            Finding::new(
-                Severity::Warn,
-                format!("{name}: EDID without a connected monitor"),
-                format!(
-                    "{name} says nothing is connected, yet it holds a monitor's identification ({}).",
-                    summary.as_ref().map(|s| format!("{} {}", s.make, s.model)).unwrap_or_default()
-                ),
-            )
-            .detail("The hot-plug signal is missing while the EDID was read: a loose cable, a sleeping monitor or a faulty adapter.")
-            .next_step("Wake the monitor, reseat the cable at both ends, then run the check again."),
-        ),
+        (Some(Ok(_)), false) => Some(Finding::msg(
+            Severity::Warn,
+            msg!(
+                "displays-edid-not-connected",
+                connector = &name,
+                monitor = summary.as_ref().map(|s| format!("{} {}", s.make, s.model)).unwrap_or_default()
+            ),
+        )),
         (Some(Ok(_)), true) => summary.as_ref().map(|s| connected_finding(&name, s, c.enabled)),
     };
     let finding = finding.map(|f| with_edid_evidence(f, summary.as_ref()));
@@ -230,37 +210,44 @@ pub fn assess_connector(c: DrmConnector) -> (ConnectorReport, Option<Finding>) {
 }
 
 fn connected_finding(name: &str, s: &EdidSummary, enabled: Option<bool>) -> Finding {
-    let mode = s.preferred_mode.clone().map(|m| format!(" (native {m})")).unwrap_or_default();
+    let monitor = format!("{} {}", s.make, s.model);
     if enabled == Some(false) {
-        return Finding::new(
-            Severity::Warn,
-            format!("{name}: {} {} connected but not in use", s.make, s.model),
-            format!("{} {} is plugged into {name}, but the computer does not send it a picture.", s.make, s.model),
-        )
-        .next_step("Open the display settings and turn this display on (or choose \"Extend\" / \"Duplicate\").");
+        return Finding::msg(Severity::Warn, msg!("displays-connected-unused", connector = name, monitor = monitor));
     }
-    Finding::new(
-        Severity::Pass,
-        format!("{name}: {} {}", s.make, s.model),
-        format!("{} {} is connected to {name}{mode}.", s.make, s.model),
-    )
+    match &s.preferred_mode {
+        Some(mode) => Finding::msg(
+            Severity::Pass,
+            msg!("displays-connected-native", connector = name, monitor = monitor, mode = mode),
+        ),
+        None => Finding::msg(Severity::Pass, msg!("displays-connected", connector = name, monitor = monitor)),
+    }
 }
 
 fn corrupt_edid_finding(name: &str, err: &EdidError, partial: Option<&EdidSummary>) -> Finding {
-    let what = match err {
-        EdidError::TooShort { .. } => "is cut short",
-        EdidError::BadHeader { .. } => "is garbled",
-        EdidError::BadChecksum { .. } => "has a wrong checksum",
+    // The kind of damage picks the words (a Fluent selector); the parser's own error text
+    // is technical detail and goes in as it is.
+    let damage = match err {
+        EdidError::TooShort { .. } => "short",
+        EdidError::BadHeader { .. } => "header",
+        EdidError::BadChecksum { .. } => "checksum",
     };
-    let read = partial.map(|s| format!(" It still reads as {} {}.", s.make, s.model)).unwrap_or_default();
-    Finding::new(
-        Severity::Warn,
-        format!("{name}: damaged monitor identification"),
-        format!("The identification (EDID) the monitor on {name} sends {what}.{read} The computer may pick a wrong resolution."),
-    )
-    .detail(format!("{err} (connector {name}; raw bytes in {name}.edid.bin)"))
-    .next_step("Try another cable, and connect the monitor directly instead of through an adapter or dock.")
+    let error = err.to_string();
+    let m = match partial {
+        Some(s) => msg!(
+            "displays-edid-damaged-readable",
+            connector = name,
+            damage = damage,
+            error = error,
+            monitor = format!("{} {}", s.make, s.model)
+        ),
+        None => msg!("displays-edid-damaged", connector = name, damage = damage, error = error),
+    };
+    Finding::msg(Severity::Warn, m)
 }
+
+/// The inch mark, as a char: a string literal with an escape would hide the message ids
+/// after it from the completeness test (i18n/tests.rs reads literals without escapes).
+const INCH: char = '\u{22}';
 
 fn with_edid_evidence(mut f: Finding, s: Option<&EdidSummary>) -> Finding {
     let Some(s) = s else { return f };
@@ -274,7 +261,7 @@ fn with_edid_evidence(mut f: Finding, s: Option<&EdidSummary>) -> Finding {
         f = f.evidence(label, when);
     }
     if let Some((w, h)) = s.size_cm {
-        let diag = s.diagonal_inches.map(|d| format!(", {d}\"")).unwrap_or_default();
+        let diag = s.diagonal_inches.map(|d| format!(", {d}{INCH}")).unwrap_or_default();
         f = f.evidence("Size", format!("{w} × {h} cm{diag}"));
     }
     if let Some(mode) = &s.preferred_mode {
@@ -319,7 +306,7 @@ impl Check for Monitors {
 pub fn monitors_result(outputs: &[Output]) -> Result<CheckResult, CheckError> {
     let connected: Vec<&Output> = outputs.iter().filter(|o| o.connected).collect();
     if connected.is_empty() {
-        return Err(CheckError::Unsupported("the windowing system reports no connected monitor".into()));
+        return Err(CheckError::UnsupportedMsg(msg!("displays-no-monitor-listed")));
     }
     let findings = connected.iter().map(|o| monitor_finding(o)).collect();
     Ok(CheckResult::new(findings).with_data(outputs))
@@ -355,7 +342,8 @@ pub fn output_from_display(d: &ActiveDisplay) -> Output {
     let parsed = (!d.edid.is_empty()).then(|| edid::parse(&d.edid).ok()).flatten();
     let native = parsed.as_ref().and_then(|e| e.preferred_timing);
     let label = parsed.as_ref().map(|e| e.model_label()).or_else(|| d.monitor.clone());
-    let short = d.device.trim_start_matches("\\\\.\\").to_string();
+    // Windows names a display `\\.\DISPLAY1`; the prefix is noise to a reader.
+    let short = d.device.trim_start_matches(['\\', '.']).to_string();
     let name = match label {
         Some(l) => format!("{short} ({l})"),
         None => short,
@@ -398,36 +386,25 @@ pub fn output_from_display(d: &ActiveDisplay) -> Output {
 fn monitor_finding(o: &Output) -> Finding {
     let name = &o.name;
     let (Some(current), Some(g)) = (o.current(), o.geometry) else {
-        return Finding::new(
-            Severity::Warn,
-            format!("{name}: connected but off"),
-            format!("A monitor is connected to {name}, but the desktop does not use it."),
-        )
-        .next_step("Open the display settings and turn this display on (or choose \"Extend\" / \"Duplicate\").");
+        return Finding::msg(Severity::Warn, msg!("displays-off", output = name));
     };
     let preferred = o.preferred();
     let scale = o.scale().unwrap_or(1.0);
     let mut f = match preferred {
-        Some(p) if (p.width, p.height) != (current.width, current.height) => Finding::new(
+        Some(p) if (p.width, p.height) != (current.width, current.height) => Finding::msg(
             Severity::Warn,
-            format!("{name}: not at native resolution"),
-            format!(
-                "{name} shows {}×{} but the monitor is made for {}×{}, so the picture may look blurry or stretched.",
-                current.width, current.height, p.width, p.height
+            msg!(
+                "displays-not-native",
+                output = name,
+                current = format!("{}×{}", current.width, current.height),
+                native = format!("{}×{}", p.width, p.height)
             ),
-        )
-        .next_step(format!("Open the display settings and choose {}×{} (\"recommended\").", p.width, p.height)),
-        Some(p) if refresh_lower(current, p) => Finding::new(
-            Severity::Info,
-            format!("{name}: lower refresh rate than native"),
-            format!("{name} runs at {} while the monitor prefers {}; motion may look less smooth.", hz(current), hz(p)),
-        )
-        .next_step("If motion flickers or stutters, choose the higher refresh rate in the display settings."),
-        _ => Finding::new(
-            Severity::Pass,
-            format!("{name}: {}", current.describe()),
-            format!("{name} shows {}.", current.describe()),
         ),
+        Some(p) if refresh_lower(current, p) => Finding::msg(
+            Severity::Info,
+            msg!("displays-low-refresh", output = name, current = hz(current), native = hz(p)),
+        ),
+        _ => Finding::msg(Severity::Pass, msg!("displays-mode", output = name, mode = current.describe())),
     };
     f = f.evidence("Current mode", current.describe());
     if let Some(p) = preferred {
@@ -453,8 +430,9 @@ fn refresh_lower(current: ModeChoice, preferred: ModeChoice) -> bool {
     matches!((current.hz, preferred.hz), (Some(c), Some(p)) if c + 1.0 < p)
 }
 
+/// "60 Hz"; only called where `refresh_lower` has seen both rates.
 fn hz(m: ModeChoice) -> String {
-    m.hz.map(|h| format!("{h:.0} Hz")).unwrap_or_else(|| "an unknown rate".into())
+    m.hz.map(|h| format!("{h:.0} Hz")).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -519,9 +497,9 @@ mod tests {
 
     #[test]
     fn no_connectors_or_no_drm_is_unsupported() {
-        assert!(matches!(connectors_result(Ok(Vec::new())), Err(CheckError::Unsupported(_))));
+        assert!(matches!(connectors_result(Ok(Vec::new())), Err(CheckError::UnsupportedMsg(_))));
         let writeback = connector("Writeback-1", ConnectorStatus::Unknown, &[]);
-        assert!(matches!(connectors_result(Ok(vec![writeback])), Err(CheckError::Unsupported(_))));
+        assert!(matches!(connectors_result(Ok(vec![writeback])), Err(CheckError::UnsupportedMsg(_))));
         assert!(matches!(connectors_result(Err(DrmError::Unsupported("x".into()))), Err(CheckError::Unsupported(_))));
     }
 
@@ -593,11 +571,51 @@ mod tests {
         assert!(bare.findings[0].title.starts_with("DISPLAY1 (Generic PnP Monitor)"));
     }
 
+    /// The same findings read in Danish: deskcheck's words change, the names (connector,
+    /// monitor model, modes) stay as they are; the English stays in the plain fields.
+    #[test]
+    fn display_findings_render_in_danish() {
+        use crate::i18n::Lang;
+        let (_, f) = assess_connector(connector("HDMI-A-1", ConnectorStatus::Connected, DELL));
+        let f = f.unwrap();
+        assert_eq!(f.title_in(Lang::Da), "HDMI-A-1: Dell D3218HN");
+        assert_eq!(
+            f.summary_in(Lang::Da),
+            "Dell D3218HN er tilsluttet HDMI-A-1 (egen opløsning 1920×1080 at 60.00 Hz)."
+        );
+        assert_eq!(f.summary, "Dell D3218HN is connected to HDMI-A-1 (native 1920×1080 at 60.00 Hz).");
+
+        let (_, f) = assess_connector(connector("DP-2", ConnectorStatus::Connected, BAD_SUM));
+        let f = f.unwrap();
+        assert_eq!(f.title_in(Lang::Da), "DP-2: skærmens identifikation er beskadiget");
+        let da = f.summary_in(Lang::Da);
+        assert!(da.contains("har en forkert kontrolsum") && da.contains("Samsung C27R50x"), "{da}");
+        assert!(f.next_step_in(Lang::Da).unwrap().starts_with("Prøv et andet kabel"));
+
+        let outs = xrandr::parse(include_str!("../../tests/fixtures/xrandr/laptop-docked.txt"));
+        let r = monitors_result(&outs).unwrap();
+        let hdmi = r.findings.iter().find(|f| f.title.starts_with("HDMI-1")).unwrap();
+        assert_eq!(hdmi.title_in(Lang::Da), "HDMI-1: kører ikke med sin egen opløsning");
+        assert_eq!(
+            hdmi.next_step_in(Lang::Da).unwrap(),
+            "Åbn skærmindstillingerne, og vælg 2560×1440 (\"anbefalet\")."
+        );
+
+        let none = connectors_result(Ok(vec![connector("DP-1", ConnectorStatus::Disconnected, &[])])).unwrap();
+        assert_eq!(none.findings[0].title_in(Lang::Da), "Ingen skærm fundet");
+        match connectors_result(Ok(Vec::new())) {
+            Err(CheckError::UnsupportedMsg(m)) => {
+                assert_eq!(crate::i18n::text(Lang::Da, &m), "grafikdriveren viser ingen skærmudgange")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn xvfb_screen_passes_and_no_monitor_is_unsupported() {
         let outs = xrandr::parse(include_str!("../../tests/fixtures/xrandr/xvfb.txt"));
         let r = monitors_result(&outs).unwrap();
         assert_eq!(r.findings[0].severity, Severity::Pass);
-        assert!(matches!(monitors_result(&[]), Err(CheckError::Unsupported(_))));
+        assert!(matches!(monitors_result(&[]), Err(CheckError::UnsupportedMsg(_))));
     }
 }

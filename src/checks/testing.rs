@@ -162,8 +162,8 @@ impl Check for Behaviour {
                 tracing::info!("collected http exchange: {}", HTTP.replace('\n', " "));
                 let finding = Finding::new(Severity::Warn, "Collected configuration", "Configuration was collected.")
                     .detail(format!("{NMCLI}\n{HTTP}"))
-                    .evidence("wpa_supplicant.conf", WPA)
-                    .evidence("nmcli", NMCLI);
+                    .quote("wpa_supplicant.conf", WPA)
+                    .quote("nmcli", NMCLI);
                 Ok(CheckResult::new(vec![finding])
                     .with_data(serde_json::json!({ "config": WPA, "headers": HTTP, "nmcli": NMCLI }))
                     .attach(Attachment::text("wpa_supplicant.conf", WPA))
@@ -172,6 +172,19 @@ impl Check for Behaviour {
             }
             Behaviour::Corpus => Ok(corpus(cx)),
         }
+    }
+}
+
+/// Evidence quoted the way a real check would. Test-only checks are never shown to a user
+/// (the CLI adds them only behind a hidden flag), so their labels, which imitate those of
+/// the network and printer checks, need no messages of their own.
+trait Quote {
+    fn quote(self, label: &str, value: impl Into<String>) -> Self;
+}
+
+impl Quote for Finding {
+    fn quote(self, label: &str, value: impl Into<String>) -> Self {
+        self.evidence(label, value)
     }
 }
 
@@ -194,11 +207,11 @@ fn corpus(cx: &CheckCx) -> CheckResult {
 
     let mut corpus = Finding::new(Severity::Warn, "Collected configuration", "Configuration was collected.")
         .detail(CORPUS)
-        .evidence("User", &user)
-        .evidence("Sudo user", &sudo_user)
-        .evidence("Home", &home)
-        .evidence("Checklists", &checklists)
-        .evidence("Captive portal", &config.targets.captive_portal.url);
+        .quote("User", &user)
+        .quote("Sudo user", &sudo_user)
+        .quote("Home", &home)
+        .quote("Checklists", &checklists)
+        .quote("Captive portal", &config.targets.captive_portal.url);
     // One evidence per line, as a check quoting a config would; a key block is quoted whole.
     let mut block = String::new();
     for (i, line) in CORPUS.lines().enumerate() {
@@ -213,13 +226,13 @@ fn corpus(cx: &CheckCx) -> CheckResult {
         corpus = corpus.evidence(format!("corpus line {}", i + 1), line);
     }
     for url in &config.targets.http_urls {
-        corpus = corpus.evidence("HTTP URL", url);
+        corpus = corpus.quote("HTTP URL", url);
     }
     for uri in &config.printers.uris {
-        corpus = corpus.evidence("Printer URI", uri);
+        corpus = corpus.quote("Printer URI", uri);
     }
     for file in &config.network.dhcp_lease_files {
-        corpus = corpus.evidence("Lease file", file);
+        corpus = corpus.quote("Lease file", file);
     }
     let site = Finding::new(
         Severity::Warn,
@@ -233,8 +246,8 @@ fn corpus(cx: &CheckCx) -> CheckResult {
          Monitor on HDMI-1: serial X9R5K8864M1E. USB security key: SerialNumber=USBSER0042CX\n\
          Files under /media/mmuster/USB, /home/aozturk/Documents and C:\\Users\\Jürgen\\Desktop",
     )
-    .evidence("Serial", "X9R5K8864M1E")
-    .evidence("Printer", printer_name);
+    .quote("Serial", "X9R5K8864M1E")
+    .quote("Printer", printer_name);
     let data = serde_json::json!({
         "corpus": CORPUS,
         "api_key": "Cx47ApiKey",

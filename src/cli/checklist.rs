@@ -79,7 +79,7 @@ pub fn run(cli: &super::Cli, args: &ChecklistArgs, log: &LogBuffer) -> anyhow::R
     let mut session = Session::new(platform::host_info());
     args.output.describe(&mut session.report);
     let mut walk = Walk::new(found.clone());
-    eprintln!("deskcheck: checklist '{}': {}", found.id, found.title);
+    eprintln!("deskcheck: checklist '{}': {}", found.id, found.title.get(crate::i18n::current()));
     let interactive = std::io::stdin().is_terminal();
     // Approvals for the cancel step come out of the answers before the walk reads them: the
     // step shows its jobs first, then applies them.
@@ -134,7 +134,8 @@ fn list(library: &Library) -> i32 {
     let mut out = std::io::stdout().lock();
     for c in &library.checklists {
         // Listing to a closed pipe (`| head`) is not an error worth reporting.
-        let _ = writeln!(out, "{:<14} {:<12} {}  [{}]", c.id, c.area.key(), c.title, c.source);
+        let _ =
+            writeln!(out, "{:<14} {:<12} {}  [{}]", c.id, c.area.key(), c.title.get(crate::i18n::current()), c.source);
     }
     if library.problems.is_empty() { EXIT_OK } else { EXIT_WARN }
 }
@@ -148,8 +149,8 @@ fn list_json(library: &Library) -> anyhow::Result<i32> {
         .map(|c| ChecklistEntry {
             id: c.id.clone(),
             area: c.area,
-            title: c.title.clone(),
-            description: c.description.clone(),
+            title: c.title.get(crate::i18n::current()).to_string(),
+            description: c.description.get(crate::i18n::current()).to_string(),
             source: c.source.clone(),
         })
         .collect();
@@ -297,9 +298,9 @@ fn ask_terminal(walk: &Walk) -> Option<Reply> {
     let step = walk.current();
     let (n, total) = walk.position();
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "\nStep {n} of {total}: {}", step.text);
+    let _ = writeln!(err, "\nStep {n} of {total}: {}", step.text.get(crate::i18n::current()));
     if let Some(help) = &step.help {
-        let _ = writeln!(err, "  ({help})");
+        let _ = writeln!(err, "  ({})", help.get(crate::i18n::current()));
     }
     let choices = match &step.kind {
         StepKind::YesNo { .. } => "yes / no".to_string(),
@@ -307,7 +308,7 @@ fn ask_terminal(walk: &Walk) -> Option<Reply> {
         StepKind::Tool { tool, .. } => format!("the {tool} tester needs the window; answer works / failed"),
         StepKind::Choice { options } => {
             for (i, o) in options.iter().enumerate() {
-                let _ = writeln!(err, "  {}. {}", i + 1, o.label);
+                let _ = writeln!(err, "  {}. {}", i + 1, o.label.get(crate::i18n::current()));
             }
             "a number".to_string()
         }

@@ -6,15 +6,45 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Category, Severity, ToolReport};
+use crate::i18n::Lang;
+
+/// A text a checklist file gives in English and, optionally, in Danish. A file written in
+/// one language (an IT department's own list) stays valid: Danish readers see the English.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Localized {
+    pub en: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub da: Option<String>,
+}
+
+impl Localized {
+    /// English only.
+    pub fn en(text: impl Into<String>) -> Self {
+        Self { en: text.into(), da: None }
+    }
+
+    pub fn with_da(mut self, text: impl Into<String>) -> Self {
+        self.da = Some(text.into());
+        self
+    }
+
+    /// The text in `lang`, English where the file gives no translation.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Da => self.da.as_deref().unwrap_or(&self.en),
+        }
+    }
+}
 
 /// One guided checklist ("The printer doesn't print").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Checklist {
     /// Stable id, the name `deskcheck checklist NAME` takes: "printer".
     pub id: String,
-    pub title: String,
+    pub title: Localized,
     /// One sentence shown in the list of checklists.
-    pub description: String,
+    pub description: Localized,
     pub area: Category,
     /// Where the checklist came from: "built-in" or the file's path.
     pub source: String,
@@ -27,6 +57,40 @@ impl Checklist {
     pub fn step(&self, id: &str) -> Option<&Step> {
         self.steps.iter().find(|s| s.id == id)
     }
+
+    /// Where a text the user reads has no Danish ("title", "step 'power' text", …): the
+    /// built-in checklists must have none.
+    pub fn untranslated(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut check = |what: String, text: &Localized| {
+            if text.da.as_deref().is_none_or(|d| d.trim().is_empty()) && !text.en.is_empty() {
+                out.push(what);
+            }
+        };
+        check("title".into(), &self.title);
+        check("description".into(), &self.description);
+        for s in &self.steps {
+            check(format!("step '{}' text", s.id), &s.text);
+            if let Some(help) = &s.help {
+                check(format!("step '{}' help", s.id), help);
+            }
+            for r in &s.records {
+                check(format!("step '{}' record '{}'", s.id, r.answer), &r.summary);
+            }
+            match &s.kind {
+                StepKind::Choice { options } => {
+                    for o in options {
+                        check(format!("step '{}' option '{}'", s.id, o.id), &o.label);
+                    }
+                }
+                StepKind::Resolved { resolution: t } | StepKind::Escalate { reason: t } => {
+                    check(format!("step '{}' end text", s.id), t);
+                }
+                _ => {}
+            }
+        }
+        out
+    }
 }
 
 /// One screen: a question, an instruction, a probe or a tester, or an end state.
@@ -34,16 +98,16 @@ impl Checklist {
 pub struct Step {
     pub id: String,
     /// What the user reads: a plain question or instruction in "you" wording.
-    pub text: String,
+    pub text: Localized,
     /// More explanation, shown smaller under the text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    pub help: Option<Localized>,
     pub kind: StepKind,
     /// Where "Skip" goes (defaults to the step's forward branch).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skip: Option<String>,
     /// Findings that particular answers turn into, by answer key ("yes", "no", "done",
-    /// "failed", "pass", "fail", "skip", an option's label, "text").
+    /// "failed", "pass", "fail", "skip", an option's id, "text").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub records: Vec<Record>,
 }
@@ -53,7 +117,7 @@ pub struct Step {
 pub struct Record {
     pub answer: String,
     pub severity: Severity,
-    pub summary: String,
+    pub summary: Localized,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -92,11 +156,11 @@ pub enum StepKind {
     },
     /// The problem is solved.
     Resolved {
-        resolution: String,
+        resolution: Localized,
     },
     /// A technician must take over.
     Escalate {
-        reason: String,
+        reason: Localized,
     },
 }
 
@@ -138,7 +202,10 @@ impl StepKind {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ChoiceOption {
-    pub label: String,
+    /// The stable key `record` and answers files name; the English label unless the file
+    /// gives an `id`. It never changes with the language.
+    pub id: String,
+    pub label: Localized,
     pub next: String,
 }
 
@@ -160,6 +227,15 @@ impl EndKind {
             EndKind::Abandoned => "not finished",
         }
     }
+
+    pub fn label_in(self, lang: Lang) -> String {
+        let id = match self {
+            EndKind::Resolved => "checklists-end-resolved",
+            EndKind::Escalate => "checklists-end-escalate",
+            EndKind::Abandoned => "checklists-end-abandoned",
+        };
+        crate::i18n::tr(lang, id)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -177,10 +253,14 @@ pub struct TranscriptEntry {
     pub at: DateTime<Utc>,
     pub step: String,
     pub kind: String,
-    /// The step's text as the user saw it.
+    /// The step's text as the user saw it, in the transcript's language.
     pub question: String,
     /// The answer in words: "Yes", "It didn't work", "Paper jam", the typed text, "Skipped", "Went back".
     pub answer: String,
+    /// The answer's stable key, the same in every language: "yes", "no", "done", "failed",
+    /// an option's id, "text", "pass", "fail", "unsupported", "skip", "back".
+    #[serde(default)]
+    pub key: String,
     /// An automatic step's check run (its findings are in the report's runs under this id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check: Option<String>,
@@ -196,7 +276,11 @@ pub struct TranscriptEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ChecklistTranscript {
     pub id: String,
+    /// The title as shown, in `lang`.
     pub title: String,
+    /// The language the walk was shown in: questions, answers and end text are in it.
+    #[serde(default)]
+    pub lang: Lang,
     pub area: Category,
     pub source: String,
     pub started_at: DateTime<Utc>,

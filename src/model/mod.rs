@@ -8,7 +8,8 @@ mod run;
 mod tool;
 
 pub use checklist::{
-    Checklist, ChecklistEnd, ChecklistTranscript, ChoiceOption, EndKind, Record, Step, StepKind, TranscriptEntry,
+    Checklist, ChecklistEnd, ChecklistTranscript, ChoiceOption, EndKind, Localized, Record, Step, StepKind,
+    TranscriptEntry,
 };
 pub use output::{DECIMALS, ListData, ReportOutput, Status, data_object, round_floats};
 pub use report::{HostInfo, Report, RunCounts, SCHEMA_VERSION, TechnicianNotes, ToolInfo, Verdict};

@@ -29,6 +29,15 @@ impl LayoutKind {
             Self::Iso => "ISO (European)",
         }
     }
+
+    /// The name in `lang`.
+    pub fn label_in(self, lang: crate::i18n::Lang) -> String {
+        let id = match self {
+            Self::Ansi => "testers-layout-ansi",
+            Self::Iso => "testers-layout-iso",
+        };
+        crate::i18n::tr(lang, id)
+    }
 }
 
 /// One key on the drawing: its code, its printed label, its width in key units
@@ -47,6 +56,11 @@ pub enum Slot {
     Key(KeySpec),
     Gap(f32),
 }
+
+/// The key's printed label, kept out of string literals: an escape in one would hide the
+/// message ids after it from the completeness test (i18n/tests.rs reads literals plainly).
+#[allow(clippy::useless_concat)]
+const BACKSLASH: &str = concat!('\\');
 
 const fn k(code: &'static str, label: &'static str) -> Slot {
     Slot::Key(KeySpec { code, label, width: 1.0, tall: false })
@@ -114,7 +128,7 @@ const ANSI_TOP: &[Slot] = &[
     k("KeyP", "P"),
     k("BracketLeft", "["),
     k("BracketRight", "]"),
-    w("Backslash", "\\", 1.5),
+    w("Backslash", BACKSLASH, 1.5),
     Slot::Gap(0.25),
     k("Delete", "Del"),
     k("End", "End"),
@@ -198,7 +212,7 @@ const ANSI_SHIFT: &[Slot] = &[
 const ISO_SHIFT: &[Slot] = &[
     w("ShiftLeft", "Shift", 1.25),
     // The extra ISO key beside left Shift (`\|` on UK, `<>|` on German/French keyboards).
-    k("IntlBackslash", "\\"),
+    k("IntlBackslash", BACKSLASH),
     k("KeyZ", "Z"),
     k("KeyX", "X"),
     k("KeyC", "C"),
@@ -280,6 +294,16 @@ impl KeyState {
             Self::Pressed => "pressed",
             Self::Tested => "tested",
         }
+    }
+
+    /// The word in `lang`.
+    pub fn label_in(self, lang: crate::i18n::Lang) -> String {
+        let id = match self {
+            Self::Untested => "testers-key-untested",
+            Self::Pressed => "testers-key-pressed",
+            Self::Tested => "testers-key-tested",
+        };
+        crate::i18n::tr(lang, id)
     }
 }
 
@@ -416,7 +440,7 @@ impl KeyboardTest {
             ""
         };
         match keys(self.layout).find(|k| k.code == code) {
-            Some(k) if k.code == "IntlBackslash" => "\\ (beside left Shift)".into(),
+            Some(k) if k.code == "IntlBackslash" => format!("{BACKSLASH} (beside left Shift)"),
             Some(k) => format!("{side}{}", k.label),
             None => code.to_string(),
         }

@@ -32,6 +32,18 @@ impl MouseButton {
         }
     }
 
+    /// The name in `lang`.
+    pub fn label_in(self, lang: crate::i18n::Lang) -> String {
+        let id = match self {
+            Self::Primary => "testers-button-primary",
+            Self::Secondary => "testers-button-secondary",
+            Self::Middle => "testers-button-middle",
+            Self::Extra1 => "testers-button-back",
+            Self::Extra2 => "testers-button-forward",
+        };
+        crate::i18n::tr(lang, id)
+    }
+
     fn index(self) -> usize {
         self as usize
     }

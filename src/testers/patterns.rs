@@ -73,6 +73,24 @@ impl Pattern {
             Pattern::MovingBox => "Look for a smeared trail or a double image behind the moving box.",
         }
     }
+
+    /// The name and what to look for, in `lang`: (`title`, `look_for`).
+    pub fn texts_in(self, lang: crate::i18n::Lang) -> (String, String) {
+        let id = match self {
+            Pattern::Red => "testers-pattern-red",
+            Pattern::Green => "testers-pattern-green",
+            Pattern::Blue => "testers-pattern-blue",
+            Pattern::White => "testers-pattern-white",
+            Pattern::Black => "testers-pattern-black",
+            Pattern::Grey50 => "testers-pattern-grey50",
+            Pattern::GreyRamp => "testers-pattern-grey-ramp",
+            Pattern::RgbRamps => "testers-pattern-rgb-ramps",
+            Pattern::Checkerboard => "testers-pattern-checkerboard",
+            Pattern::MovingBox => "testers-pattern-moving-box",
+        };
+        let m = crate::i18n::Msg::new(id);
+        (crate::i18n::text(lang, &m), crate::i18n::attr(lang, &m, "look").unwrap_or_default())
+    }
 }
 
 /// Problems the user can report at the end, each with what it usually means.
@@ -108,6 +126,19 @@ impl Problem {
             Problem::Ghosting => "A trail or double image behind the moving box",
             Problem::Other => "Something else",
         }
+    }
+
+    /// The checkbox text in `lang`.
+    pub fn label_in(self, lang: crate::i18n::Lang) -> String {
+        let id = match self {
+            Problem::DeadOrStuckPixels => "testers-problem-pixels",
+            Problem::UnevenBrightness => "testers-problem-uneven",
+            Problem::Banding => "testers-problem-banding",
+            Problem::BlurOrShimmer => "testers-problem-blur",
+            Problem::Ghosting => "testers-problem-ghosting",
+            Problem::Other => "testers-problem-other",
+        };
+        crate::i18n::tr(lang, id)
     }
 
     fn finding(self) -> Finding {

@@ -16,6 +16,7 @@ use eframe::egui::{
 
 use super::ToolView;
 use crate::model::ToolReport;
+use crate::t;
 use crate::testers::keyboard::{self, KeyState, KeyboardTest, LayoutKind, Slot};
 
 /// The W3C `code` name for an egui key (physical position), `None` for keys with no place.
@@ -261,7 +262,11 @@ impl KeyboardTester {
                 };
                 let font = FontId::proportional((unit * 0.28).clamp(9.0, 15.0));
                 painter.text(top.center(), Align2::CENTER_CENTER, format!("{mark}{}", key.label), font, text_color);
-                let name = format!("Key {}: {}", self.test.label_of(key.code), state.label());
+                let name = t!(
+                    "testers-kb-key-name",
+                    key = self.test.label_of(key.code),
+                    state = state.label_in(crate::i18n::current())
+                );
                 let response = ui.interact(top, capture_id.with(key.code), Sense::hover());
                 response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &name));
                 x += key.width * unit;
@@ -271,8 +276,8 @@ impl KeyboardTester {
 }
 
 impl ToolView for KeyboardTester {
-    fn title(&self) -> &str {
-        "Keyboard tester"
+    fn title(&self) -> String {
+        t!("testers-kb-title")
     }
 
     fn ui(&mut self, ui: &mut Ui) -> Option<ToolReport> {
@@ -287,18 +292,18 @@ impl ToolView for KeyboardTester {
         });
         self.handle_input(ui);
 
-        ui.heading("Keyboard tester");
-        ui.label("Press every key once. A key lights up (⬇) while it is down and is marked ✔ once released.");
+        ui.heading(t!("testers-kb-title"));
+        ui.label(t!("testers-kb-intro"));
         ui.horizontal(|ui| {
-            ui.label("Layout:");
+            ui.label(t!("testers-kb-layout"));
             let mut layout = self.test.layout();
-            ui.selectable_value(&mut layout, LayoutKind::Ansi, LayoutKind::Ansi.label());
-            ui.selectable_value(&mut layout, LayoutKind::Iso, LayoutKind::Iso.label());
+            ui.selectable_value(&mut layout, LayoutKind::Ansi, LayoutKind::Ansi.label_in(crate::i18n::current()));
+            ui.selectable_value(&mut layout, LayoutKind::Iso, LayoutKind::Iso.label_in(crate::i18n::current()));
             if layout != self.test.layout() {
                 self.test.set_layout(layout);
             }
         });
-        ui.label(format!("{} of {} keys tested", self.test.tested_count(), self.test.total()));
+        ui.label(t!("testers-kb-progress", tested = self.test.tested_count(), total = self.test.total()));
         ui.add_space(6.0);
         self.keyboard_ui(ui, capture_id);
         ui.add_space(6.0);
@@ -306,10 +311,10 @@ impl ToolView for KeyboardTester {
         let stuck = self.test.stuck(self.now_s);
         if !stuck.is_empty() {
             let names: Vec<String> = stuck.iter().map(|s| format!("{} ({:.0} s)", s.label, s.held_s)).collect();
-            ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ Still held down: {}", names.join(", ")));
+            ui.colored_label(ui.visuals().warn_fg_color, t!("testers-kb-held", keys = names.join(", ")));
         }
         if !self.test.extra_keys().is_empty() {
-            ui.label(format!("Other keys seen: {}", self.test.extra_keys().join(", ")));
+            ui.label(t!("testers-kb-other-keys", keys = self.test.extra_keys().join(", ")));
         }
         // A held key needs the clock to move on to be noticed as stuck.
         if self.test.any_down() {

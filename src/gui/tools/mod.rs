@@ -14,11 +14,12 @@ pub use sound::SoundTester;
 
 use crate::model::{Category, CheckRun, Outcome, Report, ToolReport};
 use crate::testers::keyboard::LayoutKind;
+use crate::{msg, t};
 
 /// A tester shown as a full view.
 pub trait ToolView {
-    /// The view's heading, e.g. "Keyboard tester".
-    fn title(&self) -> &str;
+    /// The view's heading in this thread's language, e.g. "Keyboard tester".
+    fn title(&self) -> String;
     /// Draws one frame; `Some` once the user has finished ("It works" / "It doesn't work";
     /// Esc too where Esc is not itself under test, as in the test patterns).
     fn ui(&mut self, ui: &mut Ui) -> Option<ToolReport>;
@@ -28,10 +29,10 @@ pub trait ToolView {
 pub fn verdict_ui(ui: &mut Ui) -> Option<bool> {
     let mut finished = None;
     ui.horizontal(|ui| {
-        if ui.add_sized([170.0, 40.0], eframe::egui::Button::new("It works")).clicked() {
+        if ui.add_sized([170.0, 40.0], eframe::egui::Button::new(t!("testers-it-works"))).clicked() {
             finished = Some(true);
         }
-        if ui.add_sized([170.0, 40.0], eframe::egui::Button::new("It doesn't work")).clicked() {
+        if ui.add_sized([170.0, 40.0], eframe::egui::Button::new(t!("testers-it-does-not-work"))).clicked() {
             finished = Some(false);
         }
     });
@@ -67,28 +68,52 @@ pub fn exists(name: &str) -> bool {
     matches!(name, "keyboard" | "mouse" | "patterns" | "sound")
 }
 
-/// The testers offered on the home screen: (tool name, button label).
-pub const ON_HOME: [(&str, &str); 4] = [
-    ("keyboard", "Keyboard tester"),
-    ("mouse", "Mouse tester"),
-    ("patterns", "Test patterns"),
-    ("sound", "Sound test"),
-];
+/// The testers offered on the home screen, by tool name.
+pub const ON_HOME: [&str; 4] = ["keyboard", "mouse", "patterns", "sound"];
+
+/// A tester's button label on the home screen, in this thread's language: the title of
+/// the run it files (`check-<run id>`).
+pub fn home_label(tool: &str) -> String {
+    home_label_in(tool, crate::i18n::current())
+}
+
+fn home_label_in(tool: &str, lang: crate::i18n::Lang) -> String {
+    let id = match tool {
+        "keyboard" => "check-peripherals-tester-keyboard",
+        "mouse" => "check-peripherals-tester-mouse",
+        "patterns" => "check-displays-tester-patterns",
+        "sound" => "check-peripherals-tester-sound",
+        other => return other.to_string(),
+    };
+    crate::i18n::tr(lang, id)
+}
+
+/// The run id a tester used on its own files its report under.
+fn run_id(tool: &str) -> String {
+    match tool {
+        "keyboard" => "peripherals.tester.keyboard".into(),
+        "mouse" => "peripherals.tester.mouse".into(),
+        "patterns" => "displays.tester.patterns".into(),
+        "sound" => "peripherals.tester.sound".into(),
+        other => format!("peripherals.tester.{other}"),
+    }
+}
 
 /// A tester used on its own (not from a checklist) files its report as a run of its area,
 /// so what the user saw and said reaches the bundle like any check.
 pub fn report_run(report: &ToolReport, started_at: chrono::DateTime<chrono::Utc>) -> CheckRun {
     let category = if report.tool == "patterns" { Category::Displays } else { Category::Peripherals };
-    let verdict = if report.works { "It works" } else { "It doesn't work" };
-    let mut findings = vec![crate::model::Finding::new(
-        if report.works { crate::model::Severity::Pass } else { crate::model::Severity::Warn },
-        format!("The user's verdict: {verdict}"),
-        report.summary.clone(),
-    )];
+    let (severity, verdict) = if report.works {
+        (crate::model::Severity::Pass, msg!("testers-verdict-works", summary = &report.summary))
+    } else {
+        (crate::model::Severity::Warn, msg!("testers-verdict-broken", summary = &report.summary))
+    };
+    let mut findings = vec![crate::model::Finding::msg(severity, verdict)];
     findings.extend(report.findings.iter().cloned());
     CheckRun {
-        id: format!("{}.tester.{}", category.key(), report.tool),
-        title: ON_HOME.iter().find(|(t, _)| *t == report.tool).map_or(report.tool.clone(), |(_, l)| l.to_string()),
+        id: run_id(&report.tool),
+        // English in the plain field, like every run; readers word it by its id.
+        title: home_label_in(&report.tool, crate::i18n::Lang::En),
         category,
         outcome: Outcome::Completed,
         findings,

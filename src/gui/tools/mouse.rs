@@ -7,6 +7,7 @@ use eframe::egui::{
 
 use super::ToolView;
 use crate::model::ToolReport;
+use crate::t;
 use crate::testers::mouse::{ClickKind, MouseButton, MouseTest};
 
 /// How many recent trail points are painted (the test keeps more for the distance).
@@ -73,7 +74,8 @@ impl MouseTester {
     fn area_ui(&mut self, ui: &mut Ui) {
         let size = Vec2::new(ui.available_width().min(900.0), 320.0);
         let (area, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
-        response.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, "Mouse test area"));
+        let area_name = t!("testers-mouse-area");
+        response.widget_info(|| WidgetInfo::labeled(Role::Canvas, true, &area_name));
         let target = Rect::from_center_size(area.right_top() + Vec2::new(-90.0, 90.0), Vec2::splat(110.0));
         self.handle_input(ui, area, target);
 
@@ -89,7 +91,7 @@ impl MouseTester {
         painter.text(
             area.left_top() + Vec2::new(12.0, 12.0),
             Align2::LEFT_TOP,
-            "Move, click each button, double-click the target, turn the wheel here",
+            t!("testers-mouse-area-hint"),
             FontId::proportional(14.0),
             visuals.weak_text_color(),
         );
@@ -104,24 +106,24 @@ impl MouseTester {
         painter.text(
             target.center(),
             Align2::CENTER_CENTER,
-            if hit { format!("✔ {} double", self.target_doubles) } else { "Double-click me".to_string() },
+            if hit { t!("testers-mouse-target-hit", count = self.target_doubles) } else { t!("testers-mouse-target") },
             FontId::proportional(14.0),
             if hit { Color32::WHITE } else { visuals.text_color() },
         );
-        let target_label = format!("Double-click target: {} double click(s)", self.target_doubles);
+        let target_label = t!("testers-mouse-target-name", count = self.target_doubles);
         ui.interact(target, response.id.with("target"), Sense::hover())
             .widget_info(|| WidgetInfo::labeled(Role::Label, true, &target_label));
     }
 }
 
 impl ToolView for MouseTester {
-    fn title(&self) -> &str {
-        "Mouse tester"
+    fn title(&self) -> String {
+        t!("testers-mouse-title")
     }
 
     fn ui(&mut self, ui: &mut Ui) -> Option<ToolReport> {
-        ui.heading("Mouse tester");
-        ui.label("Use the mouse inside the box: every click, double click and wheel step is counted.");
+        ui.heading(t!("testers-mouse-title"));
+        ui.label(t!("testers-mouse-intro"));
         ui.add_space(6.0);
         self.area_ui(ui);
         ui.add_space(6.0);
@@ -131,12 +133,15 @@ impl ToolView for MouseTester {
                 let s = self.test.stats(button);
                 // The state is in the words as well as the colour.
                 let text = format!(
-                    "{}{}: clicks {}, double clicks {}, bounces {}",
+                    "{}{}",
                     if s.is_down() { "⬇ " } else { "" },
-                    button.label(),
-                    s.clicks,
-                    s.double_clicks,
-                    s.bounces
+                    t!(
+                        "testers-mouse-button-stats",
+                        button = button.label_in(crate::i18n::current()),
+                        clicks = s.clicks,
+                        doubles = s.double_clicks,
+                        bounces = s.bounces
+                    )
                 );
                 if s.bounces > 0 {
                     ui.colored_label(ui.visuals().warn_fg_color, text);
@@ -145,26 +150,35 @@ impl ToolView for MouseTester {
                 }
             }
         });
-        ui.label(format!(
-            "Wheel: {} up, {} down · pointer moved {:.0} points",
-            self.test.wheel_up, self.test.wheel_down, self.test.distance
+        ui.label(t!(
+            "testers-mouse-wheel",
+            up = self.test.wheel_up,
+            down = self.test.wheel_down,
+            distance = format!("{:.0}", self.test.distance)
         ));
         match self.last {
             Some((button, ClickKind::Bounce)) => {
                 let gap = self.test.bounces.last().map(|b| b.gap_ms).unwrap_or_default();
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
-                    format!(
-                        "⚠ Bounce: the {} clicked again {gap:.0} ms after letting go",
-                        button.label().to_lowercase()
+                    t!(
+                        "testers-mouse-bounce",
+                        button = button.label_in(crate::i18n::current()).to_lowercase(),
+                        gap = format!("{gap:.0} ms")
                     ),
                 );
             }
             Some((button, ClickKind::Double)) => {
-                ui.label(format!("Last: double click ({})", button.label().to_lowercase()));
+                ui.label(t!(
+                    "testers-mouse-last-double",
+                    button = button.label_in(crate::i18n::current()).to_lowercase()
+                ));
             }
             Some((button, ClickKind::Single)) => {
-                ui.label(format!("Last: click ({})", button.label().to_lowercase()));
+                ui.label(t!(
+                    "testers-mouse-last-click",
+                    button = button.label_in(crate::i18n::current()).to_lowercase()
+                ));
             }
             None => {}
         }

@@ -10,6 +10,7 @@ use eframe::egui::{
 use super::ToolView;
 use crate::hw::display::xrandr::Output;
 use crate::model::ToolReport;
+use crate::t;
 use crate::testers::patterns::{Pattern, PatternSession, Phase, Problem, moving_box_position};
 
 /// Seconds the "what to look for" hint stays on a pattern before it gets out of the way.
@@ -72,11 +73,11 @@ impl DisplayInfo {
 
     /// "This window's monitor: 2560×1440 pixels, scale 125 %".
     pub fn describe(&self) -> String {
-        let scale = self.native_pixels_per_point.map(|p| format!("scale {:.0} %", p * 100.0));
+        let scale = self.native_pixels_per_point.map(|p| format!("{:.0} %", p * 100.0));
         match (self.monitor_size_pixels(), scale) {
-            (Some((w, h)), Some(scale)) => format!("This window's monitor: {w}×{h} pixels, {scale}"),
-            (None, Some(scale)) => format!("This window's monitor: size unknown, {scale}"),
-            _ => "This window's monitor: the system does not say its size or scale".into(),
+            (Some((w, h)), Some(scale)) => t!("testers-monitor-known", size = format!("{w}×{h}"), scale = scale),
+            (None, Some(scale)) => t!("testers-monitor-scale-only", scale = scale),
+            _ => t!("testers-monitor-unknown"),
         }
     }
 }
@@ -148,27 +149,25 @@ impl PatternTester {
     }
 
     fn intro_ui(&mut self, ui: &mut Ui, now: f64) {
-        ui.heading("Test patterns");
-        ui.label(
-            "The screen will show ten full-screen patterns, one after another. Look at each one closely; \
-             press any key or click to see the next one. Press Esc to stop at any time.",
-        );
+        ui.heading(t!("testers-patterns-title"));
+        ui.label(t!("testers-patterns-intro"));
         ui.add_space(6.0);
         for (i, p) in Pattern::SEQUENCE.iter().enumerate() {
-            ui.label(format!("{}. {}: {}", i + 1, p.title(), p.look_for()));
+            let (title, look_for) = p.texts_in(crate::i18n::current());
+            ui.label(format!("{}. {title}: {look_for}", i + 1));
         }
         ui.add_space(6.0);
         display_info_ui(ui);
         if self.monitors.len() > 1 {
-            ui.label("Show the patterns on:");
+            ui.label(t!("testers-patterns-show-on"));
             for (i, m) in self.monitors.iter().enumerate() {
                 ui.radio_value(&mut self.chosen, i, m.label());
             }
         } else {
-            ui.label("The patterns use the monitor this window is on. To test another monitor, move this window there first.");
+            ui.label(t!("testers-patterns-this-monitor"));
         }
         ui.add_space(10.0);
-        if ui.add(egui::Button::new("Start test patterns").min_size(vec2(220.0, 40.0))).clicked() {
+        if ui.add(egui::Button::new(t!("testers-patterns-start")).min_size(vec2(220.0, 40.0))).clicked() {
             self.start(ui, now);
         }
     }
@@ -190,12 +189,8 @@ impl PatternTester {
                 Some(ctx.load_texture("deskcheck-checkerboard", ColorImage::new([2, 2], vec![w, b, b, w]), options));
         }
         let checker = self.checker.clone();
-        let label = format!(
-            "Test pattern {} of {}: {}. Press any key or click for the next one, Esc to stop.",
-            index + 1,
-            Pattern::SEQUENCE.len(),
-            pattern.title()
-        );
+        let (title, look_for) = pattern.texts_in(crate::i18n::current());
+        let label = t!("testers-pattern-name", index = index + 1, count = Pattern::SEQUENCE.len(), title = &title);
         let advance = egui::Area::new(Id::unique("deskcheck-test-pattern"))
             .order(Order::Foreground)
             .fixed_pos(rect.min)
@@ -208,13 +203,7 @@ impl PatternTester {
                     paint_hint(
                         painter,
                         rect,
-                        &format!(
-                            "{} ({}/{}): {}",
-                            pattern.title(),
-                            index + 1,
-                            Pattern::SEQUENCE.len(),
-                            pattern.look_for()
-                        ),
+                        &format!("{title} ({}/{}): {look_for}", index + 1, Pattern::SEQUENCE.len()),
                     );
                 }
                 response.clicked() || response.secondary_clicked()
@@ -237,14 +226,14 @@ impl PatternTester {
     }
 
     fn verdict_ui(&mut self, ui: &mut Ui) -> Option<ToolReport> {
-        ui.heading("Did you see any problem?");
-        ui.label(format!("You saw {} test patterns.", self.session.shown().len()));
+        ui.heading(t!("testers-patterns-any-problem"));
+        ui.label(t!("testers-patterns-seen", count = self.session.shown().len()));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.add(egui::Button::new("No, everything looked fine").min_size(vec2(220.0, 40.0))).clicked() {
+            if ui.add(egui::Button::new(t!("testers-patterns-fine")).min_size(vec2(220.0, 40.0))).clicked() {
                 return Some(self.session.answer(&[], ""));
             }
-            if ui.add(egui::Button::new("Yes, I saw a problem").min_size(vec2(220.0, 40.0))).clicked() {
+            if ui.add(egui::Button::new(t!("testers-patterns-problem")).min_size(vec2(220.0, 40.0))).clicked() {
                 self.saw_problem = true;
             }
             None
@@ -255,23 +244,26 @@ impl PatternTester {
                 return None;
             }
             ui.add_space(8.0);
-            ui.label("What did you see? Tick everything that applies.");
+            ui.label(t!("testers-patterns-what"));
             for (i, p) in Problem::ALL.iter().enumerate() {
-                ui.checkbox(&mut self.problems[i], p.label());
+                ui.checkbox(&mut self.problems[i], p.label_in(crate::i18n::current()));
             }
-            let note_label = ui.label("Where on the screen, or anything else (optional):");
+            let note_label = ui.label(t!("testers-patterns-where"));
             ui.add(egui::TextEdit::singleline(&mut self.note).desired_width(400.0)).labelled_by(note_label.id);
             let picked: Vec<Problem> =
                 Problem::ALL.iter().zip(self.problems).filter(|(_, on)| *on).map(|(p, _)| *p).collect();
-            let finish = ui.add_enabled(!picked.is_empty(), egui::Button::new("Finish").min_size(vec2(160.0, 36.0)));
+            let finish = ui.add_enabled(
+                !picked.is_empty(),
+                egui::Button::new(t!("testers-patterns-finish")).min_size(vec2(160.0, 36.0)),
+            );
             finish.clicked().then(|| self.session.answer(&picked, &self.note))
         })
     }
 }
 
 impl ToolView for PatternTester {
-    fn title(&self) -> &str {
-        "Test patterns"
+    fn title(&self) -> String {
+        t!("testers-patterns-title")
     }
 
     fn ui(&mut self, ui: &mut Ui) -> Option<ToolReport> {
@@ -338,11 +330,12 @@ fn paint_pattern(
             let panel = Rect::from_center_size(rect.center(), vec2(560.0, 150.0));
             painter.rect_filled(panel, 4.0, Color32::WHITE);
             let mut y = panel.top() + 12.0;
+            let sample = t!("testers-pattern-sample");
             for size in [8.0, 10.0, 12.0, 14.0] {
                 painter.text(
                     pos2(panel.left() + 12.0, y),
                     egui::Align2::LEFT_TOP,
-                    format!("{size:.0} pt: The quick brown fox jumps over the lazy dog 0123456789"),
+                    format!("{size:.0} pt: {sample}"),
                     egui::FontId::proportional(size),
                     Color32::BLACK,
                 );

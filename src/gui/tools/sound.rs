@@ -13,6 +13,7 @@ use serde::Serialize;
 use super::ToolView;
 use crate::hw::audio::{self, AudioDevices, AudioError, MeterState, MicMeter, Side, ToneReport};
 use crate::model::{Finding, Severity, ToolReport};
+use crate::{msg, t};
 
 /// How long each test tone plays.
 const TONE_DURATION: Duration = Duration::from_millis(1500);
@@ -137,11 +138,11 @@ impl SoundTester {
         let Some(Devices::Ready(list)) = &self.devices else { return };
         let list = list.clone();
         egui::Grid::new("sound-devices").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
-            ui.label("Speaker / headset:");
-            device_combo(ui, "Speaker / headset", &mut self.output, &list.outputs);
+            ui.label(t!("testers-sound-speaker-label"));
+            device_combo(ui, &t!("testers-sound-speaker"), &mut self.output, &list.outputs);
             ui.end_row();
-            ui.label("Microphone:");
-            device_combo(ui, "Microphone", &mut self.input, &list.inputs);
+            ui.label(t!("testers-sound-microphone-label"));
+            device_combo(ui, &t!("testers-sound-microphone"), &mut self.input, &list.inputs);
             ui.end_row();
         });
     }
@@ -152,30 +153,29 @@ impl SoundTester {
             Some(Devices::Ready(list)) => {
                 let played: Vec<&str> =
                     self.tones.iter().filter(|t| t.played.is_some()).map(|t| t.side.label()).collect();
+                let level = format!("{:.0} dBFS", audio::dbfs(self.loudest_rms));
+                let heard = if played.is_empty() {
+                    msg!("testers-sound-result-none", level = level.as_str())
+                } else {
+                    // "left"/"right" as a Fluent selector, so each language words the sides.
+                    let sides = match (played.contains(&"left"), played.contains(&"right")) {
+                        (true, true) => "both",
+                        (true, false) => "left",
+                        _ => "right",
+                    };
+                    msg!("testers-sound-result", sides = sides, level = level.as_str())
+                };
+                // The chosen devices' names as the sound system gives them; "none" is a word.
+                let none = t!("testers-sound-none");
                 findings.push(
-                    Finding::new(
-                        Severity::Info,
-                        "Sound test",
-                        format!(
-                            "Test tone played on: {}. Loudest microphone level: {:.0} dBFS.",
-                            if played.is_empty() { "nothing".into() } else { played.join(", ") },
-                            audio::dbfs(self.loudest_rms)
-                        ),
-                    )
-                    .evidence("Speaker", self.output.clone().unwrap_or_else(|| "none".into()))
-                    .evidence("Microphone", self.input.clone().unwrap_or_else(|| "none".into())),
+                    Finding::msg(Severity::Info, heard)
+                        .evidence("Speaker", self.output.clone().unwrap_or_else(|| none.clone()))
+                        .evidence("Microphone", self.input.clone().unwrap_or_else(|| none.clone())),
                 );
                 for t in self.tones.iter().filter(|t| t.error.is_some()) {
                     findings.push(
-                        Finding::new(
-                            Severity::Warn,
-                            "Test tone did not play",
-                            format!("The {} test tone could not be played.", t.side.label()),
-                        )
-                        .detail(t.error.clone().unwrap_or_default())
-                        .next_step(
-                            "Check that the headset or speaker is chosen as the output and not in use by a call.",
-                        ),
+                        Finding::msg(Severity::Warn, msg!("testers-sound-tone-failed", side = t.side.label()))
+                            .detail(t.error.clone().unwrap_or_default()),
                     );
                 }
                 (
@@ -184,25 +184,17 @@ impl SoundTester {
                 )
             }
             Some(Devices::None(why)) => {
-                findings.push(Finding::new(
-                    Severity::Info,
-                    "No sound device",
-                    format!("This computer has no sound device{why}."),
-                ));
+                findings.push(Finding::msg(Severity::Info, msg!("testers-sound-no-device", why = why.as_str())));
                 ("no sound device on this computer".into(), None)
             }
             Some(Devices::Failed(err)) => {
-                findings.push(Finding::new(Severity::Warn, "Sound devices not readable", err.clone()));
+                findings.push(Finding::msg(Severity::Warn, msg!("testers-sound-unreadable", error = err.as_str())));
                 (format!("sound devices not readable: {err}"), None)
             }
             Some(Devices::Loading(_)) | None => ("sound devices still loading".into(), None),
         };
         if !works {
-            findings.push(
-                Finding::new(Severity::Fail, "Sound reported faulty", "You said the sound doesn't work.").next_step(
-                    "Check the volume and mute buttons on the headset and in the call app, then try another port.",
-                ),
-            );
+            findings.push(Finding::msg(Severity::Fail, msg!("testers-sound-faulty")));
         }
         let data = serde_json::json!({
             "devices": devices,
@@ -220,62 +212,60 @@ fn device_combo(ui: &mut Ui, label: &str, chosen: &mut Option<String>, devices: 
         .iter()
         .find(|d| Some(&d.id) == chosen.as_ref())
         .map(|d| d.name.clone())
-        .unwrap_or_else(|| "none".into());
+        .unwrap_or_else(|| t!("testers-sound-none"));
     egui::ComboBox::from_label(label).selected_text(shown).show_ui(ui, |ui| {
         for d in devices {
-            let name = if d.is_default { format!("{} (default)", d.name) } else { d.name.clone() };
+            let name = if d.is_default { t!("testers-sound-default", device = &d.name) } else { d.name.clone() };
             ui.selectable_value(chosen, Some(d.id.clone()), name);
         }
     });
 }
 
 impl ToolView for SoundTester {
-    fn title(&self) -> &str {
-        "Sound tester"
+    fn title(&self) -> String {
+        t!("testers-sound-title")
     }
 
     fn ui(&mut self, ui: &mut Ui) -> Option<ToolReport> {
         let ctx = ui.ctx().clone();
         self.poll(&ctx);
-        ui.heading("Sound tester");
+        ui.heading(t!("testers-sound-title"));
         match &self.devices {
             Some(Devices::Loading(_)) | None => {
-                ui.label("Looking for speakers and microphones…");
+                ui.label(t!("testers-sound-looking"));
             }
             Some(Devices::None(why)) => {
-                ui.label(format!("Not available on this system: no sound device was found{why}."));
+                ui.label(t!("testers-sound-unavailable", why = why.as_str()));
             }
             Some(Devices::Failed(err)) => {
-                ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ The sound devices could not be read: {err}"));
+                ui.colored_label(ui.visuals().warn_fg_color, t!("testers-sound-read-failed", error = err.as_str()));
             }
             Some(Devices::Ready(_)) => {
-                ui.label(
-                    "Play the tone on each side and say whether you heard it there; speak to see the microphone level.",
-                );
+                ui.label(t!("testers-sound-intro"));
                 self.devices_ui(ui);
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {
                     let idle = self.playing.is_none() && self.output.is_some();
-                    if ui.add_enabled(idle, egui::Button::new("Play left")).clicked() {
+                    if ui.add_enabled(idle, egui::Button::new(t!("testers-sound-play-left"))).clicked() {
                         self.play(Side::Left, &ctx);
                     }
-                    if ui.add_enabled(idle, egui::Button::new("Play right")).clicked() {
+                    if ui.add_enabled(idle, egui::Button::new(t!("testers-sound-play-right"))).clicked() {
                         self.play(Side::Right, &ctx);
                     }
                     if let Some((side, _)) = &self.playing {
-                        ui.label(format!("Playing on the {}…", side.label()));
+                        ui.label(t!("testers-sound-playing", side = side.label()));
                     }
                 });
                 for t in self.tones.iter().rev().take(2) {
                     match (&t.played, &t.error) {
                         (Some(r), _) if r.mono => {
-                            ui.label(format!("Played on {} (a mono device: one channel only)", r.device));
+                            ui.label(t!("testers-sound-played-mono", device = &r.device));
                         }
                         (Some(r), _) => {
-                            ui.label(format!("Played on the {} of {}", t.side.label(), r.device));
+                            ui.label(t!("testers-sound-played", side = t.side.label(), device = &r.device));
                         }
                         (None, Some(err)) => {
-                            ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ Could not play: {err}"));
+                            ui.colored_label(ui.visuals().warn_fg_color, t!("testers-sound-play-failed", error = err));
                         }
                         (None, None) => {}
                     }
@@ -284,25 +274,27 @@ impl ToolView for SoundTester {
                 if let Some((_, meter)) = &self.meter {
                     match meter.state() {
                         MeterState::Starting => {
-                            ui.label("Starting the microphone…");
+                            ui.label(t!("testers-sound-mic-starting"));
                         }
                         MeterState::Failed(err) => {
-                            ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ Microphone: {err}"));
+                            ui.colored_label(ui.visuals().warn_fg_color, t!("testers-sound-mic-failed", error = err));
                         }
                         MeterState::Running { device } => {
                             let level = meter.level();
                             self.loudest_rms = self.loudest_rms.max(level.rms);
                             // −60 dBFS (silence) … 0 dBFS (full scale) across the bar.
                             let fraction = ((level.rms_dbfs() + 60.0) / 60.0).clamp(0.0, 1.0);
-                            ui.label(format!("Microphone: {device}"));
+                            ui.label(t!("testers-sound-mic", device = device));
                             ui.add(
-                                egui::ProgressBar::new(fraction)
-                                    .text(format!("Microphone level {:.0} dBFS", level.rms_dbfs())),
+                                egui::ProgressBar::new(fraction).text(t!(
+                                    "testers-sound-mic-level",
+                                    level = format!("{:.0} dBFS", level.rms_dbfs())
+                                )),
                             );
                         }
                     }
                 } else {
-                    ui.label("No microphone to show a level for.");
+                    ui.label(t!("testers-sound-no-mic"));
                 }
             }
         }

@@ -49,8 +49,9 @@ pub fn list_ui(ui: &mut Ui, checklists: &[Checklist], problems: &[ChecklistError
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         for c in checklists {
-            let button = Button::new(RichText::new(&c.title).size(16.0)).min_size(vec2(260.0, 40.0));
-            let hover = if c.description.is_empty() { c.title.clone() } else { c.description.clone() };
+            let lang = crate::i18n::current();
+            let button = Button::new(RichText::new(c.title.get(lang)).size(16.0)).min_size(vec2(260.0, 40.0));
+            let hover = if c.description.en.is_empty() { c.title.get(lang) } else { c.description.get(lang) };
             if ui.add(button).on_hover_text(hover).clicked() {
                 actions.push(Action::Checklist(ChecklistAction::Open(c.id.clone())));
             }
@@ -59,8 +60,8 @@ pub fn list_ui(ui: &mut Ui, checklists: &[Checklist], problems: &[ChecklistError
     ui.add_space(8.0);
     ui.label(RichText::new("Testers").size(16.0).strong());
     ui.horizontal_wrapped(|ui| {
-        for (tool, label) in crate::gui::tools::ON_HOME {
-            if ui.add(Button::new(label).min_size(vec2(150.0, 32.0))).clicked() {
+        for tool in crate::gui::tools::ON_HOME {
+            if ui.add(Button::new(crate::gui::tools::home_label(tool)).min_size(vec2(150.0, 32.0))).clicked() {
                 actions.push(Action::OpenTool(tool.to_string()));
             }
         }
@@ -101,7 +102,7 @@ pub struct StepView<'a> {
 pub fn step_ui(ui: &mut Ui, view: &StepView<'_>, text: &mut String, actions: &mut Vec<Action>) {
     let push = |actions: &mut Vec<Action>, a: ChecklistAction| actions.push(Action::Checklist(a));
     ui.horizontal(|ui| {
-        ui.label(RichText::new(&view.checklist.title).size(16.0).strong());
+        ui.label(RichText::new(view.checklist.title.get(crate::i18n::current())).size(16.0).strong());
         if ui.button("Close checklist").on_hover_text("Back to the home screen").clicked() {
             push(actions, ChecklistAction::Close);
         }
@@ -119,10 +120,10 @@ pub fn step_ui(ui: &mut Ui, view: &StepView<'_>, text: &mut String, actions: &mu
             };
             ui.label(RichText::new(heading).size(20.0).strong());
         }
-        ui.add(eframe::egui::Label::new(RichText::new(&view.step.text).size(20.0)).wrap());
+        ui.add(eframe::egui::Label::new(RichText::new(view.step.text.get(crate::i18n::current())).size(20.0)).wrap());
         if let Some(help) = &view.step.help {
             ui.add_space(4.0);
-            ui.add(eframe::egui::Label::new(RichText::new(help).weak()).wrap());
+            ui.add(eframe::egui::Label::new(RichText::new(help.get(crate::i18n::current())).weak()).wrap());
         }
         ui.add_space(14.0);
         answers_ui(ui, view, text, actions);
@@ -173,7 +174,7 @@ fn answers_ui(ui: &mut Ui, view: &StepView<'_>, text: &mut String, actions: &mut
         }
         StepKind::Choice { options } => {
             for (i, o) in options.iter().enumerate() {
-                if ui.add(big(&o.label).min_size(vec2(420.0, 44.0))).clicked() {
+                if ui.add(big(o.label.get(crate::i18n::current())).min_size(vec2(420.0, 44.0))).clicked() {
                     push(actions, ChecklistAction::Choice(i));
                 }
             }
@@ -232,7 +233,7 @@ fn answers_ui(ui: &mut Ui, view: &StepView<'_>, text: &mut String, actions: &mut
             });
         }
         StepKind::Resolved { resolution: detail } | StepKind::Escalate { reason: detail } => {
-            ui.label(RichText::new(format!("Recorded in the report: {detail}")).weak());
+            ui.label(RichText::new(format!("Recorded in the report: {}", detail.get(crate::i18n::current()))).weak());
             ui.label(
                 RichText::new("Save the bundle to attach every answer to the ticket, then close the checklist.").weak(),
             );
