@@ -272,7 +272,12 @@ mod linux {
             assert_eq!(n, 2);
             assert!(m > 3 && m <= first_m, "{m} (first screen: {first_m})");
             press(&mut h, Key::Enter);
-            assert!(h.state().walking().is_some(), "Next started the display checklist");
+            assert_eq!(h.state().walking(), Some("display"), "Next started the display checklist");
+            // The checklist's own words, in the language shown.
+            let library = deskcheck::checklist::Library::load(None);
+            let display = library.find("display").expect("the built-in display checklist");
+            let first = display.step(&display.start).expect("its first step");
+            h.get_by_label(first.text.get(w.lang));
             let mut shown = vec![step_counter(&h, w)];
             // The first question: choose, Next, then Esc returns with the answer kept, and
             // Enter (on Next) goes forward again: Back and Next move by one.

@@ -273,7 +273,7 @@ fn failing_runs(report: &Report) -> Vec<&CheckRun> {
 
 /// A checklist step's own words, in the current language.
 fn step_text(step: &Step) -> String {
-    step.text.clone()
+    step.text.get(i18n::current()).to_string()
 }
 
 fn question_ui(
@@ -288,7 +288,7 @@ fn question_ui(
     let step = walk.step;
     heading(ui, &step_text(step));
     if let Some(help) = &step.help {
-        body(ui, help);
+        body(ui, help.get(i18n::current()));
     }
     ui.add_space(12.0);
     let chosen = flow.pick(walk);
@@ -315,7 +315,7 @@ fn question_ui(
         }
         StepKind::Choice { options } => {
             for (i, o) in options.iter().enumerate() {
-                answer(ui, &o.label, Pick::Option(i), focus, presses);
+                answer(ui, o.label.get(i18n::current()), Pick::Option(i), focus, presses);
             }
             answer(ui, &t!("guided-dont-know"), Pick::DontKnow, focus, presses);
         }
