@@ -519,3 +519,87 @@ fn code_ui(ui: &mut Ui, report: &Report) {
         .frame(egui::Frame::group(ui.style()).inner_margin(12));
     ui.add(field).labelled_by(label.id);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Category, Finding, HostInfo, Outcome as RunOutcome, StepKind, Verdict};
+
+    fn run(id: &str, category: Category, finding: Finding) -> CheckRun {
+        CheckRun {
+            id: id.into(),
+            title: id.into(),
+            category,
+            outcome: RunOutcome::Completed,
+            findings: vec![finding],
+            started_at: chrono::Utc::now(),
+            duration_ms: 1,
+            data: serde_json::Value::Null,
+            attachments: Vec::new(),
+        }
+    }
+
+    fn report(runs: Vec<CheckRun>) -> Report {
+        let mut r = Report::new(HostInfo::default(), chrono::Utc::now());
+        r.runs = runs;
+        r
+    }
+
+    fn end_step(kind: StepKind) -> Step {
+        Step {
+            id: "end".into(),
+            text: crate::model::Localized::en("The end."),
+            help: None,
+            kind,
+            skip: None,
+            records: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_network_verdict_speaks_when_it_is_the_worst_problem() {
+        let mut r = report(vec![run(
+            "net.dns.resolve",
+            Category::Network,
+            Finding::new(Severity::Fail, "DNS", "names do not resolve"),
+        )]);
+        r.verdict = Some(Verdict {
+            layer: "dns".into(),
+            severity: Severity::Fail,
+            headline: "Your computer is connected, but names do not resolve.".into(),
+            technician: None,
+            next_step: Some("Restart the router.".into()),
+            msg: None,
+        });
+        let words = outcome(&r, None, Lang::En);
+        assert_eq!(words.severity, Some(Severity::Fail));
+        assert_eq!(words.headline, "Your computer is connected, but names do not resolve.");
+        assert_eq!(words.next_step, "Restart the router.");
+    }
+
+    #[test]
+    fn without_a_verdict_the_checks_and_the_checklist_give_the_words() {
+        let printer = Finding::new(Severity::Fail, "Queue", "the queue is paused").next_step("Resume the queue.");
+        let r = report(vec![run("printers.queues", Category::Printers, printer)]);
+        let words = outcome(&r, None, Lang::En);
+        assert_eq!(words.headline, i18n::tr(Lang::En, "guided-result-fail"));
+        assert_eq!(words.next_step, "Resume the queue.");
+
+        let escalate = end_step(StepKind::Escalate { reason: crate::model::Localized::en("hardware") });
+        let fine = report(vec![run("system.disk", Category::System, Finding::new(Severity::Pass, "Disk", "ok"))]);
+        let words = outcome(&fine, Some((EndKind::Escalate, &escalate)), Lang::Da);
+        assert_eq!(words.headline, "Det her skal din tekniker se på.");
+        assert_eq!(words.severity, Some(Severity::Warn), "an escalation is never shown as a pass");
+        assert_eq!(words.next_step, i18n::tr(Lang::Da, "guided-next-technician"));
+
+        let solved = end_step(StepKind::Resolved { resolution: crate::model::Localized::en("paper") });
+        let words = outcome(&r, Some((EndKind::Resolved, &solved)), Lang::En);
+        assert_eq!(words.severity, Some(Severity::Pass));
+        assert_eq!(words.headline, i18n::tr(Lang::En, "guided-result-solved"));
+
+        let words = outcome(&report(Vec::new()), None, Lang::Da);
+        assert_eq!(words.severity, None);
+        assert_eq!(words.headline, i18n::tr(Lang::Da, "guided-result-nothing"));
+        assert_eq!(words.next_step, i18n::tr(Lang::Da, "guided-next-code"));
+    }
+}
