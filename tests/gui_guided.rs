@@ -68,7 +68,12 @@ mod linux {
     };
 
     fn app(config: Config, lang: Lang) -> App<'static> {
+        app_saving_to(config, lang, None)
+    }
+
+    fn app_saving_to(config: Config, lang: Lang, save_path: Option<std::path::PathBuf>) -> App<'static> {
         let mut options = GuiOptions::new(Arc::new(config), LogBuffer::default());
+        options.save_path = save_path;
         options.mode = Some(UiMode::Guided);
         options.lang = Some(lang);
         i18n::set_current(lang);
@@ -163,13 +168,14 @@ mod linux {
         // Every outside target points into the lab.
         let config = Config::from_file(&topology.write_config()).unwrap();
         let ns = format!("/run/netns/{}", topology.client);
+        let bundle = topology.path().join("guided.zip");
         std::thread::spawn(move || {
             use std::os::fd::AsRawFd;
             let file = std::fs::File::open(&ns).unwrap();
             // SAFETY: setns on a valid namespace fd; it moves only this thread (and what it starts).
             let rc = unsafe { libc::setns(file.as_raw_fd(), libc::CLONE_NEWNET) };
             assert_eq!(rc, 0, "setns {ns}: {}", std::io::Error::last_os_error());
-            let mut h = app(config, w.lang);
+            let mut h = app_saving_to(config, w.lang, Some(bundle.clone()));
             h.run_ok();
             // The first screen: the focus is on the first answer; Enter chooses it and
             // the focus moves to Next; nothing moves on by itself.
@@ -224,6 +230,13 @@ mod linux {
             h.key_press_modifiers(egui::Modifiers::SHIFT, Key::Tab);
             h.run_ok();
             assert_eq!(focused(&h).as_deref(), Some(w.save));
+            // Enter on "Save a report file" writes the bundle (to the test's path, no dialog).
+            press(&mut h, Key::Enter);
+            step_until(&mut h, "the bundle", Duration::from_secs(20), |h| !h.state().is_busy() && bundle.is_file());
+            let entries = common::zip_entries(&bundle);
+            let saved = entries.iter().find(|(name, _)| name == "report.json").expect("report.json in the bundle");
+            let saved: Report = serde_json::from_slice(&saved.1).unwrap();
+            assert_eq!(readout::Decoded::of(&saved), readout::Decoded::of(&report), "the saved report says the same");
         })
         .join()
         .unwrap_or_else(|e| std::panic::resume_unwind(e));
