@@ -86,6 +86,19 @@ mod linux {
         h.query_by(|n| n.is_focused()).and_then(|n| n.accesskit_node().label())
     }
 
+    /// Every button on screen has an accessible name, and the focused one is inside the
+    /// 1366×768 window (nothing the keyboard reaches is off screen).
+    fn assert_screen_usable(h: &App<'_>) {
+        for node in h.query_all_by_role(egui::accesskit::Role::Button) {
+            let label = node.accesskit_node().label().unwrap_or_default();
+            assert!(!label.trim().is_empty(), "a button without a name at {:?}", node.rect());
+        }
+        if let Some(node) = h.query_by(|n| n.is_focused()) {
+            let rect = node.rect();
+            assert!(rect.max.y <= 768.0 && rect.max.x <= 1366.0, "{:?} is off screen: {rect:?}", focused(h));
+        }
+    }
+
     /// Presses one key and lets the app draw what follows.
     fn press(h: &mut App<'_>, key: Key) {
         h.key_press(key);
@@ -223,6 +236,7 @@ mod linux {
                 h.get_by_label_contains(&next);
             }
             assert_code_matches_report(&h, w);
+            assert_screen_usable(&h);
             // Tab moves the focus along the buttons, Shift+Tab back.
             press(&mut h, Key::Tab);
             let after_tab = focused(&h);
@@ -313,6 +327,7 @@ mod linux {
                 assert!(guard < 80, "the checklist never ended; focus on {:?}", focused(&h));
                 // An automatic step's check runs: the focus comes to Next when it is done.
                 step_until(&mut h, "a focused button", Duration::from_secs(30), |h| focused(h).is_some());
+                assert_screen_usable(&h);
                 let before = step_counter(&h, w);
                 if focused(&h).as_deref() != Some(w.next) {
                     // The first answer has the focus: choose it.
