@@ -35,6 +35,8 @@ mod linux {
         next: &'static str,
         internet: &'static str,
         screen: &'static str,
+        printer: &'static str,
+        check_again: &'static str,
         read_code: &'static str,
         save: &'static str,
         checking_network: &'static str,
@@ -48,6 +50,8 @@ mod linux {
         next: "Next",
         internet: "The internet",
         screen: "The screen",
+        printer: "A printer",
+        check_again: "Check again",
         read_code: "Read this code to your technician",
         save: "Save a report file",
         checking_network: "Checking your network…",
@@ -61,6 +65,8 @@ mod linux {
         next: "Næste",
         internet: "Internettet",
         screen: "Skærmen",
+        printer: "En printer",
+        check_again: "Tjek igen",
         read_code: "Læs denne kode op for din tekniker",
         save: "Gem en rapportfil",
         checking_network: "Tjekker dit netværk…",
@@ -278,32 +284,41 @@ mod linux {
             // SAFETY: unshare with CLONE_NEWNET moves only this thread into a new, empty namespace.
             let rc = unsafe { libc::unshare(libc::CLONE_NEWNET) };
             assert_eq!(rc, 0, "unshare(CLONE_NEWNET): {}", std::io::Error::last_os_error());
-            let mut h = app(Config::default(), w.lang);
+            walk_checklist(w, w.screen, "display", Config::default());
+        })
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e));
+    }
+
+    /// From "What is wrong?" to the result through a checklist, by keys only, on this thread.
+    fn walk_checklist(w: &Words, problem: &str, checklist: &str, config: Config) {
+        {
+            let mut h = app(config, w.lang);
             h.run_ok();
             step_until(&mut h, "the checklists", Duration::from_secs(10), |h| h.state().checklists_ready());
             h.run_ok();
             // Down to "The screen" with Tab, then Enter to choose and Enter for Next.
             let mut tabs = 0;
-            while focused(&h).as_deref() != Some(w.screen) {
+            while focused(&h).as_deref() != Some(problem) {
                 tabs += 1;
-                assert!(tabs < 8, "Tab never reached {}: focus on {:?}", w.screen, focused(&h));
+                assert!(tabs < 8, "Tab never reached {problem}: focus on {:?}", focused(&h));
                 press(&mut h, Key::Tab);
             }
             press(&mut h, Key::Space);
             assert_eq!(focused(&h).as_deref(), Some(w.next));
             let (_, first_m) = step_counter(&h, w);
             press(&mut h, Key::Enter);
-            step_until(&mut h, "the display checks", Duration::from_secs(30), |h| !h.state().is_running());
+            step_until(&mut h, "the checks", Duration::from_secs(60), |h| !h.state().is_running());
             step_until(&mut h, "the focus on Next", Duration::from_secs(5), |h| focused(h).as_deref() == Some(w.next));
             let (n, m) = step_counter(&h, w);
             assert_eq!(n, 2);
             assert!(m > 3 && m <= first_m, "{m} (first screen: {first_m})");
             press(&mut h, Key::Enter);
-            assert_eq!(h.state().walking(), Some("display"), "Next started the display checklist");
+            assert_eq!(h.state().walking(), Some(checklist), "Next started the {checklist} checklist");
             // The checklist's own words, in the language shown.
             let library = deskcheck::checklist::Library::load(None);
-            let display = library.find("display").expect("the built-in display checklist");
-            let first = display.step(&display.start).expect("its first step");
+            let walked = library.find(checklist).expect("the built-in checklist");
+            let first = walked.step(&walked.start).expect("its first step");
             h.get_by_label(first.text.get(w.lang));
             let mut shown = vec![step_counter(&h, w)];
             // The first question: choose, Next, then Esc returns with the answer kept, and
@@ -341,6 +356,15 @@ mod linux {
                 }
                 press(&mut h, Key::Enter);
                 let after = step_counter(&h, w);
+                if after == before {
+                    // The cancel step: Next hands over the ticked jobs (none) and the cancel
+                    // check runs on this screen; its result waits for Next like any other.
+                    step_until(&mut h, "the cancel check", Duration::from_secs(30), |h| {
+                        focused(h).as_deref() == Some(w.next)
+                    });
+                    h.get_by_label(w.check_again);
+                    continue;
+                }
                 assert_eq!(after.0, before.0 + 1, "Next moves by one");
                 assert!(after.1 <= before.1, "the count grew from {before:?} to {after:?}");
                 shown.push(after);
@@ -351,9 +375,7 @@ mod linux {
             assert!(shown.len() >= 4, "a few questions were answered: {shown:?}");
             assert!(!report(&h).checklists.is_empty(), "the answers are in the report");
             assert_code_matches_report(&h, w);
-        })
-        .join()
-        .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        }
     }
 
     #[test]
@@ -364,5 +386,33 @@ mod linux {
     #[test]
     fn screen_path_with_its_questions_by_keyboard_in_danish() {
         walk_screen(&DA);
+    }
+
+    /// The printer path against a lab printer behind a real cupsd whose queue is paused with a
+    /// job waiting: the printer checks find it, the checklist's questions follow (its cancel
+    /// step lists the stuck job and Next, with nothing ticked, cancels nothing).
+    fn walk_printer(w: &'static Words) {
+        use common::printer_lab::{PrinterLab, in_ns, unavailable};
+        if let Some(why) = unavailable() {
+            common::skip("guided_printer", &why);
+            return;
+        }
+        let mut lab = PrinterLab::start().unwrap();
+        lab.start_cups().unwrap();
+        lab.cups_tool(&["cupsdisable", "-h", "127.0.0.1:631", "office"]).unwrap();
+        let job = lab.submit("tester", "quarterly-report", false).unwrap();
+        let config = Config::from_file(&lab.write_config(false, 0)).unwrap();
+        in_ns(&lab.client_ns.clone(), move || walk_checklist(w, w.printer, "printer", config));
+        assert!(lab.lpstat_ids().contains(&job), "nothing was cancelled without a tick");
+    }
+
+    #[test]
+    fn printer_path_with_its_questions_by_keyboard_in_english() {
+        walk_printer(&EN);
+    }
+
+    #[test]
+    fn printer_path_with_its_questions_by_keyboard_in_danish() {
+        walk_printer(&DA);
     }
 }

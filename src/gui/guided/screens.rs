@@ -155,7 +155,8 @@ fn next_is_first(flow: &Flow, facts: &Facts<'_>, screen: Screen) -> bool {
         Screen::Checking => true,
         Screen::Questions => match &facts.walk {
             Some(w) => match &w.step.kind {
-                StepKind::Automatic { .. } => w.probe_done,
+                // The cancel step's jobs: Next with none ticked cancels nothing, the safe default.
+                StepKind::Automatic { .. } => w.probe_done || w.consent_ready,
                 StepKind::Text { .. } => false,
                 _ => flow.pick(w).is_some(),
             },
