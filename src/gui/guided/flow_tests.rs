@@ -278,3 +278,32 @@ fn step_counts_of_the_built_in_checklists_are_finite_and_ordered() {
         }
     }
 }
+
+#[test]
+fn automatic_steps_wait_for_next_and_the_cancel_step_hands_over_the_ticked_jobs() {
+    let library = Library::load(None);
+    let printer = library.find("printer").unwrap();
+    let cancel = printer.step("cancel").expect("the printer checklist's cancel step");
+    assert!(matches!(cancel.kind, StepKind::Automatic { .. }));
+    let mut flow = Flow { screen: Screen::Questions, problem: Some(Problem::Printer), ..Flow::new() };
+    let walk = WalkFacts {
+        checklist: printer,
+        step: cancel,
+        depth: 5,
+        can_back: true,
+        finished: false,
+        probe_done: false,
+        consent_ready: false,
+    };
+    let facts = |walk| Facts { running: false, checks_done: true, walk: Some(walk), checklists: &library.checklists };
+    // The jobs are being read: nothing to take yet, and time passing changes nothing.
+    assert!(!flow.can_next(&facts(walk)));
+    assert!(flow.next(&facts(walk), "").is_empty());
+    assert_eq!(flow.screen(&facts(walk)), Screen::Questions);
+    let shown = WalkFacts { consent_ready: true, ..walk };
+    assert_eq!(flow.next(&facts(shown), ""), vec![GuidedCommand::ChecklistAnswer(ChecklistAction::ApproveJobs)]);
+    let done = WalkFacts { probe_done: true, ..walk };
+    assert_eq!(flow.next(&facts(done), ""), vec![GuidedCommand::ChecklistAnswer(ChecklistAction::Continue)]);
+    // Back on a question goes back in the checklist.
+    assert_eq!(flow.back(&facts(done)), vec![GuidedCommand::ChecklistAnswer(ChecklistAction::Back)]);
+}
