@@ -143,7 +143,7 @@ mod linux {
                 ak.label().filter(|l| !l.is_empty()).or_else(|| ak.value()).and_then(|t| parse(&t))
             })
             .collect();
-        // (A label may be reported by its node and by the container that holds it.)
+        // (A label may come as its Label node and the text run inside it.)
         assert!(!found.is_empty() && found.iter().all(|f| *f == found[0]), "one step counter on screen: {found:?}");
         found[0]
     }
