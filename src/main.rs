@@ -2,11 +2,13 @@
 
 use std::sync::Arc;
 
-use deskcheck::cli;
+use deskcheck::{cli, i18n};
 
 fn main() {
     let log = deskcheck::logging::init();
     let cli = cli::parse();
+    // Before anything speaks: `--lang`, else the OS's language.
+    i18n::set_default(cli.lang());
     let code = match &cli.command {
         Some(command) => cli::execute(&cli, command, &log),
         None => run_gui(&cli, log),
@@ -22,11 +24,12 @@ fn run_gui(cli: &cli::Cli, log: deskcheck::logging::LogBuffer) -> i32 {
             return cli::EXIT_UNKNOWN;
         }
     };
-    let options = deskcheck::gui::GuiOptions::new(Arc::new(config), log);
+    let mut options = deskcheck::gui::GuiOptions::new(Arc::new(config), log);
+    options.lang = cli.lang;
     match deskcheck::gui::run(options) {
         Ok(_renderer) => cli::EXIT_OK,
         Err(err) => {
-            eprintln!("deskcheck: could not open the window: {err}");
+            eprintln!("deskcheck: {}", deskcheck::t!("cli-could-not-open-window", error = err.to_string()));
             cli::EXIT_UNKNOWN
         }
     }

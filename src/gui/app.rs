@@ -88,8 +88,21 @@ pub struct DeskcheckApp {
 impl DeskcheckApp {
     /// Build the app without a window (the window calls this too), so tests can drive it.
     pub fn new(options: GuiOptions) -> Self {
-        let GuiOptions { config, checks, save_path, open_path, log, open_at_start, start_checklist, network_view } =
-            options;
+        let GuiOptions {
+            config,
+            checks,
+            save_path,
+            open_path,
+            log,
+            open_at_start,
+            start_checklist,
+            network_view,
+            lang,
+        } = options;
+        // `--lang` speaks for the window's thread (the app is built on it).
+        if let Some(lang) = lang {
+            crate::i18n::set_current(lang);
+        }
         let checks = checks.unwrap_or_else(checks::registry);
         let check_counts = home::counts_by_area(checks.iter().map(|c| c.meta().category));
         let host = crate::platform::host_info();
@@ -425,7 +438,10 @@ impl DeskcheckApp {
                 let text = match &self.viewing {
                     Some(viewing) => viewing.summary.clone(),
                     // What goes into a ticket is scrubbed like the bundle, with the chosen profile.
-                    None => bundle::summary_text(&bundle::redact_report(&self.report_for_saving(), self.privacy)),
+                    None => bundle::summary_text(
+                        &bundle::redact_report(&self.report_for_saving(), self.privacy),
+                        crate::i18n::current(),
+                    ),
                 };
                 ctx.copy_text(text);
                 self.status = Some(StatusLine::Success("Copied the summary to the clipboard.".into()));
@@ -532,7 +548,7 @@ impl DeskcheckApp {
 
     fn start_write(&mut self, ctx: &egui::Context, path: PathBuf) {
         // The save dialog has already asked before overwriting; an injected path is the caller's choice.
-        let options = WriteOptions { force: true, privacy: self.privacy };
+        let options = WriteOptions { force: true, privacy: self.privacy, lang: crate::i18n::current() };
         self.status = Some(StatusLine::Busy(format!("Saving to {}…", path.display())));
         if let Err(err) = self.jobs.write_bundle(ctx, self.report_for_saving(), self.log.clone(), path, options) {
             self.saving = false;

@@ -47,6 +47,8 @@ pub struct GuiOptions {
     pub start_checklist: Option<String>,
     /// Start in the Network view (with `open_at_start`: once that bundle is open).
     pub network_view: bool,
+    /// The language `--lang` asked for; None follows the settings, else the OS locale.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 impl GuiOptions {
@@ -61,6 +63,7 @@ impl GuiOptions {
             open_at_start: None,
             start_checklist: None,
             network_view: false,
+            lang: None,
         }
     }
 }
