@@ -23,3 +23,28 @@ cli-status-timeout = TIMEOUT
 cli-status-error = ERROR
 cli-decode-heading = Read-out code { $code }:
 cli-could-not-open-window = could not open the window: { $error }
+
+cli-checklist-unusable = this checklist file cannot be used: { $problem }
+cli-checklist-name-one = name a checklist (choose from: { $ids })
+cli-checklist-cannot-use = checklist '{ $name }' cannot be used: { $problem }
+cli-checklist-unknown = unknown checklist '{ $name }' (choose from: { $ids })
+cli-checklist-answers-unreadable = could not read the answers file { $path }
+cli-checklist-start = checklist '{ $id }': { $title }
+cli-checklist-ended = checklist ended: { $end } — { $text }
+cli-running-one = running…
+cli-stuck-jobs = Stuck print jobs (you are '{ $user }'):
+cli-none = none
+cli-yes = yes
+cli-no = no
+cli-approved = Approved: { $what }
+cli-no-approval-jobs = No approval for these jobs in { $source }: nothing is cancelled.
+cli-no-approval-restart = No approval for the restart in { $source }: nothing is restarted.
+cli-ask-restart = Restart the print spooler now? (yes / no — empty line = no):
+cli-ask-cancel = Cancel which jobs? (their numbers, e.g. 12 14; all; none — empty line = none):
+cli-step = Step { $n } of { $total }: { $text }
+cli-choices-tool = the { $tool } tester needs the window; answer works / failed
+cli-choices-number = a number
+cli-choices-text = type the text
+cli-ask-answer = Answer ({ $choices }; empty line stops):
+cli-json-format-failed = could not format the JSON output
+cli-json-write-failed = could not write the JSON output to stdout

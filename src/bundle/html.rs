@@ -193,7 +193,7 @@ pub fn html(report: &Report, lang: Lang) -> String {
 }
 
 /// How a checklist walk ended, in `lang`.
-pub(super) fn end_label(kind: EndKind, lang: Lang) -> String {
+pub fn end_label(kind: EndKind, lang: Lang) -> String {
     let id = match kind {
         EndKind::Resolved => "report-checklist-resolved",
         EndKind::Escalate => "report-checklist-escalate",

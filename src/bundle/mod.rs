@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Lang;
 use crate::model::Report;
 
-pub use html::html;
+pub use html::{end_label, html};
 pub use manifest::{MANIFEST_SCHEMA_VERSION, Manifest, ManifestFile, ManifestRun};
 pub use read::{MAX_BUNDLE_BYTES, MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_JSON_MEMORY, MAX_TOTAL_BYTES, read};
 pub use redact::{REDACTED, Redactor, Token, TokenKind, TokenMap, is_secret_key, scrub_secrets};

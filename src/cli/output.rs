@@ -77,11 +77,11 @@ impl ErrorOutput {
 
 /// Prints one output as pretty JSON on stdout, floats rounded.
 pub fn print(output: &impl Serialize) -> anyhow::Result<()> {
-    let mut value = serde_json::to_value(output).context("could not format the JSON output")?;
+    let mut value = serde_json::to_value(output).with_context(|| crate::t!("cli-json-format-failed"))?;
     round_floats(&mut value);
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, &value).context("could not write the JSON output to stdout")?;
-    writeln!(out).context("could not write the JSON output to stdout")?;
+    serde_json::to_writer_pretty(&mut out, &value).with_context(|| crate::t!("cli-json-write-failed"))?;
+    writeln!(out).with_context(|| crate::t!("cli-json-write-failed"))?;
     Ok(())
 }
 
