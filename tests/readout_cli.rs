@@ -190,7 +190,7 @@ fn lang_da_writes_a_danish_bundle_and_lang_en_an_english_one() {
         assert!(html.contains(needle), "{needle} missing from the Danish report.html");
     }
     let summary = zip_file(&da, "summary.txt");
-    for needle in ["-rapport — ", "Aflæsningskode: ", "Samlet: ", " tjek: "] {
+    for needle in ["deskcheck-rapport (", "Aflæsningskode: ", "Samlet: ", " tjek: "] {
         assert!(summary.contains(needle), "{needle} missing from the Danish summary.txt:\n{summary}");
     }
     let manifest: serde_json::Value = serde_json::from_str(&zip_file(&da, "manifest.json")).unwrap();

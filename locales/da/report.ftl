@@ -53,7 +53,7 @@ report-bytes = { $bytes ->
    *[other] { $bytes } bytes
 }
 
-report-text-head = deskcheck { $version }-rapport — { $host } — { $time }
+report-text-head = deskcheck-rapport ({ $version }) — { $host } — { $time }
 report-text-readout = Aflæsningskode: { $code }
 report-text-system = System: { $os } { $version } ({ $arch }, kerne { $kernel })
 report-text-overall = Samlet: { $overall }

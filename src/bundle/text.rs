@@ -301,7 +301,7 @@ mod tests {
     fn danish_summary_uses_danish_words_and_keeps_names() {
         let s = summary_text(&hand_report(), Lang::Da);
         let lines: Vec<&str> = s.lines().collect();
-        assert!(lines[0].contains("-rapport — desk42 — "), "{s}");
+        assert!(lines[0].starts_with("deskcheck-rapport (") && lines[0].contains(") — desk42 — "), "{s}");
         assert!(lines[1].starts_with("Aflæsningskode: 1"), "{s}");
         assert!(s.contains("Samlet: FEJL — der er fundet problemer"), "{s}");
         assert!(s.contains("Vurdering: ✖ FEJL"), "{s}");
