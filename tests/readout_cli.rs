@@ -127,7 +127,20 @@ fn a_real_runs_code_decodes_to_its_results_and_a_typo_is_refused() {
     let json = deskcheck().args(["--lang", "en", "decode", &code, "--json"]).output().unwrap();
     let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(json["code"], code.as_str());
+    assert_eq!(json["status"], "ok");
     assert_eq!(json["decoded"]["areas"].as_array().map(Vec::len), Some(5));
+    let schema =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/decode.schema.json")).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&json).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "decode --json does not match schema/decode.schema.json: {errors:?}\n{json:#}");
+    // A wrong code with --json: the error document, exit 3.
+    let wrong = deskcheck().args(["--lang", "en", "decode", &mangled(&code)[1], "--json"]).output().unwrap();
+    assert_eq!(wrong.status.code(), Some(3));
+    let wrong: serde_json::Value = serde_json::from_slice(&wrong.stdout).unwrap();
+    assert_eq!(wrong["status"], "error");
+    assert!(wrong["error"].as_str().unwrap().starts_with("The code is wrong"), "{wrong}");
 
     for wrong in mangled(&code) {
         let out = decode("en", &wrong);

@@ -3,12 +3,12 @@
 //! else: it is refused with what is wrong, on stderr, with exit code 3 (could not run).
 
 use clap::Args;
-use serde::Serialize;
 
-use super::{EXIT_OK, output};
+use super::EXIT_OK;
+use super::output::{self, DecodeOutput};
 use crate::i18n;
 use crate::model::{SCHEMA_VERSION, Status};
-use crate::readout::{self, Decoded};
+use crate::readout;
 
 #[derive(Debug, Args)]
 pub struct DecodeArgs {
@@ -17,16 +17,6 @@ pub struct DecodeArgs {
     /// Print what the code carries as JSON on stdout.
     #[arg(long)]
     pub json: bool,
-}
-
-/// `--json`: the code as read back, what it carries, and the same lines a person reads.
-#[derive(Debug, Serialize)]
-struct DecodeOutput {
-    schema_version: u32,
-    status: Status,
-    code: String,
-    decoded: Decoded,
-    lines: Vec<String>,
 }
 
 pub fn run(args: &DecodeArgs) -> anyhow::Result<i32> {

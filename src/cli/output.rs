@@ -85,6 +85,17 @@ pub fn print(output: &impl Serialize) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `deskcheck decode CODE --json`: the code as read back, what it carries, and the same
+/// lines a person reads (in the `--lang` language).
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct DecodeOutput {
+    pub schema_version: u32,
+    pub status: Status,
+    pub code: String,
+    pub decoded: crate::readout::Decoded,
+    pub lines: Vec<String>,
+}
+
 /// The shipped schema files (`schema/<name>`) and the schema each must hold, generated from
 /// the types above for what they serialise.
 pub fn schemas() -> Vec<(&'static str, schemars::Schema)> {
@@ -97,6 +108,7 @@ pub fn schemas() -> Vec<(&'static str, schemars::Schema)> {
         ("trace.schema.json", gen_for::<TraceOutput>()),
         ("checklist-list.schema.json", gen_for::<ChecklistListOutput>()),
         ("error.schema.json", gen_for::<ErrorOutput>()),
+        ("decode.schema.json", gen_for::<DecodeOutput>()),
     ]
 }
 
