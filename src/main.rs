@@ -2,11 +2,13 @@
 
 use std::sync::Arc;
 
-use deskcheck::cli;
+use deskcheck::{cli, i18n};
 
 fn main() {
     let log = deskcheck::logging::init();
     let cli = cli::parse();
+    // Before anything speaks: `--lang`, else the OS's language.
+    i18n::set_default(cli.lang());
     let code = match &cli.command {
         Some(command) => cli::execute(&cli, command, &log),
         None => run_gui(&cli, log),
@@ -25,10 +27,11 @@ fn run_gui(cli: &cli::Cli, log: deskcheck::logging::LogBuffer) -> i32 {
     let mut options = deskcheck::gui::GuiOptions::new(Arc::new(config), log);
     // The window remembers its mode, language, contrast and text size for the next start.
     options.settings_path = deskcheck::gui::Settings::default_path();
+    options.lang = cli.lang;
     match deskcheck::gui::run(options) {
         Ok(_renderer) => cli::EXIT_OK,
         Err(err) => {
-            eprintln!("deskcheck: could not open the window: {err}");
+            eprintln!("deskcheck: {}", deskcheck::t!("cli-could-not-open-window", error = err.to_string()));
             cli::EXIT_UNKNOWN
         }
     }

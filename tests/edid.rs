@@ -208,7 +208,8 @@ fn raw_edid_lands_in_the_bundle() {
     report.runs = runs;
     report.finished_at = Some(chrono::Utc::now());
     let zip = dir.path().join("bundle.zip");
-    bundle::write(&report, "", &zip, &WriteOptions { force: false, privacy: Privacy::Standard }).unwrap();
+    bundle::write(&report, "", &zip, &WriteOptions { force: false, privacy: Privacy::Standard, ..Default::default() })
+        .unwrap();
     let entries = common::zip_entries(&zip);
     let raw = entries.iter().find(|(name, _)| name == "raw/displays.connectors/DP-3.edid.bin");
     assert_eq!(

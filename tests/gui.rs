@@ -73,7 +73,13 @@ fn saved_bundle(dir: &Path) -> PathBuf {
         msg: None,
     });
     let path = dir.join("sent-by-user.zip");
-    bundle::write(&report, "a log line\n", &path, &WriteOptions { force: false, privacy: Privacy::Standard }).unwrap();
+    bundle::write(
+        &report,
+        "a log line\n",
+        &path,
+        &WriteOptions { force: false, privacy: Privacy::Standard, ..Default::default() },
+    )
+    .unwrap();
     path
 }
 

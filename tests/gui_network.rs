@@ -187,7 +187,8 @@ fn network_bundle(dir: &Path) -> PathBuf {
     report.verdict = deskcheck::diagnose::verdict(&report.runs);
     report.finished_at = Some(chrono::Utc::now());
     let path = dir.join("network.zip");
-    bundle::write(&report, "", &path, &WriteOptions { force: false, privacy: Privacy::Standard }).unwrap();
+    bundle::write(&report, "", &path, &WriteOptions { force: false, privacy: Privacy::Standard, ..Default::default() })
+        .unwrap();
     path
 }
 

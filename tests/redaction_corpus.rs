@@ -203,8 +203,13 @@ fn technician_notes_lose_their_secrets_and_names() {
     report.notes.cause = "A stale secret: client_secret=Cx60CauseSecret in C:\\Users\\Jürgen\\app.ini".into();
     for privacy in [deskcheck::bundle::Privacy::Standard, deskcheck::bundle::Privacy::Strict] {
         let path = dir.path().join(format!("{privacy}.zip"));
-        deskcheck::bundle::write(&report, "", &path, &deskcheck::bundle::WriteOptions { force: false, privacy })
-            .unwrap();
+        deskcheck::bundle::write(
+            &report,
+            "",
+            &path,
+            &deskcheck::bundle::WriteOptions { force: false, privacy, ..Default::default() },
+        )
+        .unwrap();
         let mut planted: Vec<String> = NOTES_SECRETS.iter().map(|s| s.to_string()).collect();
         if privacy == deskcheck::bundle::Privacy::Strict {
             planted.extend(["192.168.50.21", "mmuster", "rtr-core7", "office.lan", "Jürgen"].map(String::from));

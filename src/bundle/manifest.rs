@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::Privacy;
+use crate::i18n::Lang;
 use crate::model::{Report, ToolInfo};
 
 /// Bumped when a manifest field changes meaning or disappears; readers refuse newer ones.
@@ -33,18 +34,28 @@ pub struct Manifest {
     pub tool: ToolInfo,
     pub created_at: DateTime<Utc>,
     pub privacy: Privacy,
+    /// The language report.html and summary.txt were written in (absent before issue 10: English).
+    #[serde(default)]
+    pub lang: Lang,
     pub files: Vec<ManifestFile>,
     pub runs: Vec<ManifestRun>,
 }
 
 impl Manifest {
     /// The manifest for `files` (every file of the bundle except manifest.json itself).
-    pub fn new(report: &Report, privacy: Privacy, created_at: DateTime<Utc>, files: &[(String, Vec<u8>)]) -> Self {
+    pub fn new(
+        report: &Report,
+        privacy: Privacy,
+        lang: Lang,
+        created_at: DateTime<Utc>,
+        files: &[(String, Vec<u8>)],
+    ) -> Self {
         Self {
             schema_version: MANIFEST_SCHEMA_VERSION,
             tool: report.tool.clone(),
             created_at,
             privacy,
+            lang,
             files: files
                 .iter()
                 .map(|(path, bytes)| ManifestFile {
@@ -89,7 +100,7 @@ mod tests {
     fn lists_every_file_with_size_and_hash_and_every_run() {
         let report = hand_report();
         let files = vec![("a.txt".to_string(), b"abc".to_vec()), ("raw/x/b.bin".to_string(), Vec::new())];
-        let m = Manifest::new(&report, Privacy::Strict, Utc::now(), &files);
+        let m = Manifest::new(&report, Privacy::Strict, crate::i18n::Lang::Da, Utc::now(), &files);
         assert_eq!(m.schema_version, MANIFEST_SCHEMA_VERSION);
         assert_eq!(m.tool.name, "deskcheck");
         assert_eq!(m.file("a.txt").map(|f| f.size), Some(3));

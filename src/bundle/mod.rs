@@ -17,13 +17,14 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
 use crate::model::Report;
 
-pub use html::html;
+pub use html::{end_label, html};
 pub use manifest::{MANIFEST_SCHEMA_VERSION, Manifest, ManifestFile, ManifestRun};
 pub use read::{MAX_BUNDLE_BYTES, MAX_ENTRIES, MAX_ENTRY_BYTES, MAX_JSON_MEMORY, MAX_TOTAL_BYTES, read};
 pub use redact::{REDACTED, Redactor, Token, TokenKind, TokenMap, is_secret_key, scrub_secrets};
-pub use text::{MAX_LINES, summary_text};
+pub use text::{MAX_LINES, local_time, summary_text};
 pub use write::{check_target, write};
 
 /// How much the bundle hides. `Standard` scrubs secrets; `Strict` also replaces host names,
@@ -67,6 +68,9 @@ pub struct WriteOptions {
     /// Replace an existing file at the target path (and its token map).
     pub force: bool,
     pub privacy: Privacy,
+    /// The language of report.html and summary.txt (report.json keeps the messages, so
+    /// any reader can show it in another).
+    pub lang: Lang,
 }
 
 /// What `write` produced.

@@ -161,7 +161,7 @@ fn planted_secrets_never_reach_any_file_in_either_profile() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("b.zip");
         let (report, log) = planted_report();
-        let w = write(&report, &log, &path, &WriteOptions { force: false, privacy }).unwrap();
+        let w = write(&report, &log, &path, &WriteOptions { force: false, privacy, ..Default::default() }).unwrap();
         let entries = zip_entries(&path);
         assert!(entries.iter().filter(|(n, _)| n.starts_with("raw/test.secrets/")).count() == 3, "raw evidence");
         for (name, bytes) in &entries {

@@ -34,10 +34,13 @@ pub fn write(report: &Report, log: &str, path: &Path, opts: &WriteOptions) -> Re
     let mut redactor = Redactor::new(opts.privacy, &report.host.hostname);
     redactor.learn_report(report);
     redactor.learn(log);
-    let report = redactor.report(report);
+    let mut report = redactor.report(report);
+    // Recomputed here, so a report edited or rebuilt since its run (a GUI session saved
+    // twice, a report merged with a checklist) carries the code of the runs it holds.
+    report.readout_code = Some(crate::readout::encode(&report).to_string());
     let log = redactor.text(log);
     let created = Utc::now();
-    let files = bundle_files(&report, log, opts.privacy, created, path)?;
+    let files = bundle_files(&report, log, opts, created, path)?;
     let map_json = match &map_path {
         Some(_) => {
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
@@ -116,7 +119,7 @@ fn map_path_for(path: &Path) -> PathBuf {
 fn bundle_files(
     report: &Report,
     log: String,
-    privacy: Privacy,
+    opts: &WriteOptions,
     created: DateTime<Utc>,
     path: &Path,
 ) -> Result<Vec<(String, Vec<u8>)>, BundleError> {
@@ -127,8 +130,8 @@ fn bundle_files(
             "report.json".into(),
             serde_json::to_vec_pretty(&ReportOutput::of(Cow::Borrowed(report))).map_err(json("report.json"))?,
         ),
-        ("report.html".into(), html(report).into_bytes()),
-        ("summary.txt".into(), summary_text(report).into_bytes()),
+        ("report.html".into(), html(report, opts.lang).into_bytes()),
+        ("summary.txt".into(), summary_text(report, opts.lang).into_bytes()),
         ("log.txt".into(), log.into_bytes()),
     ];
     for (run, paths) in report.runs.iter().zip(attachment_paths(report)) {
@@ -136,7 +139,7 @@ fn bundle_files(
             files.push((name, attachment.bytes.clone()));
         }
     }
-    let manifest = Manifest::new(report, privacy, created, &files);
+    let manifest = Manifest::new(report, opts.privacy, opts.lang, created, &files);
     files.push(("manifest.json".into(), serde_json::to_vec_pretty(&manifest).map_err(json("manifest.json"))?));
     Ok(files)
 }
@@ -298,7 +301,7 @@ mod tests {
     use crate::bundle::{BundleError, Privacy, WriteOptions, read};
 
     fn opts(force: bool, privacy: Privacy) -> WriteOptions {
-        WriteOptions { force, privacy }
+        WriteOptions { force, privacy, ..Default::default() }
     }
 
     fn is_root() -> bool {

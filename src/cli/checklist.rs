@@ -23,6 +23,7 @@ use crate::logging::LogBuffer;
 use crate::model::{Category, CheckRun, EndKind, SCHEMA_VERSION, Status, StepKind};
 use crate::platform;
 use crate::session::Session;
+use crate::t;
 
 #[derive(Debug, Args)]
 pub struct ChecklistArgs {
@@ -52,25 +53,25 @@ pub fn run(cli: &super::Cli, args: &ChecklistArgs, log: &LogBuffer) -> anyhow::R
     let config = Arc::new(config);
     let library = Library::load(config.checklists_dir().as_deref());
     for problem in &library.problems {
-        eprintln!("deskcheck: this checklist file cannot be used: {problem}");
+        eprintln!("deskcheck: {}", t!("cli-checklist-unusable", problem = problem.to_string()));
     }
     if args.list {
         return if args.output.json { list_json(&library) } else { Ok(list(&library)) };
     }
     let Some(name) = args.name.as_deref() else {
-        anyhow::bail!("name a checklist (choose from: {})", library.ids().join(", "));
+        anyhow::bail!(t!("cli-checklist-name-one", ids = library.ids().join(", ")));
     };
     let Some(found) = library.find(name) else {
         if let Some(p) = library.problems.iter().find(|p| file_stem(&p.file).eq_ignore_ascii_case(name)) {
-            anyhow::bail!("checklist '{name}' cannot be used: {p}");
+            anyhow::bail!(t!("cli-checklist-cannot-use", name = name, problem = p.to_string()));
         }
-        anyhow::bail!("unknown checklist '{name}' (choose from: {})", library.ids().join(", "));
+        anyhow::bail!(t!("cli-checklist-unknown", name = name, ids = library.ids().join(", ")));
     };
     let privacy = args.output.check()?;
     let mut answers = match &args.answers {
         Some(path) => {
             let text = std::fs::read_to_string(path)
-                .with_context(|| format!("could not read the answers file {}", path.display()))?;
+                .with_context(|| t!("cli-checklist-answers-unreadable", path = path.display().to_string()))?;
             Answers::parse(&text, &path.display().to_string(), found)?
         }
         None => Answers::empty("the command line (no --answers file)"),
@@ -79,7 +80,10 @@ pub fn run(cli: &super::Cli, args: &ChecklistArgs, log: &LogBuffer) -> anyhow::R
     let mut session = Session::new(platform::host_info());
     args.output.describe(&mut session.report);
     let mut walk = Walk::new(found.clone());
-    eprintln!("deskcheck: checklist '{}': {}", found.id, found.title.get(crate::i18n::current()));
+    eprintln!(
+        "deskcheck: {}",
+        t!("cli-checklist-start", id = found.id.as_str(), title = found.title.get(crate::i18n::current()))
+    );
     let interactive = std::io::stdin().is_terminal();
     // Approvals for the cancel step come out of the answers before the walk reads them: the
     // step shows its jobs first, then applies them.
@@ -121,7 +125,8 @@ pub fn run(cli: &super::Cli, args: &ChecklistArgs, log: &LogBuffer) -> anyhow::R
     report.checklists.push(walk.transcript());
     report.finished_at = Some(chrono::Utc::now());
     report.verdict = crate::diagnose::verdict(&report.runs);
-    eprintln!("deskcheck: checklist ended: {} — {}", end.kind.label(), end.text);
+    let ended = crate::bundle::end_label(end.kind, crate::i18n::current());
+    eprintln!("deskcheck: {}", t!("cli-checklist-ended", end = ended, text = end.text.as_str()));
     let code = match end.kind {
         EndKind::Abandoned => EXIT_UNKNOWN,
         EndKind::Resolved | EndKind::Escalate => report.exit_code(),
@@ -172,7 +177,7 @@ fn run_probe(id: &str, config: &Arc<Config>) -> CheckRun {
     let Some(check) = checks::find(id) else {
         return CheckRun::errored(id, Category::System, format!("no check has the id '{id}'"));
     };
-    eprintln!("  [{id}] running…");
+    eprintln!("  [{id}] {}", t!("cli-running-one"));
     match engine::run_blocking(vec![check], config.clone()) {
         Ok(mut runs) if !runs.is_empty() => {
             let run = runs.remove(0);
@@ -195,10 +200,10 @@ fn cancel_with_consent(
 ) -> CheckRun {
     let offer = printers::cancel_offer(config, others_jobs);
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "  Stuck print jobs (you are '{}'):", offer.user);
+    let _ = writeln!(err, "  {}", t!("cli-stuck-jobs", user = offer.user.as_str()));
     let lines = offer.describe();
     if lines.is_empty() {
-        let _ = writeln!(err, "    none");
+        let _ = writeln!(err, "    {}", t!("cli-none"));
     }
     for line in &lines {
         let _ = writeln!(err, "    {line}");
@@ -209,16 +214,17 @@ fn cancel_with_consent(
         None if offer.offered().is_empty() => printers::Approval::Nothing,
         None if interactive => ask_approval(&mut err),
         None => {
-            let _ = writeln!(err, "  No approval for these jobs in {answers_source}: nothing is cancelled.");
+            let _ = writeln!(err, "  {}", t!("cli-no-approval-jobs", source = answers_source));
             printers::Approval::Nothing
         }
     };
     drop(err);
     let (approved, not_offered) = approval.select(&offer);
     let ids: Vec<String> = approved.iter().map(|j| j.id.to_string()).collect();
-    eprintln!("  Approved: {}", if ids.is_empty() { "none".to_string() } else { ids.join(", ") });
+    let approved_ids = if ids.is_empty() { t!("cli-none") } else { ids.join(", ") };
+    eprintln!("  {}", t!("cli-approved", what = approved_ids));
     let (check, log) = printers::cancel_approved(offer, approved.clone(), not_offered, Duration::from_secs(30));
-    eprintln!("  [{CANCEL_STUCK_ID}] running…");
+    eprintln!("  [{CANCEL_STUCK_ID}] {}", t!("cli-running-one"));
     let mut run = match engine::run_blocking(vec![check], config.clone()) {
         Ok(mut runs) if !runs.is_empty() => runs.remove(0),
         Ok(_) => CheckRun::errored(CANCEL_STUCK_ID, Category::Printers, "the check did not report back"),
@@ -241,15 +247,16 @@ fn restart_with_consent(
     let approved = match given {
         // Checked when the answers file was read; job ids are no yes.
         Some(text) => printers::Approval::parse(&text).is_ok_and(|a| a == printers::Approval::AllShown),
-        None if interactive => ask_yes_no("Restart the print spooler now? (yes / no — empty line = no): "),
+        None if interactive => ask_yes_no(&format!("{} ", t!("cli-ask-restart"))),
         None => {
-            eprintln!("  No approval for the restart in {answers_source}: nothing is restarted.");
+            eprintln!("  {}", t!("cli-no-approval-restart", source = answers_source));
             false
         }
     };
-    eprintln!("  Approved: {}", if approved { "yes" } else { "no" });
+    let answer = if approved { t!("cli-yes") } else { t!("cli-no") };
+    eprintln!("  {}", t!("cli-approved", what = answer));
     let check = if approved { spooler::restart_approved() } else { spooler::restart_unapproved() };
-    eprintln!("  [{RESTART_SPOOLER_ID}] running…");
+    eprintln!("  [{RESTART_SPOOLER_ID}] {}", t!("cli-running-one"));
     let run = match engine::run_blocking(vec![check], config.clone()) {
         Ok(mut runs) if !runs.is_empty() => runs.remove(0),
         Ok(_) => CheckRun::errored(RESTART_SPOOLER_ID, Category::Printers, "the check did not report back"),
@@ -277,7 +284,7 @@ fn ask_yes_no(question: &str) -> bool {
 fn ask_approval(err: &mut impl Write) -> printers::Approval {
     let stdin = std::io::stdin();
     loop {
-        let _ = write!(err, "Cancel which jobs? (their numbers, e.g. 12 14; all; none — empty line = none): ");
+        let _ = write!(err, "{} ", t!("cli-ask-cancel"));
         let _ = err.flush();
         let mut line = String::new();
         match stdin.lock().read_line(&mut line) {
@@ -298,27 +305,33 @@ fn ask_terminal(walk: &Walk) -> Option<Reply> {
     let step = walk.current();
     let (n, total) = walk.position();
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "\nStep {n} of {total}: {}", step.text.get(crate::i18n::current()));
+    let _ = writeln!(err);
+    let _ = writeln!(
+        err,
+        "{}",
+        t!("cli-step", n = n, total = total, text = step.text.get(crate::i18n::current()))
+    );
     if let Some(help) = &step.help {
         let _ = writeln!(err, "  ({})", help.get(crate::i18n::current()));
     }
+    // The words to type stay as the answer parser reads them (yes, no, done, failed…).
     let choices = match &step.kind {
         StepKind::YesNo { .. } => "yes / no".to_string(),
         StepKind::Instruction { .. } => "done / failed".to_string(),
-        StepKind::Tool { tool, .. } => format!("the {tool} tester needs the window; answer works / failed"),
+        StepKind::Tool { tool, .. } => t!("cli-choices-tool", tool = tool.as_str()),
         StepKind::Choice { options } => {
             for (i, o) in options.iter().enumerate() {
                 let _ = writeln!(err, "  {}. {}", i + 1, o.label.get(crate::i18n::current()));
             }
-            "a number".to_string()
+            t!("cli-choices-number")
         }
-        StepKind::Text { .. } => "type the text".to_string(),
+        StepKind::Text { .. } => t!("cli-choices-text"),
         _ => String::new(),
     };
     let stdin = std::io::stdin();
     loop {
         let back = if walk.can_go_back() { ", back" } else { "" };
-        let _ = write!(err, "Answer ({choices}, skip{back}; empty line stops): ");
+        let _ = write!(err, "{} ", t!("cli-ask-answer", choices = format!("{choices}, skip{back}")));
         let _ = err.flush();
         let mut line = String::new();
         match stdin.lock().read_line(&mut line) {

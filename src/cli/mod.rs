@@ -13,12 +13,15 @@ use crate::bundle::{self, Privacy, WriteOptions};
 use crate::checks::{self, CheckBox};
 use crate::config::Config;
 use crate::engine::{self, EngineEvent};
+use crate::i18n::{self, Lang};
 use crate::logging::LogBuffer;
 use crate::model::{Category, Outcome, Report, Status};
 use crate::platform;
 use crate::session::Session;
+use crate::{msg, t};
 
 mod checklist;
+mod decode;
 pub mod output;
 mod quick;
 
@@ -36,6 +39,24 @@ pub struct Cli {
     /// subcommand reads it, and a `checklists/` folder beside it holds your own checklists.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Language of the output, the reports and the window: en or da (default: the OS's language).
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+impl Cli {
+    /// `--lang`, else the OS's language.
+    pub fn lang(&self) -> Lang {
+        self.lang.unwrap_or_else(Lang::system)
+    }
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "en" => Ok(Lang::En),
+        "da" => Ok(Lang::Da),
+        _ => Err(format!("unknown language '{s}' (choose en or da)")),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -50,6 +71,9 @@ pub enum Command {
     Trace(TraceArgs),
     /// Walk a guided checklist (printer, display, peripheral, or your own) without a window.
     Checklist(Box<checklist::ChecklistArgs>),
+    /// Turn a read-out code (the user reads it from the result screen or summary.txt) back
+    /// into the list of results. A wrong code exits 3 and says so on stderr.
+    Decode(decode::DecodeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -178,6 +202,7 @@ pub fn execute(cli: &Cli, command: &Command, log: &LogBuffer) -> i32 {
         Command::Ping(args) => quick::ping(cli, args),
         Command::Trace(args) => quick::trace(cli, args),
         Command::Checklist(args) => checklist::run(cli, args, log),
+        Command::Decode(args) => decode::run(args),
     };
     result.unwrap_or_else(|err| {
         eprintln!("deskcheck: {err:#}");
@@ -196,6 +221,7 @@ fn wants_json(command: &Command) -> bool {
         Command::Ping(args) => args.json,
         Command::Trace(args) => args.json,
         Command::Checklist(args) => args.output.json,
+        Command::Decode(args) => args.json,
     }
 }
 
@@ -209,9 +235,7 @@ fn parse_areas(only: &[String]) -> anyhow::Result<Vec<Category>> {
     }
     let mut areas = Vec::new();
     for name in only.iter().filter(|n| !n.trim().is_empty()) {
-        let area = Category::from_key(name).with_context(|| {
-            format!("unknown area '{name}' (choose from: system, network, printers, displays, peripherals)")
-        })?;
+        let area = Category::from_key(name).with_context(|| t!("cli-unknown-area", area = name.as_str()))?;
         if !areas.contains(&area) {
             areas.push(area);
         }
@@ -253,7 +277,7 @@ fn run(cli: &Cli, args: &RunArgs, log: &LogBuffer) -> anyhow::Result<i32> {
     let mut session = Session::new(platform::host_info());
     args.output.describe(&mut session.report);
     let area_names: Vec<&str> = areas.iter().map(|a| a.key()).collect();
-    eprintln!("deskcheck: running {} checks ({})", plan.len(), area_names.join(", "));
+    eprintln!("deskcheck: {}", t!("cli-running", count = plan.len(), areas = area_names.join(", ")));
     tracing::info!(checks = plan.len(), areas = %area_names.join(","), "run started");
 
     let handle = engine::start(plan, config, Arc::new(|| {}))?;
@@ -272,22 +296,38 @@ fn run(cli: &Cli, args: &RunArgs, log: &LogBuffer) -> anyhow::Result<i32> {
     drop(handle);
     let report = session.report;
 
-    let counts = report.counts();
-    eprintln!(
-        "deskcheck: {} checks: {} pass, {} info, {} warn, {} fail, {} not run",
-        report.runs.len(),
-        counts.pass,
-        counts.info,
-        counts.warn,
-        counts.fail,
-        counts.not_run
-    );
-    if let Some(v) = &report.verdict {
-        eprintln!("deskcheck: verdict: {} {} — {}", v.severity.icon(), v.severity.label(), v.headline);
-    }
+    print_outcome(&report);
     let code = report.exit_code();
     args.output.emit(&report, privacy, log, Status::from_exit_code(code))?;
     Ok(code)
+}
+
+/// The human end of a run on stderr: counts, the verdict, the read-out code and when.
+fn print_outcome(report: &Report) {
+    let lang = i18n::current();
+    let counts = report.counts();
+    let line = i18n::text(
+        lang,
+        &msg!(
+            "cli-counts",
+            count = report.runs.len(),
+            pass = counts.pass,
+            info = counts.info,
+            warn = counts.warn,
+            fail = counts.fail,
+            notrun = counts.not_run
+        ),
+    );
+    eprintln!("deskcheck: {line}");
+    if let Some(v) = &report.verdict {
+        let status = format!("{} {}", v.severity.icon(), v.severity.label_in(lang));
+        eprintln!("deskcheck: {}", t!("cli-verdict", status = status, headline = v.headline_in(lang)));
+    }
+    let code = crate::readout::encode(report);
+    eprintln!("deskcheck: {}", t!("cli-readout-code", code = code.to_string()));
+    if let Some(finished) = report.finished_at {
+        eprintln!("deskcheck: {}", t!("cli-finished-at", time = bundle::local_time(finished)));
+    }
 }
 
 impl OutputArgs {
@@ -297,7 +337,7 @@ impl OutputArgs {
     fn check(&self) -> anyhow::Result<Privacy> {
         let privacy: Privacy = self.privacy.parse().map_err(|e: String| anyhow::anyhow!(e))?;
         if let Some(path) = &self.bundle {
-            bundle::check_target(path, &WriteOptions { force: self.force, privacy })?;
+            bundle::check_target(path, &WriteOptions { force: self.force, privacy, lang: i18n::current() })?;
         }
         Ok(privacy)
     }
@@ -314,13 +354,12 @@ impl OutputArgs {
     /// be written, stdout holds one JSON document (the error), not a report and an error.
     fn emit(&self, report: &Report, privacy: Privacy, log: &LogBuffer, status: Status) -> anyhow::Result<()> {
         if let Some(path) = &self.bundle {
-            let written = bundle::write(report, &log.text(), path, &WriteOptions { force: self.force, privacy })?;
-            eprintln!("deskcheck: bundle saved to {} ({} bytes)", written.path.display(), written.bytes);
+            let options = WriteOptions { force: self.force, privacy, lang: i18n::current() };
+            let written = bundle::write(report, &log.text(), path, &options)?;
+            let path = written.path.display().to_string();
+            eprintln!("deskcheck: {}", t!("cli-bundle-saved", path = path, bytes = written.bytes));
             if let Some(map) = written.map_path {
-                eprintln!(
-                    "deskcheck: strict-privacy token map saved beside it: {} (keep it; do not attach it)",
-                    map.display()
-                );
+                eprintln!("deskcheck: {}", t!("cli-map-saved", path = map.display().to_string()));
             }
         }
         if self.json {
@@ -334,20 +373,21 @@ impl OutputArgs {
 }
 
 fn progress_line(done: usize, total: usize, run: &crate::model::CheckRun) -> String {
+    let lang = i18n::current();
     let status = match (&run.outcome, run.severity()) {
-        (Outcome::Completed, Some(s)) => format!("{} {}", s.icon(), s.label()),
-        (Outcome::Completed, None) => "✔ DONE".to_string(),
-        (Outcome::Unsupported { .. }, _) => "– N/A".to_string(),
-        (Outcome::Skipped { .. }, _) => "– SKIP".to_string(),
-        (Outcome::TimedOut { .. }, _) => "⏱ TIMEOUT".to_string(),
-        (Outcome::Errored { .. }, _) => "⚠ ERROR".to_string(),
+        (Outcome::Completed, Some(s)) => format!("{} {}", s.icon(), s.label_in(lang)),
+        (Outcome::Completed, None) => format!("✔ {}", t!("cli-status-done")),
+        (Outcome::Unsupported { .. }, _) => format!("– {}", t!("cli-status-na")),
+        (Outcome::Skipped { .. }, _) => format!("– {}", t!("cli-status-skip")),
+        (Outcome::TimedOut { .. }, _) => format!("⏱ {}", t!("cli-status-timeout")),
+        (Outcome::Errored { .. }, _) => format!("⚠ {}", t!("cli-status-error")),
     };
     let width = total.to_string().len();
-    let mut line = format!("[{done:>width$}/{total}] {status:<10} {} ({} ms)", run.title, run.duration_ms);
-    if let Some(reason) = run.outcome.reason() {
+    let mut line = format!("[{done:>width$}/{total}] {status:<10} {} ({} ms)", run.title_in(lang), run.duration_ms);
+    if let Some(reason) = run.outcome.reason_in(lang) {
         line.push_str(&format!(" — {reason}"));
     } else if let Some(worst) = run.findings.iter().rev().max_by_key(|f| f.severity) {
-        line.push_str(&format!(" — {}", worst.summary));
+        line.push_str(&format!(" — {}", worst.summary_in(lang)));
     }
     line
 }
@@ -358,23 +398,28 @@ fn show(cli: &Cli, args: &ShowArgs) -> anyhow::Result<i32> {
     load_config(cli)?;
     match bundle::read(&args.bundle) {
         Ok(opened) => {
+            let files = opened.manifest.files.len();
             if args.json {
                 output::print(&output::ReportOutput::of(Cow::Owned(opened.report)))?;
             } else {
-                print!("{}", opened.summary);
-                if !opened.summary.ends_with('\n') {
+                // The saved summary when it is in the asked language; else the same summary
+                // worded again from report.json, which keeps every message.
+                let lang = i18n::current();
+                let summary = if opened.manifest.lang == lang {
+                    opened.summary
+                } else {
+                    bundle::summary_text(&opened.report, lang)
+                };
+                print!("{summary}");
+                if !summary.ends_with('\n') {
                     println!();
                 }
             }
-            eprintln!(
-                "deskcheck: {} files verified against manifest.json (SHA-256): bundle intact — {}",
-                opened.manifest.files.len(),
-                display(&args.bundle)
-            );
+            eprintln!("deskcheck: {}", t!("cli-bundle-intact", files = files, path = display(&args.bundle)));
             Ok(EXIT_OK)
         }
         Err(err) if err.is_integrity() => {
-            eprintln!("deskcheck: bundle is damaged or was changed: {err}");
+            eprintln!("deskcheck: {}", t!("cli-bundle-damaged", error = err.to_string()));
             if args.json {
                 let error = format!("bundle is damaged or was changed: {err}");
                 output::print(&output::ErrorOutput::new(Status::Fail, error))?;

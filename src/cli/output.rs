@@ -77,12 +77,23 @@ impl ErrorOutput {
 
 /// Prints one output as pretty JSON on stdout, floats rounded.
 pub fn print(output: &impl Serialize) -> anyhow::Result<()> {
-    let mut value = serde_json::to_value(output).context("could not format the JSON output")?;
+    let mut value = serde_json::to_value(output).with_context(|| crate::t!("cli-json-format-failed"))?;
     round_floats(&mut value);
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, &value).context("could not write the JSON output to stdout")?;
-    writeln!(out).context("could not write the JSON output to stdout")?;
+    serde_json::to_writer_pretty(&mut out, &value).with_context(|| crate::t!("cli-json-write-failed"))?;
+    writeln!(out).with_context(|| crate::t!("cli-json-write-failed"))?;
     Ok(())
+}
+
+/// `deskcheck decode CODE --json`: the code as read back, what it carries, and the same
+/// lines a person reads (in the `--lang` language).
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct DecodeOutput {
+    pub schema_version: u32,
+    pub status: Status,
+    pub code: String,
+    pub decoded: crate::readout::Decoded,
+    pub lines: Vec<String>,
 }
 
 /// The shipped schema files (`schema/<name>`) and the schema each must hold, generated from
@@ -97,6 +108,7 @@ pub fn schemas() -> Vec<(&'static str, schemars::Schema)> {
         ("trace.schema.json", gen_for::<TraceOutput>()),
         ("checklist-list.schema.json", gen_for::<ChecklistListOutput>()),
         ("error.schema.json", gen_for::<ErrorOutput>()),
+        ("decode.schema.json", gen_for::<DecodeOutput>()),
     ]
 }
 

@@ -55,7 +55,7 @@ pub struct GuiOptions {
     pub settings_path: Option<PathBuf>,
     /// Start in this mode whatever the settings say (tests).
     pub mode: Option<UiMode>,
-    /// `--lang`: the language for this run, over the saved one.
+    /// `--lang`: the language for this run, over the saved one (else the OS locale).
     pub lang: Option<crate::i18n::Lang>,
 }
 

@@ -54,6 +54,7 @@ pub mod ids;
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 use thiserror::Error;
 
@@ -133,7 +134,7 @@ impl CodeError {
 }
 
 /// An area's status as the code carries it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AreaStatus {
     Pass,
@@ -176,7 +177,7 @@ impl AreaStatus {
 }
 
 /// One area and its status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct AreaResult {
     pub area: Category,
     pub status: AreaStatus,
@@ -184,7 +185,7 @@ pub struct AreaResult {
 
 /// A failing check as the code carries it: its number, and its id when this deskcheck
 /// knows the number (a newer one may have numbered checks this one has never heard of).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct FailedCheck {
     pub number: u8,
     pub id: Option<&'static str>,
@@ -213,13 +214,15 @@ impl FailedCheck {
 }
 
 /// What a code says: exactly what [`encode`] puts in, nothing more.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Decoded {
     pub version: u8,
     /// One entry per area, in [`Category::ALL`] order.
     pub areas: Vec<AreaResult>,
     /// The layer the network verdict blames; None when there is no network problem.
+    /// `link`, `address`, `gateway`, `dns`, `internet`, `services`, or null.
     #[serde(serialize_with = "layer_key")]
+    #[schemars(with = "Option<String>")]
     pub layer: Option<Layer>,
     /// The failing checks, most important first.
     pub failing: Vec<FailedCheck>,

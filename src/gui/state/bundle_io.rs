@@ -76,7 +76,10 @@ impl BundleIoPart {
     pub fn summary_text(&self, run: &RunPart) -> String {
         match &self.viewing {
             Some(viewing) => viewing.summary.clone(),
-            None => bundle::summary_text(&bundle::redact_report(&self.report_for_saving(run), self.privacy)),
+            None => bundle::summary_text(
+                &bundle::redact_report(&self.report_for_saving(run), self.privacy),
+                crate::i18n::current(),
+            ),
         }
     }
 
@@ -164,7 +167,7 @@ impl BundleIoPart {
 
     fn start_write(&mut self, ctx: &egui::Context, run: &RunPart, path: PathBuf, status: &mut Option<StatusLine>) {
         // The save dialog has already asked before overwriting; an injected path is the caller's choice.
-        let options = WriteOptions { force: true, privacy: self.privacy };
+        let options = WriteOptions { force: true, privacy: self.privacy, lang: crate::i18n::current() };
         *status = Some(StatusLine::Busy(format!("Saving to {}…", path.display())));
         if let Err(err) = self.jobs.write_bundle(ctx, self.report_for_saving(run), run.log.clone(), path, options) {
             self.saving = false;
