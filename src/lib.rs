@@ -16,5 +16,6 @@ pub mod logging;
 pub mod model;
 pub mod net;
 pub mod platform;
+pub mod readout;
 pub mod session;
 pub mod testers;

@@ -111,6 +111,7 @@ impl Session {
                 let order: Vec<String> = self.planned.iter().map(|p| p.id.clone()).collect();
                 self.report.runs.sort_by_key(|r| order.iter().position(|id| *id == r.id).unwrap_or(usize::MAX));
                 self.report.verdict = crate::diagnose::verdict(&self.report.runs);
+                self.report.readout_code = Some(crate::readout::encode(&self.report).to_string());
             }
         }
     }

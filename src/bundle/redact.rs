@@ -365,6 +365,7 @@ impl Redactor {
             privacy: _,
             notices,
             verdict,
+            readout_code,
             runs,
             checklists,
         } = r;
@@ -392,6 +393,8 @@ impl Redactor {
             privacy: self.privacy.as_str().into(),
             notices: notices.iter().map(|n| self.text(n)).collect(),
             verdict: verdict.as_ref().map(|v| self.verdict(v)),
+            // Statuses and check numbers only: nothing in it names the user or the site.
+            readout_code: readout_code.clone(),
             runs: runs.iter().map(|run| self.run(run)).collect(),
             checklists: checklists.iter().map(|c| self.checklist(c)).collect(),
         }

@@ -34,7 +34,10 @@ pub fn write(report: &Report, log: &str, path: &Path, opts: &WriteOptions) -> Re
     let mut redactor = Redactor::new(opts.privacy, &report.host.hostname);
     redactor.learn_report(report);
     redactor.learn(log);
-    let report = redactor.report(report);
+    let mut report = redactor.report(report);
+    // Recomputed here, so a report edited or rebuilt since its run (a GUI session saved
+    // twice, a report merged with a checklist) carries the code of the runs it holds.
+    report.readout_code = Some(crate::readout::encode(&report).to_string());
     let log = redactor.text(log);
     let created = Utc::now();
     let files = bundle_files(&report, log, opts.privacy, created, path)?;

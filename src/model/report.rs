@@ -106,6 +106,11 @@ pub struct Report {
     pub notices: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<Verdict>,
+    /// The read-out code of the finished run (`1QX-4MD-2PXK`, see `readout`): the results
+    /// a user reads to a technician on the phone. Set when the run finishes and again by the
+    /// bundle writer, so it always matches the runs beside it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub readout_code: Option<String>,
     pub runs: Vec<CheckRun>,
     /// Guided checklists walked in this session, each with its transcript.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -129,6 +134,7 @@ impl Report {
             privacy: default_privacy(),
             notices: Vec::new(),
             verdict: None,
+            readout_code: None,
             runs: Vec::new(),
             checklists: Vec::new(),
         }
