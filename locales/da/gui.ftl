@@ -195,3 +195,10 @@ gui-rtt-description = Svartider til { $name }: { $answered } af { $sent } prøve
 gui-dialog-save-title = Gem diagnosepakke
 gui-dialog-open-title = Åbn diagnosepakke
 gui-dialog-filter = deskcheck-pakke
+
+## Decode a code
+gui-decode-title = Afkod en kode
+gui-decode-hint = Skriv den kode, brugeren læser op for dig fra resultatskærmen i trin-for-trin-visningen.
+gui-decode-label = Kode:
+gui-decode-button = Afkod
+gui-decode-results = Koden betyder:

@@ -195,3 +195,10 @@ gui-rtt-description = Round-trip times to { $name }: { $answered } of { $sent } 
 gui-dialog-save-title = Save diagnostic bundle
 gui-dialog-open-title = Open diagnostic bundle
 gui-dialog-filter = deskcheck bundle
+
+## Decode a code
+gui-decode-title = Decode a code
+gui-decode-hint = Type the read-out code the user reads to you from the guided result screen.
+gui-decode-label = Read-out code:
+gui-decode-button = Decode
+gui-decode-results = The code stands for:

@@ -309,6 +309,8 @@ impl DeskcheckApp {
         self.run.areas_ui(ui, self.filter, actions);
         ui.add_space(12.0);
         self.checklists.list_ui(ui, actions);
+        ui.add_space(8.0);
+        self.tools.decode_ui(ui);
         ui.add_space(12.0);
         self.run.findings_ui(ui, self.filter, actions);
     }

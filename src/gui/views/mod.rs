@@ -3,6 +3,7 @@
 
 pub mod bundle_view;
 pub mod checklist;
+pub mod decode;
 pub mod home;
 pub mod network;
 pub mod notes;
