@@ -225,3 +225,29 @@ fn decode_a_code_lists_the_results_or_says_the_code_is_wrong() {
     h.get_by_label(&format!("✖ {message}"));
     assert!(h.query_by_label("The code stands for:").is_none());
 }
+
+#[test]
+fn the_top_bar_fits_a_1366x768_screen_even_with_larger_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gui.toml");
+    for (lang, zoom) in [("en", 1.0), ("da", 1.0), ("da", 1.5)] {
+        std::fs::write(&path, format!("mode = \"technician\"\nlang = \"{lang}\"\nzoom = {zoom:.1}\n")).unwrap();
+        let mut h = Harness::builder()
+            .with_size([1366.0, 768.0])
+            .build_eframe(|_cc| DeskcheckApp::new(options(Some(&path), None)));
+        h.run();
+        let ppp = h.ctx.pixels_per_point();
+        let width = 1366.0 / ppp;
+        let (open, larger, check) = match lang {
+            "en" => ("Open bundle…", "Larger text", "Check everything"),
+            _ => ("Åbn pakke…", "Større tekst", "Tjek alt"),
+        };
+        for label in [open, larger, check] {
+            let rect = h.get_by_label(label).rect();
+            assert!(
+                rect.min.x >= 0.0 && rect.max.x <= width + 0.5,
+                "{label} ({lang}, zoom {zoom}) is at {rect:?}, outside the {width}-point wide window"
+            );
+        }
+    }
+}
