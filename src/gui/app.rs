@@ -421,6 +421,8 @@ impl DeskcheckApp {
 
 impl eframe::App for DeskcheckApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        // Status lines made while draining are worded in the window's language too.
+        i18n::set_current(self.settings.lang());
         match self.run.drain(ctx) {
             Some(RunEnded::Cancelled) => {
                 self.status = Some(StatusLine::Success(t!("gui-cancelled")));
