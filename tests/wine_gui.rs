@@ -107,6 +107,11 @@ fn check_everything_in_the_windows_gui_under_wine() {
     let config = lab.write_config();
     // Its own prefix, so wine's sockets live in the lab's client namespace.
     let wine = common::wine::WineBox::new(None).unwrap();
+    // A first start is guided; this test clicks the technician screen's "Check everything", so the
+    // window's settings (%APPDATA%\deskcheck\gui.toml of the prefix's root user) say technician.
+    let settings = wine.prefix().join("drive_c/users/root/AppData/Roaming/deskcheck");
+    std::fs::create_dir_all(&settings).unwrap();
+    std::fs::write(settings.join("gui.toml"), "mode = \"technician\"\n").unwrap();
     let xvfb = Xvfb::start(240..290, "1280x800x24").unwrap();
     let log_path = target_dir().join("wine-gui-app.log");
     let log = std::fs::File::create(&log_path).unwrap();

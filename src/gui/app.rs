@@ -29,6 +29,7 @@ use crate::i18n::{self, Lang};
 use crate::model::Category;
 use crate::net::live::LiveBoard;
 use crate::session::Session;
+use crate::t;
 
 /// The window's settings and where they are remembered.
 struct SettingsState {
@@ -220,13 +221,13 @@ impl DeskcheckApp {
             Action::CheckEverything => self.start_run(ctx, None),
             Action::Cancel => {
                 if self.run.cancel() {
-                    self.status = Some(StatusLine::Busy("Cancelling…".into()));
+                    self.status = Some(StatusLine::Busy(t!("gui-cancelling")));
                 }
             }
             Action::SaveBundle => self.bundle.save(ctx, frame, &self.run, &mut self.status),
             Action::CopySummary => {
                 ctx.copy_text(self.bundle.summary_text(&self.run));
-                self.status = Some(StatusLine::Success("Copied the summary to the clipboard.".into()));
+                self.status = Some(StatusLine::Success(t!("gui-copied-summary")));
             }
             Action::OpenBundle => self.bundle.open(ctx, frame, &mut self.status),
             Action::CloseBundle => {
@@ -308,6 +309,8 @@ impl DeskcheckApp {
         self.run.areas_ui(ui, self.filter, actions);
         ui.add_space(12.0);
         self.checklists.list_ui(ui, actions);
+        ui.add_space(8.0);
+        self.tools.decode_ui(ui);
         ui.add_space(12.0);
         self.run.findings_ui(ui, self.filter, actions);
     }
@@ -333,7 +336,8 @@ impl DeskcheckApp {
             results::verdict_ui(ui, verdict);
             ui.add_space(8.0);
         }
-        let header = ResultsHeader { tally: true, notices: true, empty_text: "This bundle has no results." };
+        let empty_text = t!("gui-bundle-no-results");
+        let header = ResultsHeader { tally: true, notices: true, empty_text: &empty_text };
         results::results_ui(ui, report, self.filter, &header, actions);
         ui.add_space(8.0);
         bundle_view::log_ui(ui, viewing);
@@ -417,10 +421,11 @@ impl DeskcheckApp {
 
 impl eframe::App for DeskcheckApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        // Status lines made while draining are worded in the window's language too.
+        i18n::set_current(self.settings.lang());
         match self.run.drain(ctx) {
             Some(RunEnded::Cancelled) => {
-                self.status =
-                    Some(StatusLine::Success("Cancelled. Checks that had not finished are marked skipped.".into()));
+                self.status = Some(StatusLine::Success(t!("gui-cancelled")));
             }
             // After the verdict is on screen: look for rogue DHCP servers in the background.
             Some(RunEnded::Completed { network: true }) => self.start_dhcp_probe(ctx),

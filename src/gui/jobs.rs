@@ -15,6 +15,7 @@ use crate::bundle::{self, OpenedBundle, WriteOptions, Written};
 use crate::engine::panic_message;
 use crate::logging::LogBuffer;
 use crate::model::Report;
+use crate::t;
 
 /// What a finished job hands back to the UI thread.
 pub enum JobResult {
@@ -116,8 +117,8 @@ impl Jobs {
         file_name: &str,
     ) -> Result<(), String> {
         let mut dialog = rfd::AsyncFileDialog::new()
-            .set_title("Save diagnostic bundle")
-            .add_filter("deskcheck bundle", &["zip"])
+            .set_title(t!("gui-dialog-save-title"))
+            .add_filter(t!("gui-dialog-filter"), &["zip"])
             .set_file_name(file_name)
             .set_parent(frame);
         if let Some(directory) = directory {
@@ -140,8 +141,8 @@ impl Jobs {
         directory: Option<&Path>,
     ) -> Result<(), String> {
         let mut dialog = rfd::AsyncFileDialog::new()
-            .set_title("Open diagnostic bundle")
-            .add_filter("deskcheck bundle", &["zip"])
+            .set_title(t!("gui-dialog-open-title"))
+            .add_filter(t!("gui-dialog-filter"), &["zip"])
             .set_parent(frame);
         if let Some(directory) = directory {
             dialog = dialog.set_directory(directory);

@@ -34,6 +34,15 @@ use crate::logging::LogBuffer;
 /// Title of the native window; the Xvfb test looks for a window with this name.
 pub const WINDOW_TITLE: &str = "deskcheck";
 
+/// The window's first size (logical points): it fits a 1280×720 screen with its title bar
+/// and a taskbar, so nothing opens off-screen on the small laptops support meets most.
+pub const INITIAL_SIZE: [f32; 2] = [1180.0, 640.0];
+/// Below this the top bar and the area cards no longer fit side by side.
+pub const MIN_SIZE: [f32; 2] = [640.0, 420.0];
+
+/// The app icon (the same picture as the `.desktop` file's), for the title bar and taskbar.
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/hicolor/128x128/apps/deskcheck.png");
+
 /// Everything the window needs from its caller.
 pub struct GuiOptions {
     pub config: Arc<Config>,
@@ -134,11 +143,16 @@ pub fn run(options: GuiOptions) -> Result<Renderer, GuiError> {
 
 /// The window's options with one renderer (and for wgpu, one backend) chosen.
 fn native_options(renderer: Renderer) -> eframe::NativeOptions {
-    let viewport = egui::ViewportBuilder::default()
+    let mut viewport = egui::ViewportBuilder::default()
         .with_title(WINDOW_TITLE)
         .with_app_id(WINDOW_TITLE)
-        .with_inner_size([1180.0, 780.0])
-        .with_min_inner_size([720.0, 480.0]);
+        .with_inner_size(INITIAL_SIZE)
+        .with_min_inner_size(MIN_SIZE);
+    match eframe::icon_data::from_png_bytes(ICON_PNG) {
+        Ok(icon) => viewport = viewport.with_icon(Arc::new(icon)),
+        // Only the taskbar picture is lost; the window itself works.
+        Err(err) => tracing::warn!("the window icon could not be decoded: {err}"),
+    }
     let Some(backends) = renderer.wgpu_backends() else {
         return eframe::NativeOptions { viewport, renderer: eframe::Renderer::Glow, ..Default::default() };
     };

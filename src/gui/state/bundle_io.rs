@@ -13,10 +13,7 @@ use crate::gui::views::bundle_view::{self, Viewing};
 use crate::gui::views::notes::{self, NotesDraft};
 use crate::gui::views::{Action, StatusLine};
 use crate::model::Report;
-
-/// Shown when a file dialog closes at once without an answer.
-const NO_DIALOG: &str = "No file dialog could be shown on this system. On Linux, install \
-    xdg-desktop-portal (with a GTK or KDE backend) or zenity.";
+use crate::t;
 
 /// What a finished background job means for the rest of the window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,7 +102,7 @@ impl BundleIoPart {
                 }
                 JobResult::SaveTarget(Picked::NoDialog) => {
                     self.saving = false;
-                    *status = Some(StatusLine::error(NO_DIALOG));
+                    *status = Some(StatusLine::error(t!("gui-no-dialog")));
                 }
                 JobResult::Saved(Ok(written)) => {
                     self.saving = false;
@@ -117,7 +114,7 @@ impl BundleIoPart {
                 }
                 JobResult::Saved(Err(err)) => {
                     self.saving = false;
-                    *status = Some(StatusLine::error(format!("Could not save the bundle: {err}")));
+                    *status = Some(StatusLine::error(t!("gui-err-save", error = err.to_string())));
                 }
                 JobResult::OpenTarget(Picked::Path(path)) => self.start_read(ctx, path, status),
                 JobResult::OpenTarget(Picked::Cancelled) => {
@@ -126,7 +123,7 @@ impl BundleIoPart {
                 }
                 JobResult::OpenTarget(Picked::NoDialog) => {
                     self.opening = false;
-                    *status = Some(StatusLine::error(NO_DIALOG));
+                    *status = Some(StatusLine::error(t!("gui-no-dialog")));
                 }
                 JobResult::Opened(Ok(bundle)) => {
                     self.opening = false;
@@ -136,7 +133,7 @@ impl BundleIoPart {
                 }
                 JobResult::Opened(Err(err)) => {
                     self.opening = false;
-                    *status = Some(StatusLine::error(format!("Could not open the bundle: {err}")));
+                    *status = Some(StatusLine::error(t!("gui-err-open", error = err.to_string())));
                 }
             }
         }
@@ -156,10 +153,10 @@ impl BundleIoPart {
                 let host = Redactor::new(self.privacy, &run.host.hostname).text(&run.host.hostname);
                 let name = bundle::default_file_name(&host, Utc::now());
                 let directory = dirs::document_dir().or_else(dirs::home_dir);
-                *status = Some(StatusLine::Busy("Choose where to save the bundle…".into()));
+                *status = Some(StatusLine::Busy(t!("gui-choose-save")));
                 if let Err(err) = self.jobs.pick_save_path(ctx, frame, directory.as_deref(), &name) {
                     self.saving = false;
-                    *status = Some(StatusLine::error(format!("Could not open the save dialog: {err}")));
+                    *status = Some(StatusLine::error(t!("gui-err-save-dialog", error = err.to_string())));
                 }
             }
         }
@@ -168,10 +165,10 @@ impl BundleIoPart {
     fn start_write(&mut self, ctx: &egui::Context, run: &RunPart, path: PathBuf, status: &mut Option<StatusLine>) {
         // The save dialog has already asked before overwriting; an injected path is the caller's choice.
         let options = WriteOptions { force: true, privacy: self.privacy, lang: crate::i18n::current() };
-        *status = Some(StatusLine::Busy(format!("Saving to {}…", path.display())));
+        *status = Some(StatusLine::Busy(t!("gui-saving-to", path = path.display().to_string())));
         if let Err(err) = self.jobs.write_bundle(ctx, self.report_for_saving(run), run.log.clone(), path, options) {
             self.saving = false;
-            *status = Some(StatusLine::error(format!("Could not save the bundle: {err}")));
+            *status = Some(StatusLine::error(t!("gui-err-save", error = err.to_string())));
         }
     }
 
@@ -185,20 +182,20 @@ impl BundleIoPart {
             Some(path) => self.start_read(ctx, path, status),
             None => {
                 let directory = dirs::document_dir().or_else(dirs::home_dir);
-                *status = Some(StatusLine::Busy("Choose a bundle to open…".into()));
+                *status = Some(StatusLine::Busy(t!("gui-choose-open")));
                 if let Err(err) = self.jobs.pick_open_path(ctx, frame, directory.as_deref()) {
                     self.opening = false;
-                    *status = Some(StatusLine::error(format!("Could not open the file dialog: {err}")));
+                    *status = Some(StatusLine::error(t!("gui-err-open-dialog", error = err.to_string())));
                 }
             }
         }
     }
 
     fn start_read(&mut self, ctx: &egui::Context, path: PathBuf, status: &mut Option<StatusLine>) {
-        *status = Some(StatusLine::Busy(format!("Opening {}…", path.display())));
+        *status = Some(StatusLine::Busy(t!("gui-opening", path = path.display().to_string())));
         if let Err(err) = self.jobs.read_bundle(ctx, path) {
             self.opening = false;
-            *status = Some(StatusLine::error(format!("Could not open the bundle: {err}")));
+            *status = Some(StatusLine::error(t!("gui-err-open", error = err.to_string())));
         }
     }
 

@@ -13,6 +13,7 @@ use crate::gui::views::Action;
 use crate::gui::views::network::{self, ManualTraceView, NetworkInput, NetworkView};
 use crate::model::Report;
 use crate::net::live::LiveBoard;
+use crate::t;
 
 pub struct NetworkPart {
     /// Live probe snapshots (RTT series, hop tables) that the Network view draws.
@@ -103,7 +104,7 @@ impl NetworkPart {
         let waker: engine::Waker = Arc::new(move || waker_ctx.request_repaint());
         let handle =
             engine::start_with_live(vec![checks::network::dhcp_probe()], config.clone(), waker, self.live.clone())
-                .map_err(|err| format!("Could not start the DHCP probe: {err}"))?;
+                .map_err(|err| t!("gui-err-start-dhcp-probe", error = err.to_string()))?;
         self.probe_run = Some(handle);
         self.input.probing_dhcp = true;
         Ok(())

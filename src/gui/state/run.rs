@@ -15,6 +15,7 @@ use crate::logging::LogBuffer;
 use crate::model::{Category, HostInfo};
 use crate::net::live::LiveBoard;
 use crate::session::{RunState, Session};
+use crate::t;
 
 /// How long one frame may spend folding engine events; the rest waits for the next frame,
 /// so a burst of progress notes never stalls drawing.
@@ -157,7 +158,7 @@ impl RunPart {
         let waker: engine::Waker = Arc::new(move || waker_ctx.request_repaint());
         live.clear();
         let handle = engine::start_with_live(chosen, self.config.clone(), waker, live.clone())
-            .map_err(|err| format!("Could not start the checks: {err}"))?;
+            .map_err(|err| t!("gui-err-start-checks", error = err.to_string()))?;
         self.handle = Some(handle);
         Ok(())
     }
@@ -194,11 +195,12 @@ impl RunPart {
             results::verdict_ui(ui, verdict);
             ui.add_space(8.0);
         }
+        let empty_text = t!("gui-no-results-yet");
         let header = ResultsHeader {
             tally: self.session.finished,
             // The notices about areas without checks would repeat what the cards say.
             notices: false,
-            empty_text: "No results yet. Press “Check everything” to start.",
+            empty_text: &empty_text,
         };
         results::results_ui(ui, report, filter, &header, actions);
     }

@@ -1,15 +1,18 @@
-//! A tester opened on its own from the home screen (keyboard, mouse, patterns, sound).
+//! The technician's tools: a tester opened on its own from the home screen (keyboard,
+//! mouse, patterns, sound) and the "Decode a code" field.
 
 use chrono::{DateTime, Utc};
 use eframe::egui::Ui;
 
 use crate::gui::tools::{self, ToolView};
+use crate::gui::views::decode::{self, DecodeField};
 use crate::model::Report;
 
 #[derive(Default)]
 pub struct ToolsPart {
     /// The open tester and when it was opened.
     open: Option<(Box<dyn ToolView>, DateTime<Utc>)>,
+    decode: DecodeField,
 }
 
 impl ToolsPart {
@@ -26,6 +29,11 @@ impl ToolsPart {
     /// Opens the tester by name ("keyboard", "mouse", "patterns", "sound").
     pub fn open(&mut self, name: &str, report: &Report) {
         self.open = tools::open(name, report).map(|t| (t, Utc::now()));
+    }
+
+    /// The "Decode a code" field.
+    pub fn decode_ui(&mut self, ui: &mut Ui) {
+        decode::decode_ui(ui, &mut self.decode);
     }
 
     /// Draws the open tester; when it finishes, its result goes into `report`. False when

@@ -8,6 +8,7 @@ use eframe::egui::{Button, CollapsingHeader, Frame, Grid, RichText, ScrollArea, 
 use super::Action;
 use crate::bundle::OpenedBundle;
 use crate::session::Session;
+use crate::t;
 
 /// An opened bundle, folded into a finished session so the home views can draw it.
 pub struct Viewing {
@@ -35,16 +36,14 @@ pub fn header_ui(ui: &mut Ui, viewing: &Viewing, actions: &mut Vec<Action>) {
     Frame::new().stroke(stroke).corner_radius(6).inner_margin(12).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
-            ui.label(
-                RichText::new(format!("Viewing saved bundle {} — read-only", viewing.file_name())).size(18.0).strong(),
-            );
+            ui.label(RichText::new(t!("gui-viewing-bundle", file = viewing.file_name())).size(18.0).strong());
         });
         ui.label(RichText::new(viewing.path.display().to_string()).weak().small());
         ui.horizontal(|ui| {
-            if ui.add(Button::new("Close bundle")).on_hover_text("Back to this computer's checks").clicked() {
+            if ui.add(Button::new(t!("gui-close-bundle"))).on_hover_text(t!("gui-close-bundle-hint")).clicked() {
                 actions.push(Action::CloseBundle);
             }
-            if ui.button("Copy summary").on_hover_text("Copy the bundle's text summary").clicked() {
+            if ui.button(t!("gui-copy-summary")).on_hover_text(t!("gui-copy-bundle-summary-hint")).clicked() {
                 actions.push(Action::CopySummary);
             }
         });
@@ -54,22 +53,23 @@ pub fn header_ui(ui: &mut Ui, viewing: &Viewing, actions: &mut Vec<Action>) {
 /// Who sent it and when: host, OS, times, tool version, privacy profile.
 pub fn facts_ui(ui: &mut Ui, viewing: &Viewing) {
     let report = &viewing.session.report;
-    let finished = report
-        .finished_at
-        .map_or_else(|| "did not finish".to_string(), |t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string());
+    let finished = report.finished_at.map_or_else(|| t!("gui-did-not-finish"), super::local_time);
     let rows = [
-        ("Computer", report.host.hostname.clone()),
+        (t!("gui-fact-computer"), report.host.hostname.clone()),
         (
-            "System",
-            format!(
-                "{} {} (kernel {}, {})",
-                report.host.os_name, report.host.os_version, report.host.kernel, report.host.arch
+            t!("gui-fact-system"),
+            t!(
+                "gui-fact-system-value",
+                os = report.host.os_name.as_str(),
+                version = report.host.os_version.as_str(),
+                kernel = report.host.kernel.as_str(),
+                arch = report.host.arch.as_str()
             ),
         ),
-        ("Started", report.started_at.format("%Y-%m-%d %H:%M:%S UTC").to_string()),
-        ("Finished", finished),
-        ("Tool", format!("{} {}", report.tool.name, report.tool.version)),
-        ("Privacy", report.privacy.clone()),
+        (t!("gui-fact-started"), super::local_time(report.started_at)),
+        (t!("gui-fact-finished"), finished),
+        (t!("gui-fact-tool"), format!("{} {}", report.tool.name, report.tool.version)),
+        (t!("gui-fact-privacy"), report.privacy.clone()),
     ];
     Grid::new("bundle-facts").num_columns(2).spacing([16.0, 4.0]).show(ui, |ui| {
         for (label, value) in rows {
@@ -82,9 +82,9 @@ pub fn facts_ui(ui: &mut Ui, viewing: &Viewing) {
 
 /// The bundle's `log.txt`, folded away by default.
 pub fn log_ui(ui: &mut Ui, viewing: &Viewing) {
-    CollapsingHeader::new("Log (log.txt)").id_salt("bundle-log").show(ui, |ui| {
+    CollapsingHeader::new(t!("gui-log")).id_salt("bundle-log").show(ui, |ui| {
         if viewing.log.trim().is_empty() {
-            ui.label(RichText::new("The log is empty.").weak());
+            ui.label(RichText::new(t!("gui-log-empty")).weak());
             return;
         }
         ScrollArea::vertical().max_height(320.0).id_salt("bundle-log-scroll").show(ui, |ui| {

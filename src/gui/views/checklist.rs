@@ -12,6 +12,7 @@ use super::results::run_row_ui;
 use crate::checklist::ChecklistError;
 use crate::checks::printers::CancelOffer;
 use crate::model::{CheckRun, Checklist, EndKind, Step, StepKind};
+use crate::t;
 
 /// What the user pressed on a checklist screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,8 +45,8 @@ pub enum ChecklistAction {
 
 /// The list on the home screen: a button per checklist, and the files that could not be used.
 pub fn list_ui(ui: &mut Ui, checklists: &[Checklist], problems: &[ChecklistError], actions: &mut Vec<Action>) {
-    ui.label(RichText::new("Guided checklists").size(18.0).strong());
-    ui.label(RichText::new("One question at a time, for the most common problems.").weak());
+    ui.label(RichText::new(t!("gui-checklists-title")).size(18.0).strong());
+    ui.label(RichText::new(t!("gui-checklists-hint")).weak());
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         for c in checklists {
@@ -58,7 +59,7 @@ pub fn list_ui(ui: &mut Ui, checklists: &[Checklist], problems: &[ChecklistError
         }
     });
     ui.add_space(8.0);
-    ui.label(RichText::new("Testers").size(16.0).strong());
+    ui.label(RichText::new(t!("gui-testers")).size(16.0).strong());
     ui.horizontal_wrapped(|ui| {
         for tool in crate::gui::tools::ON_HOME {
             if ui.add(Button::new(crate::gui::tools::home_label(tool)).min_size(vec2(150.0, 32.0))).clicked() {
@@ -67,7 +68,10 @@ pub fn list_ui(ui: &mut Ui, checklists: &[Checklist], problems: &[ChecklistError
         }
     });
     for p in problems {
-        ui.label(RichText::new(format!("⚠ This checklist file cannot be used: {p}")).color(ui.visuals().warn_fg_color));
+        ui.label(
+            RichText::new(format!("⚠ {}", t!("gui-checklist-unusable", problem = p.to_string())))
+                .color(ui.visuals().warn_fg_color),
+        );
     }
 }
 
@@ -103,20 +107,20 @@ pub fn step_ui(ui: &mut Ui, view: &StepView<'_>, text: &mut String, actions: &mu
     let push = |actions: &mut Vec<Action>, a: ChecklistAction| actions.push(Action::Checklist(a));
     ui.horizontal(|ui| {
         ui.label(RichText::new(view.checklist.title.get(crate::i18n::current())).size(16.0).strong());
-        if ui.button("Close checklist").on_hover_text("Back to the home screen").clicked() {
+        if ui.button(t!("gui-close-checklist")).on_hover_text(t!("gui-close-checklist-hint")).clicked() {
             push(actions, ChecklistAction::Close);
         }
     });
     let (n, total) = view.position;
-    ui.label(RichText::new(format!("Step {n} of {total}")).weak());
+    ui.label(RichText::new(t!("gui-step-of", n = n, total = total)).weak());
     ui.add_space(10.0);
     Frame::group(ui.style()).inner_margin(18).corner_radius(8).show(ui, |ui| {
         ui.set_max_width(760.0);
         if let Some(end) = view.end {
             let heading = match end {
-                EndKind::Resolved => "✔ Solved",
-                EndKind::Escalate => "✖ A technician needs to take over",
-                EndKind::Abandoned => "⚠ Not finished",
+                EndKind::Resolved => format!("✔ {}", t!("gui-end-solved")),
+                EndKind::Escalate => format!("✖ {}", t!("gui-end-escalate")),
+                EndKind::Abandoned => format!("⚠ {}", t!("gui-end-abandoned")),
             };
             ui.label(RichText::new(heading).size(20.0).strong());
         }
@@ -130,14 +134,14 @@ pub fn step_ui(ui: &mut Ui, view: &StepView<'_>, text: &mut String, actions: &mu
     });
     ui.add_space(10.0);
     ui.horizontal(|ui| {
-        if ui.add_enabled(view.can_back, Button::new("Back").min_size(vec2(90.0, 32.0))).clicked() {
+        if ui.add_enabled(view.can_back, Button::new(t!("gui-back")).min_size(vec2(90.0, 32.0))).clicked() {
             push(actions, ChecklistAction::Back);
         }
         let running = matches!(view.probe, Some(ProbeView::Running(_)));
         if view.end.is_none()
             && ui
-                .add_enabled(!running, Button::new("Skip").min_size(vec2(90.0, 32.0)))
-                .on_hover_text("Go on without answering; the report notes that this step was skipped")
+                .add_enabled(!running, Button::new(t!("gui-skip")).min_size(vec2(90.0, 32.0)))
+                .on_hover_text(t!("gui-skip-hint"))
                 .clicked()
         {
             push(actions, ChecklistAction::Skip);
@@ -154,20 +158,20 @@ fn answers_ui(ui: &mut Ui, view: &StepView<'_>, text: &mut String, actions: &mut
     match &view.step.kind {
         StepKind::YesNo { .. } => {
             ui.horizontal(|ui| {
-                if ui.add(big("Yes")).clicked() {
+                if ui.add(big(&t!("gui-yes"))).clicked() {
                     push(actions, ChecklistAction::Yes);
                 }
-                if ui.add(big("No")).clicked() {
+                if ui.add(big(&t!("gui-no"))).clicked() {
                     push(actions, ChecklistAction::No);
                 }
             });
         }
         StepKind::Instruction { .. } => {
             ui.horizontal(|ui| {
-                if ui.add(big("Done")).clicked() {
+                if ui.add(big(&t!("gui-done"))).clicked() {
                     push(actions, ChecklistAction::Done);
                 }
-                if ui.add(big("It didn't work")).clicked() {
+                if ui.add(big(&t!("gui-did-not-work"))).clicked() {
                     push(actions, ChecklistAction::Failed);
                 }
             });
@@ -180,10 +184,10 @@ fn answers_ui(ui: &mut Ui, view: &StepView<'_>, text: &mut String, actions: &mut
             }
         }
         StepKind::Text { .. } => {
-            let label = ui.label("Your answer:");
+            let label = ui.label(t!("gui-your-answer"));
             ui.add(TextEdit::multiline(text).desired_rows(3).desired_width(560.0)).labelled_by(label.id);
             ui.add_space(6.0);
-            if ui.add(big("Continue")).clicked() {
+            if ui.add(big(&t!("gui-continue"))).clicked() {
                 push(actions, ChecklistAction::Text(text.clone()));
             }
         }
@@ -196,47 +200,45 @@ fn answers_ui(ui: &mut Ui, view: &StepView<'_>, text: &mut String, actions: &mut
             Some(ProbeView::Running(note)) => {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label(note.map_or_else(|| "Checking…".to_string(), |n| format!("Checking… {n}")));
+                    ui.label(note.map_or_else(|| t!("gui-checking"), |n| t!("gui-checking-note", note = n)));
                 });
             }
             Some(ProbeView::Finished(run)) => {
                 run_row_ui(ui, run);
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
-                    if ui.add(big("Continue")).clicked() {
+                    if ui.add(big(&t!("gui-continue"))).clicked() {
                         push(actions, ChecklistAction::Continue);
                     }
-                    if ui.button("Check again").clicked() {
+                    if ui.button(t!("gui-check-again")).clicked() {
                         push(actions, ChecklistAction::RunAgain);
                     }
                 });
             }
             None => {
-                ui.label("Starting the check…");
+                ui.label(t!("gui-starting-check"));
             }
         },
         StepKind::Tool { tool, .. } => {
             if view.tool_missing {
-                ui.label(format!("The {tool} tester is not available in this build."));
-            } else if ui.add(big(&format!("Open the {tool} tester"))).clicked() {
+                ui.label(t!("gui-tester-missing", tool = tool.as_str()));
+            } else if ui.add(big(&t!("gui-open-tester", tool = tool.as_str()))).clicked() {
                 push(actions, ChecklistAction::OpenTool);
             }
             ui.add_space(6.0);
-            ui.label(RichText::new("Or answer without it:").weak());
+            ui.label(RichText::new(t!("gui-answer-without")).weak());
             ui.horizontal(|ui| {
-                if ui.button("It works").clicked() {
+                if ui.button(t!("gui-it-works")).clicked() {
                     push(actions, ChecklistAction::Done);
                 }
-                if ui.button("It doesn't work").clicked() {
+                if ui.button(t!("gui-it-does-not-work")).clicked() {
                     push(actions, ChecklistAction::Failed);
                 }
             });
         }
         StepKind::Resolved { resolution: detail } | StepKind::Escalate { reason: detail } => {
-            ui.label(RichText::new(format!("Recorded in the report: {}", detail.get(crate::i18n::current()))).weak());
-            ui.label(
-                RichText::new("Save the bundle to attach every answer to the ticket, then close the checklist.").weak(),
-            );
+            ui.label(RichText::new(t!("gui-recorded", detail = detail.get(crate::i18n::current()))).weak());
+            ui.label(RichText::new(t!("gui-save-then-close")).weak());
         }
     }
 }
@@ -248,7 +250,7 @@ fn consent_ui(ui: &mut Ui, consent: &ConsentView<'_>, actions: &mut Vec<Action>)
         ConsentView::Reading => {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Reading the print jobs…");
+                ui.label(t!("gui-reading-jobs"));
             });
             return;
         }
@@ -256,9 +258,9 @@ fn consent_ui(ui: &mut Ui, consent: &ConsentView<'_>, actions: &mut Vec<Action>)
     };
     let offered = offer.offered();
     if offered.is_empty() {
-        ui.label("No stuck print job of yours is waiting.");
+        ui.label(t!("gui-no-stuck-jobs"));
     } else {
-        ui.label(RichText::new("Tick the jobs to cancel:").strong());
+        ui.label(RichText::new(t!("gui-tick-jobs")).strong());
     }
     for job in &offered {
         let mut on = selected.contains(&job.id);
@@ -267,28 +269,26 @@ fn consent_ui(ui: &mut Ui, consent: &ConsentView<'_>, actions: &mut Vec<Action>)
         }
     }
     for job in offer.not_yours() {
-        ui.label(RichText::new(format!("Not yours, left alone: {}", job.line())).weak());
+        ui.label(RichText::new(t!("gui-job-not-yours", job = job.line())).weak());
     }
     for job in &offer.held {
-        ui.label(RichText::new(format!("Held on purpose, left alone: {}", job.line())).weak());
+        ui.label(RichText::new(t!("gui-job-held", job = job.line())).weak());
     }
     for note in &offer.notes {
-        ui.label(RichText::new(format!("Not read: {note}")).weak());
+        ui.label(RichText::new(t!("gui-job-not-read", note = note.as_str())).weak());
     }
     let mut others = offer.others_allowed;
-    if offer.stuck.iter().any(|j| !j.yours) && ui.checkbox(&mut others, "Also offer other users' stuck jobs").changed()
-    {
+    if offer.stuck.iter().any(|j| !j.yours) && ui.checkbox(&mut others, t!("gui-offer-others-jobs")).changed() {
         push(actions, ChecklistAction::OthersJobs(others));
     }
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         let n = offered.iter().filter(|j| selected.contains(&j.id)).count();
-        let label =
-            if n == 1 { "Cancel the selected job".to_string() } else { format!("Cancel the {n} selected jobs") };
+        let label = t!("gui-cancel-selected-jobs", count = n);
         if ui.add_enabled(n > 0, big(&label)).clicked() {
             push(actions, ChecklistAction::ApproveJobs);
         }
-        if n == 0 && ui.add(big("Cancel nothing")).clicked() {
+        if n == 0 && ui.add(big(&t!("gui-cancel-nothing"))).clicked() {
             push(actions, ChecklistAction::ApproveJobs);
         }
     });

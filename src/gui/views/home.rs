@@ -8,6 +8,7 @@ use crate::bundle::Privacy;
 use crate::gui::widgets::{Badge, badge_ui};
 use crate::model::Category;
 use crate::session::{RunState, Session};
+use crate::t;
 
 /// Which buttons can be pressed right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,19 +23,20 @@ pub struct Controls {
 /// "Check everything" (and "Cancel" while running), then "Save bundle…", privacy, "Copy summary".
 pub fn controls_ui(ui: &mut Ui, controls: Controls, privacy: &mut Privacy, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
-        let check = Button::new(RichText::new("Check everything").size(20.0).strong()).min_size(vec2(230.0, 46.0));
+        let check =
+            Button::new(RichText::new(t!("gui-check-everything")).size(20.0).strong()).min_size(vec2(230.0, 46.0));
         if ui
             .add_enabled(!controls.running, check)
-            .on_hover_text("Run every check and show what is wrong, in plain words")
-            .on_disabled_hover_text("Checks are running")
+            .on_hover_text(t!("gui-check-everything-hint"))
+            .on_disabled_hover_text(t!("gui-checks-running"))
             .clicked()
         {
             actions.push(Action::CheckEverything);
         }
         if controls.running
             && ui
-                .add_enabled(!controls.cancelling, Button::new("Cancel").min_size(vec2(90.0, 46.0)))
-                .on_hover_text("Stop the checks that are still running")
+                .add_enabled(!controls.cancelling, Button::new(t!("gui-cancel")).min_size(vec2(90.0, 46.0)))
+                .on_hover_text(t!("gui-cancel-hint"))
                 .clicked()
         {
             actions.push(Action::Cancel);
@@ -44,17 +46,17 @@ pub fn controls_ui(ui: &mut Ui, controls: Controls, privacy: &mut Privacy, actio
             ui.add_space(10.0);
             ui.horizontal(|ui| {
                 if ui
-                    .add_enabled(controls.can_save && !controls.saving, Button::new("Save bundle…"))
-                    .on_hover_text("Save everything into one .zip file to attach to a support ticket")
-                    .on_disabled_hover_text("Available once the checks have finished")
+                    .add_enabled(controls.can_save && !controls.saving, Button::new(t!("gui-save-bundle")))
+                    .on_hover_text(t!("gui-save-bundle-hint"))
+                    .on_disabled_hover_text(t!("gui-save-bundle-disabled"))
                     .clicked()
                 {
                     actions.push(Action::SaveBundle);
                 }
                 privacy_ui(ui, privacy, !controls.saving);
                 if ui
-                    .add_enabled(controls.can_copy, Button::new("Copy summary"))
-                    .on_hover_text("Copy a short text summary, for pasting into a ticket or chat")
+                    .add_enabled(controls.can_copy, Button::new(t!("gui-copy-summary")))
+                    .on_hover_text(t!("gui-copy-summary-hint"))
                     .clicked()
                 {
                     actions.push(Action::CopySummary);
@@ -66,24 +68,22 @@ pub fn controls_ui(ui: &mut Ui, controls: Controls, privacy: &mut Privacy, actio
 
 fn privacy_ui(ui: &mut Ui, privacy: &mut Privacy, enabled: bool) {
     let word = |p: Privacy| match p {
-        Privacy::Standard => "Standard",
-        Privacy::Strict => "Strict",
+        Privacy::Standard => t!("gui-privacy-standard"),
+        Privacy::Strict => t!("gui-privacy-strict"),
     };
     ui.add_enabled_ui(enabled, |ui| {
-        let label = ui.label("Privacy:");
+        let label = ui.label(t!("gui-privacy"));
         ComboBox::from_id_salt("privacy")
             .selected_text(word(*privacy))
             .show_ui(ui, |ui| {
                 ui.selectable_value(privacy, Privacy::Standard, word(Privacy::Standard))
-                    .on_hover_text("Removes passwords, keys and tokens");
-                ui.selectable_value(privacy, Privacy::Strict, word(Privacy::Strict)).on_hover_text(
-                    "Also replaces host names, user names, IP and MAC addresses with tokens; \
-                     the key to them is saved beside the bundle, never inside",
-                );
+                    .on_hover_text(t!("gui-privacy-standard-hint"));
+                ui.selectable_value(privacy, Privacy::Strict, word(Privacy::Strict))
+                    .on_hover_text(t!("gui-privacy-strict-hint"));
             })
             .response
             .labelled_by(label.id)
-            .on_hover_text("How much the saved bundle hides");
+            .on_hover_text(t!("gui-privacy-hint"));
     });
 }
 
@@ -92,18 +92,20 @@ pub fn progress_ui(ui: &mut Ui, session: &Session, running: bool) {
     let (done, total) = session.progress();
     if total == 0 {
         if running {
-            ui.label("Starting the checks…");
+            ui.label(t!("gui-starting-checks"));
         }
         return;
     }
     let fraction = done as f32 / total as f32;
-    ui.add(ProgressBar::new(fraction).desired_width(460.0).text(format!("{done} of {total} checks done")));
+    ui.add(ProgressBar::new(fraction).desired_width(460.0).text(t!("gui-checks-done", done = done, total = total)));
     for check in session.planned.iter().filter(|p| p.state == RunState::Running) {
         let text = match &check.last_note {
-            Some(note) => format!("{} Running: {} — {note}", crate::session::AreaStatus::Running.icon(), check.title),
-            None => format!("{} Running: {}", crate::session::AreaStatus::Running.icon(), check.title),
+            Some(note) => {
+                t!("gui-running-check-note", check = super::check_title(&check.id, &check.title), note = note.as_str())
+            }
+            None => t!("gui-running-check", check = super::check_title(&check.id, &check.title)),
         };
-        ui.label(RichText::new(text).weak());
+        ui.label(RichText::new(format!("{} {text}", crate::session::AreaStatus::Running.icon())).weak());
     }
 }
 
@@ -158,13 +160,13 @@ fn area_card_ui(
         ui.set_width(CARD_WIDTH);
         ui.vertical(|ui| {
             let selected = filter == Some(area);
-            let name = ui.selectable_label(selected, RichText::new(area.title()).size(18.0).strong()).on_hover_text(
-                if selected {
-                    "Show the results of every area".to_string()
+            let name = ui
+                .selectable_label(selected, RichText::new(area.title_in(crate::i18n::current())).size(18.0).strong())
+                .on_hover_text(if selected {
+                    t!("gui-area-show-all-hint")
                 } else {
-                    format!("Show only the {} results", area.title())
-                },
-            );
+                    t!("gui-area-show-only-hint", area = area.title_in(crate::i18n::current()))
+                });
             if name.clicked() {
                 actions.push(Action::Filter(if selected { None } else { Some(area) }));
             }
@@ -176,16 +178,14 @@ fn area_card_ui(
             badge_ui(ui, area, badge);
             ui.add_space(4.0);
             let count_text = match (count, cards_for) {
-                (0, CardsFor::Live) => "No checks for this area in this version".to_string(),
-                (0, CardsFor::SavedBundle) => "Not in this bundle".to_string(),
-                (1, _) => "1 check".to_string(),
-                (n, _) => format!("{n} checks"),
+                (0, CardsFor::Live) => t!("gui-area-no-checks"),
+                (0, CardsFor::SavedBundle) => t!("gui-area-not-in-bundle"),
+                (n, _) => t!("gui-area-checks", count = n),
             };
             ui.label(RichText::new(count_text).weak().small());
             if details {
                 ui.add_space(2.0);
-                let hint = "The layer ladder, address and lease, ping graphs, the path hop by hop, DNS per server";
-                if ui.button("Network details").on_hover_text(hint).clicked() {
+                if ui.button(t!("gui-network-details")).on_hover_text(t!("gui-network-details-hint")).clicked() {
                     actions.push(Action::ShowNetwork(true));
                 }
             }

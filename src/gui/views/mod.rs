@@ -3,6 +3,7 @@
 
 pub mod bundle_view;
 pub mod checklist;
+pub mod decode;
 pub mod home;
 pub mod network;
 pub mod notes;
@@ -11,9 +12,11 @@ pub mod top_bar;
 
 use std::path::PathBuf;
 
+use chrono::{DateTime, Local, Utc};
 use eframe::egui::{self, RichText, Ui};
 
 use crate::model::Category;
+use crate::t;
 
 /// What the user asked for this frame.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,13 +69,13 @@ impl StatusLine {
         match self {
             StatusLine::Busy(text) | StatusLine::Success(text) | StatusLine::Error(text) => text.clone(),
             StatusLine::Saved { path, map_path: None, bytes } => {
-                format!("Saved to {} ({})", path.display(), human_bytes(*bytes))
+                t!("gui-saved-to", path = path.display().to_string(), size = human_bytes(*bytes))
             }
-            StatusLine::Saved { path, map_path: Some(map), bytes } => format!(
-                "Saved to {} ({}). The key to the hidden names is in {} — keep it private, do not send it.",
-                path.display(),
-                human_bytes(*bytes),
-                map.display()
+            StatusLine::Saved { path, map_path: Some(map), bytes } => t!(
+                "gui-saved-to-with-map",
+                path = path.display().to_string(),
+                size = human_bytes(*bytes),
+                map = map.display().to_string()
             ),
         }
     }
@@ -90,6 +93,18 @@ pub fn status_ui(ui: &mut Ui, status: Option<&StatusLine>) {
         StatusLine::Error(_) => ("✖", visuals.error_fg_color),
     };
     ui.add(egui::Label::new(RichText::new(format!("{prefix} {}", status.text())).color(color)).wrap());
+}
+
+/// A moment in the computer's own time zone, with its offset so a reader elsewhere can
+/// still place it: "2026-12-02 22:15:04 (UTC+01:00)".
+pub fn local_time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local).format("%Y-%m-%d %H:%M:%S (UTC%:z)").to_string()
+}
+
+/// A planned check's title in the window's language (`check-<id>` when there is one).
+pub fn check_title(id: &str, english: &str) -> String {
+    let message = format!("check-{}", id.replace('.', "-"));
+    if crate::i18n::exists(&message) { crate::i18n::tr(crate::i18n::current(), &message) } else { english.to_string() }
 }
 
 /// "1.2 MiB": sizes for people.

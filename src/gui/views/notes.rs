@@ -5,6 +5,7 @@
 use eframe::egui::{RichText, ScrollArea, TextEdit, Ui};
 
 use crate::model::TechnicianNotes;
+use crate::t;
 
 /// What the technician typed; goes into the report when saving or copying.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,14 +23,14 @@ impl NotesDraft {
 }
 
 pub fn notes_edit_ui(ui: &mut Ui, draft: &mut NotesDraft) {
-    ui.heading("Technician notes");
-    ui.label(RichText::new("Saved into the bundle with the report.").weak());
+    ui.heading(t!("gui-notes-title"));
+    ui.label(RichText::new(t!("gui-notes-saved-hint")).weak());
     ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        field_ui(ui, "Ticket reference", &mut draft.ticket, false);
-        field_ui(ui, "Issue (in the user's words)", &mut draft.notes.issue, true);
-        field_ui(ui, "Environment", &mut draft.notes.environment, true);
-        field_ui(ui, "Resolution", &mut draft.notes.resolution, true);
-        field_ui(ui, "Cause", &mut draft.notes.cause, true);
+        field_ui(ui, &t!("gui-notes-ticket"), &mut draft.ticket, false);
+        field_ui(ui, &t!("gui-notes-issue"), &mut draft.notes.issue, true);
+        field_ui(ui, &t!("gui-notes-environment"), &mut draft.notes.environment, true);
+        field_ui(ui, &t!("gui-notes-resolution"), &mut draft.notes.resolution, true);
+        field_ui(ui, &t!("gui-notes-cause"), &mut draft.notes.cause, true);
     });
 }
 
@@ -43,21 +44,21 @@ fn field_ui(ui: &mut Ui, label: &str, value: &mut String, multiline: bool) {
 
 /// The notes a saved bundle carries, shown as text.
 pub fn notes_readonly_ui(ui: &mut Ui, ticket: Option<&str>, notes: &TechnicianNotes) {
-    ui.heading("Technician notes");
-    ui.label(RichText::new("From the saved bundle (read-only).").weak());
+    ui.heading(t!("gui-notes-title"));
+    ui.label(RichText::new(t!("gui-notes-readonly-hint")).weak());
     ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         let fields = [
-            ("Ticket reference", ticket.unwrap_or_default()),
-            ("Issue (in the user's words)", notes.issue.as_str()),
-            ("Environment", notes.environment.as_str()),
-            ("Resolution", notes.resolution.as_str()),
-            ("Cause", notes.cause.as_str()),
+            (t!("gui-notes-ticket"), ticket.unwrap_or_default()),
+            (t!("gui-notes-issue"), notes.issue.as_str()),
+            (t!("gui-notes-environment"), notes.environment.as_str()),
+            (t!("gui-notes-resolution"), notes.resolution.as_str()),
+            (t!("gui-notes-cause"), notes.cause.as_str()),
         ];
         for (label, value) in fields {
             ui.add_space(6.0);
             ui.label(RichText::new(label).strong());
             if value.trim().is_empty() {
-                ui.label(RichText::new("(empty)").weak());
+                ui.label(RichText::new(t!("gui-notes-empty")).weak());
             } else {
                 ui.label(value);
             }

@@ -50,7 +50,8 @@ fn light() -> Visuals {
 
 /// Pure `fg` on pure `bg` everywhere, borders of 2 points around every control.
 fn high_contrast_of(mut v: Visuals, bg: Color32, fg: Color32) -> Visuals {
-    v.override_text_color = Some(fg);
+    // No `override_text_color`: it would also paint selected items' text in `fg`, on the
+    // inverted (`fg`) selection fill. Every widget state's text is set to `fg` below instead.
     v.weak_text_color = Some(fg);
     v.panel_fill = bg;
     v.window_fill = bg;
@@ -142,6 +143,17 @@ mod tests {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn selected_items_read_on_their_highlight() {
+        for theme in [Theme::Light, Theme::Dark] {
+            for high_contrast in [false, true] {
+                let v = visuals(theme, high_contrast);
+                let ratio = contrast_ratio(v.selection.stroke.color, v.selection.bg_fill);
+                assert!(ratio >= 4.5, "selected text ({theme:?}, high contrast {high_contrast}): {ratio:.2}:1");
             }
         }
     }

@@ -3,6 +3,8 @@
 //! as a shape and a gap, not only as a colour.
 
 use eframe::egui::{Color32, Response, Role, Sense, Ui, WidgetInfo};
+
+use crate::t;
 use egui_plot::{HoverPosition, Line, MarkerShape, Plot, Points, uniform_grid_spacer};
 
 /// Height of one graph: small enough that several targets fit on one screen.
@@ -64,7 +66,7 @@ pub fn rtt_graph_ui(ui: &mut Ui, id_salt: &str, name: &str, rtts_ms: &[Option<f6
         .include_x(probes + 0.5)
         .include_y(0.0)
         .include_y(if top > 0.0 { top * 1.15 } else { 1.0 })
-        .x_axis_label("probe")
+        .x_axis_label(t!("gui-rtt-axis-probe"))
         .y_axis_label("ms")
         // Room for "0.25": sub-millisecond LAN times would otherwise lose their tick labels.
         .y_axis_min_width(36.0)
@@ -75,10 +77,10 @@ pub fn rtt_graph_ui(ui: &mut Ui, id_salt: &str, name: &str, rtts_ms: &[Option<f6
         }))
         .label_formatter(|hover| match hover {
             HoverPosition::NearDataPoint { plot_name: "no answer", position, .. } => {
-                Some(format!("probe {:.0}: no answer", position.x))
+                Some(t!("gui-rtt-hover-lost", n = position.x.round() as i64))
             }
             HoverPosition::NearDataPoint { position, .. } => {
-                Some(format!("probe {:.0}: {:.2} ms", position.x, position.y))
+                Some(t!("gui-rtt-hover", n = position.x.round() as i64, ms = format!("{:.2}", position.y)))
             }
             HoverPosition::Elsewhere { .. } => None,
         })
@@ -102,7 +104,7 @@ pub fn rtt_graph_ui(ui: &mut Ui, id_salt: &str, name: &str, rtts_ms: &[Option<f6
 }
 
 fn describe(response: &Response, name: &str, answered: usize, sent: usize) {
-    let text = format!("Round-trip times to {name}: {answered} of {sent} probes answered");
+    let text = t!("gui-rtt-description", name = name, answered = answered, sent = sent);
     response.widget_info(|| WidgetInfo::labeled(Role::Image, true, &text));
 }
 

@@ -2,8 +2,10 @@
 
 use eframe::egui::{Color32, Frame, Margin, Response, RichText, Role, Stroke, Ui, Visuals, WidgetInfo};
 
+use crate::i18n;
 use crate::model::{Category, CheckRun, Outcome, Severity};
 use crate::session::AreaStatus;
+use crate::t;
 
 /// What an area card's badge says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,10 +16,16 @@ pub enum Badge {
 }
 
 impl Badge {
-    pub fn word(self) -> &'static str {
+    /// The badge's word in the window's language.
+    pub fn word(self) -> String {
         match self {
-            Badge::Status(status) => status.label(),
-            Badge::NoChecks => "Not available yet",
+            Badge::Status(AreaStatus::NotRun) => t!("gui-badge-not-run"),
+            Badge::Status(AreaStatus::Running) => t!("gui-badge-running"),
+            Badge::Status(AreaStatus::NotAvailable) => t!("gui-badge-not-available"),
+            Badge::Status(AreaStatus::Done(Severity::Pass | Severity::Info)) => t!("gui-badge-pass"),
+            Badge::Status(AreaStatus::Done(Severity::Warn)) => t!("gui-badge-warning"),
+            Badge::Status(AreaStatus::Done(Severity::Fail)) => t!("gui-badge-fail"),
+            Badge::NoChecks => t!("gui-badge-no-checks"),
         }
     }
 
@@ -53,16 +61,16 @@ pub fn severity_color(severity: Severity, visuals: &Visuals) -> Color32 {
 
 /// "✔ PASS", "⚠ WARN": icon and word together.
 pub fn severity_text(severity: Severity) -> String {
-    format!("{} {}", severity.icon(), severity.label())
+    format!("{} {}", severity.icon(), severity.label_in(i18n::current()))
 }
 
 /// Icon and word for a run: its severity, or for a run that said nothing, what happened instead.
-pub fn outcome_word(run: &CheckRun) -> (&'static str, &'static str) {
+pub fn outcome_word(run: &CheckRun) -> (&'static str, String) {
     match (run.severity(), &run.outcome) {
-        (Some(severity), _) => (severity.icon(), severity.label()),
-        (None, Outcome::Unsupported { .. }) => ("–", "NOT AVAILABLE"),
-        (None, Outcome::Completed) => ("–", "NO FINDINGS"),
-        (None, _) => ("–", "SKIPPED"),
+        (Some(severity), _) => (severity.icon(), severity.label_in(i18n::current())),
+        (None, Outcome::Unsupported { .. }) => ("–", t!("gui-outcome-not-available")),
+        (None, Outcome::Completed) => ("–", t!("gui-outcome-no-findings")),
+        (None, _) => ("–", t!("gui-outcome-skipped")),
     }
 }
 
@@ -76,7 +84,7 @@ pub fn badge_ui(ui: &mut Ui, area: Category, badge: Badge) -> Response {
         .inner_margin(Margin::symmetric(6, 2))
         .show(ui, |ui| ui.label(RichText::new(format!("{} {}", badge.icon(), badge.word())).color(color).strong()))
         .inner;
-    let name = format!("{}: {}", area.title(), badge.word());
+    let name = format!("{}: {}", area.title_in(i18n::current()), badge.word());
     label.widget_info(|| WidgetInfo::labeled(Role::Label, true, &name));
     label
 }
