@@ -389,6 +389,29 @@ mod tests {
         assert!(r.summary.contains("after 3 of 10"), "{}", r.summary);
     }
 
+    /// The testers' findings in both languages: the monitor's name stays, the words change,
+    /// and the window's own monitor leaves the "on …" out in both.
+    #[test]
+    fn pattern_findings_read_in_english_and_danish() {
+        use crate::i18n::Lang;
+        let mut s = PatternSession::new();
+        s.set_monitor(Some("HDMI-1".into()));
+        s.start(0.0);
+        for t in 1..=10 {
+            s.advance(f64::from(t));
+        }
+        let r = s.answer(&[], "");
+        assert_eq!(r.findings[0].summary, "You saw no problem in 10 test patterns on HDMI-1.");
+        assert_eq!(r.findings[0].summary_in(Lang::Da), "Du så ingen problemer i 10 testbilleder på HDMI-1.");
+        let mut s = PatternSession::new();
+        s.start(0.0);
+        s.advance(1.0);
+        let r = s.leave(2.0);
+        assert_eq!(r.findings[0].summary, "The test patterns were left after 2 of 10, without an answer.");
+        assert_eq!(r.findings[0].title_in(Lang::Da), "Testbillederne blev ikke gjort færdige");
+        assert_eq!(Problem::Ghosting.finding().title_in(Lang::Da), "Skyggebilleder");
+    }
+
     #[test]
     fn moving_box_bounces() {
         assert_eq!(moving_box_position(0.0, 4.0), 0.0);
