@@ -46,3 +46,9 @@ checklists-not-finished = Tjeklisten blev ikke gjort færdig
 checklists-stop-loop = svarene kører i ring ved trinnet '{ $step }'
 checklists-stop-ran-out = svarene til trinnet '{ $step }' i { $file } slap op: listen har { $listed }, og dette er besøg nummer { $visit }
 checklists-stop-no-answer = intet svar til trinnet '{ $step }' i { $file }
+
+## Answers a walk cannot take (checklist/walk.rs)
+checklists-walk-ended = tjeklisten er slut; gå Tilbage for at ændre et svar
+checklists-walk-wrong-answer = trinnet '{ $step }' er et { $kind }-trin og kan ikke tage svaret '{ $answer }'
+checklists-walk-no-option = trinnet '{ $step }' har ikke mulighed { $index }
+checklists-walk-missing-step = tjeklisten nævner et trin '{ $step }', som den ikke har

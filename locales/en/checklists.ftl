@@ -46,3 +46,9 @@ checklists-not-finished = Checklist not finished
 checklists-stop-loop = the answers go round in a loop at step '{ $step }'
 checklists-stop-ran-out = the answers for step '{ $step }' in { $file } ran out: its list has { $listed } and this is visit { $visit }
 checklists-stop-no-answer = no answer for step '{ $step }' in { $file }
+
+## Answers a walk cannot take (checklist/walk.rs)
+checklists-walk-ended = the checklist has ended; go Back to change an answer
+checklists-walk-wrong-answer = step '{ $step }' is a { $kind } step and cannot take the answer '{ $answer }'
+checklists-walk-no-option = step '{ $step }' has no option { $index }
+checklists-walk-missing-step = the checklist names a step '{ $step }' it does not have
