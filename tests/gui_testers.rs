@@ -149,3 +149,36 @@ fn sound_tester_says_when_there_is_no_sound_device() {
     assert_eq!(report.tool, "sound");
     assert!(report.works);
 }
+
+/// The same testers in Danish: every label, button and hint changes language; key names,
+/// device names and figures stay as they are.
+#[test]
+fn testers_speak_danish() {
+    use deskcheck::i18n::{self, Lang};
+    i18n::set_current(Lang::Da);
+    let mut h = harness(KeyboardTester::new(LayoutKind::Ansi));
+    h.run();
+    h.get_by_label("Test af tastatur");
+    h.get_by_label("Tast A: ikke testet");
+    h.get_by_label("0 af 87 taster testet");
+    h.key_down(Key::A);
+    h.run();
+    h.get_by_label("Tast A: trykket ned");
+    h.key_up(Key::A);
+    h.run();
+    h.get_by_label("1 af 87 taster testet");
+    h.get_by_label("ISO (europæisk)");
+    h.get_by_label("Det virker").click();
+    h.run();
+    assert!(h.state().report.as_ref().is_some_and(|r| r.works));
+
+    let mut h = harness(MouseTester::new());
+    h.run();
+    h.get_by_label("Test af mus");
+    h.get_by_label("Mål til dobbeltklik: 0 dobbeltklik");
+    h.get_by_label("Testfelt til musen").click();
+    h.run();
+    h.get_by_label("Venstre knap: klik 1, dobbeltklik 0, prel 0");
+    h.get_by_label("Det virker ikke");
+    i18n::set_current(Lang::En);
+}

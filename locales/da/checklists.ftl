@@ -41,3 +41,14 @@ checklists-needs-technician-contact = Kræver en tekniker
 checklists-not-finished = Tjeklisten blev ikke gjort færdig
     .summary = Tjeklisten stoppede, før der blev fundet et svar: { $text }.
     .next = Kør tjeklisten igen til slutningen, eller kontakt IT-support med denne pakke.
+
+## Why a headless walk stopped (checklist/drive.rs)
+checklists-stop-loop = svarene kører i ring ved trinnet '{ $step }'
+checklists-stop-ran-out = svarene til trinnet '{ $step }' i { $file } slap op: listen har { $listed }, og dette er besøg nummer { $visit }
+checklists-stop-no-answer = intet svar til trinnet '{ $step }' i { $file }
+
+## Answers a walk cannot take (checklist/walk.rs)
+checklists-walk-ended = tjeklisten er slut; gå Tilbage for at ændre et svar
+checklists-walk-wrong-answer = trinnet '{ $step }' er et { $kind }-trin og kan ikke tage svaret '{ $answer }'
+checklists-walk-no-option = trinnet '{ $step }' har ikke mulighed { $index }
+checklists-walk-missing-step = tjeklisten nævner et trin '{ $step }', som den ikke har

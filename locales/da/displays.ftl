@@ -60,3 +60,9 @@ displays-low-refresh = { $output }: lavere opdateringshastighed end skærmens eg
     .next = Hvis billedet flimrer eller hakker, så vælg den højere opdateringshastighed i skærmindstillingerne.
 displays-mode = { $output }: { $mode }
     .summary = { $output } viser { $mode }.
+
+## Why monitor modes cannot be read here (hw/display/xrandr.rs)
+displays-wayland-only = dette er en Wayland-session uden X-skærm; skærmtilstande læses kun fra X11
+displays-no-x-display = der er ingen X11-skærm i denne session (DISPLAY er ikke sat)
+displays-no-xrandr = xrandr er ikke installeret (Debian: x11-xserver-utils)
+displays-x-display-closed = X-skærmen { $display } kan ikke åbnes

@@ -140,3 +140,79 @@ testers-sound-unreadable = Lydenhederne kan ikke læses
 testers-sound-faulty = Lyden blev meldt defekt
     .summary = Du sagde, at lyden ikke virker.
     .next = Tjek lydstyrke- og lydløs-knapperne på headsettet og i opkaldsprogrammet, og prøv så en anden port.
+
+## What the mouse tester reports (testers/mouse.rs)
+testers-mouse-result = Museknapper og hjul
+    .summary = Venstre { $left } klik ({ $doubles } dobbelt), højre { $right }, midterste { $middle }; hjul { $up } op, { $down } ned; markøren flyttet { $distance } punkter.
+testers-mouse-bouncing = Knappen klikker af sig selv
+    .summary = { $button ->
+        [primary] Venstre knap
+        [secondary] Højre knap
+        [middle] Midterknappen (klik med hjulet)
+        [back] Tilbage-knappen ved tommelfingeren
+       *[forward] Frem-knappen ved tommelfingeren
+    } klikkede { $count } ekstra gang(e) lige efter, at den blev sluppet: en slidt kontakt (en mus, der "dobbeltklikker").
+    .detail = Tryk mindre end { $limit } efter, at knappen blev sluppet, er for hurtige til en finger; set mellemrum: { $gaps }.
+    .next = Udskift musen; en slidt kontakt bliver kun værre.
+testers-mouse-untried = Knapper, der ikke blev klikket på
+    .summary = Aldrig klikket: { $buttons ->
+        [primary] Venstre knap
+        [secondary] Højre knap
+        [middle] Midterknap (klik med hjulet)
+        [primary-secondary] Venstre knap, Højre knap
+        [primary-middle] Venstre knap, Midterknap (klik med hjulet)
+        [secondary-middle] Højre knap, Midterknap (klik med hjulet)
+       *[primary-secondary-middle] Venstre knap, Højre knap, Midterknap (klik med hjulet)
+    }.
+    .next = Klik én gang på hver knap i testfeltet; hvis en af dem ikke bliver talt, er den knap defekt.
+testers-mouse-wheel-untried = Hjulet blev ikke prøvet helt
+    .summary = Hjulet blev drejet op { $up } og ned { $down } gang(e).
+    .next = Drej hjulet begge veje over testfeltet.
+testers-mouse-faulty = Musen blev meldt defekt
+    .summary = Du sagde, at musen ikke virker.
+    .next = Prøv en anden USB-port eller nye batterier; hjælper det ikke, så udskift musen.
+
+## What the keyboard tester reports (testers/keyboard.rs)
+testers-kb-result = Testede taster
+    .summary = { $tested } af { $total } taster testet med layoutet { $layout }.
+testers-kb-stuck = Tast sidder fast
+    .summary = Disse taster var stadig trykket ned til sidst: { $keys }.
+    .detail = En tast, der bliver nede uden at blive holdt, sidder mekanisk fast eller er kortsluttet.
+    .next = Tryk godt på tasten et par gange; bliver den nede, så rens under den, eller udskift tastaturet.
+testers-kb-never-pressed = Taster, der aldrig blev trykket på
+    .summary = { $count } tast(er) blev aldrig trykket på: { $keys }.
+    .detail = Nogle taster når aldrig frem til et program: systemet kan beholde Print Screen, Windows-tasten og genveje som Alt+Tab; Fn håndteres inde i tastaturet.
+    .next = Tryk én gang på hver af disse taster; lyser en af dem ikke op, er den tast defekt.
+testers-kb-faulty = Tastaturet blev meldt defekt
+    .summary = Du sagde, at tastaturet ikke virker.
+    .next = Prøv en anden USB-port eller nye batterier; hjælper det ikke, så udskift tastaturet.
+
+## What the test patterns report (testers/patterns.rs)
+testers-patterns-unfinished = Testbillederne blev ikke gjort færdige
+    .summary = Testbillederne blev forladt efter { $shown } af { $total }{ $place ->
+        [window] {""}
+       *[named] {" "}på { $monitor }
+    }, uden et svar.
+testers-patterns-fine-result = Testbillederne ser rigtige ud
+    .summary = Du så ingen problemer i { $shown } testbilleder{ $place ->
+        [window] {""}
+       *[named] {" "}på { $monitor }
+    }.
+testers-found-pixels = Døde eller fastlåste pixels
+    .summary = Du så pixels, der bliver ved med at være mørke eller lyse.
+    .next = Notér, hvor de sidder; sidder de midt på skærmen, eller er der flere, så spørg IT om en udskiftning under garantien.
+testers-found-uneven = Ujævn lysstyrke
+    .summary = Du så pletter, mørke hjørner eller et farveskær på ensfarvede flader.
+    .next = Nulstil skærmens billedindstillinger i dens egen menu; bliver det ved, kan baggrundslyset eller panelet være ved at gå i stykker.
+testers-found-banding = Striber i farveovergange
+    .summary = Du så trin eller striber i farveovergangene.
+    .next = Vælg skærmens egen opløsning og den højeste farvedybde; prøv et andet kabel (en HDMI- eller USB-C-adapter kan begrænse farverne).
+testers-found-blur = Sløret eller flimrende detaljer
+    .summary = Fine detaljer eller lille tekst så ikke skarpe ud.
+    .next = Vælg skærmens egen ("anbefalede") opløsning og 100 % skalering; på VGA skal du bruge skærmens automatiske justering.
+testers-found-ghosting = Skyggebilleder
+    .summary = Du så et spor eller et dobbeltbillede bag firkanten i bevægelse.
+    .next = Slå skærmens overdrive- eller svartidsindstilling til, eller vælg dens højeste opdateringshastighed.
+testers-found-other = Andet skærmproblem
+    .summary = Du så noget forkert, som ikke står på listen.
+    .next = Beskriv for din tekniker, hvad du så.

@@ -41,3 +41,14 @@ checklists-needs-technician-contact = Needs a technician
 checklists-not-finished = Checklist not finished
     .summary = The checklist stopped before an answer was found: { $text }.
     .next = Run the checklist again to the end, or contact IT support with this bundle.
+
+## Why a headless walk stopped (checklist/drive.rs)
+checklists-stop-loop = the answers go round in a loop at step '{ $step }'
+checklists-stop-ran-out = the answers for step '{ $step }' in { $file } ran out: its list has { $listed } and this is visit { $visit }
+checklists-stop-no-answer = no answer for step '{ $step }' in { $file }
+
+## Answers a walk cannot take (checklist/walk.rs)
+checklists-walk-ended = the checklist has ended; go Back to change an answer
+checklists-walk-wrong-answer = step '{ $step }' is a { $kind } step and cannot take the answer '{ $answer }'
+checklists-walk-no-option = step '{ $step }' has no option { $index }
+checklists-walk-missing-step = the checklist names a step '{ $step }' it does not have

@@ -60,3 +60,9 @@ displays-low-refresh = { $output }: lower refresh rate than native
     .next = If motion flickers or stutters, choose the higher refresh rate in the display settings.
 displays-mode = { $output }: { $mode }
     .summary = { $output } shows { $mode }.
+
+## Why monitor modes cannot be read here (hw/display/xrandr.rs)
+displays-wayland-only = this is a Wayland session without an X display; monitor modes are read from X11 only
+displays-no-x-display = there is no X11 display in this session (DISPLAY is not set)
+displays-no-xrandr = xrandr is not installed (Debian: x11-xserver-utils)
+displays-x-display-closed = the X display { $display } cannot be opened

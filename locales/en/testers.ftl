@@ -140,3 +140,79 @@ testers-sound-unreadable = Sound devices not readable
 testers-sound-faulty = Sound reported faulty
     .summary = You said the sound doesn't work.
     .next = Check the volume and mute buttons on the headset and in the call app, then try another port.
+
+## What the mouse tester reports (testers/mouse.rs)
+testers-mouse-result = Mouse buttons and wheel
+    .summary = Left { $left } clicks ({ $doubles } double), right { $right }, middle { $middle }; wheel { $up } up, { $down } down; pointer moved { $distance } points.
+testers-mouse-bouncing = Button clicks by itself
+    .summary = The { $button ->
+        [primary] left button
+        [secondary] right button
+        [middle] middle button (wheel click)
+        [back] back thumb button
+       *[forward] forward thumb button
+    } clicked { $count } extra time(s) right after being released: a worn switch ("double-clicking" mouse).
+    .detail = Presses less than { $limit } after a release are too fast for a finger; gaps seen: { $gaps }.
+    .next = Replace the mouse; a worn switch keeps getting worse.
+testers-mouse-untried = Buttons not clicked
+    .summary = Never clicked: { $buttons ->
+        [primary] Left button
+        [secondary] Right button
+        [middle] Middle button (wheel click)
+        [primary-secondary] Left button, Right button
+        [primary-middle] Left button, Middle button (wheel click)
+        [secondary-middle] Right button, Middle button (wheel click)
+       *[primary-secondary-middle] Left button, Right button, Middle button (wheel click)
+    }.
+    .next = Click each button once in the test area; if one does not count, that button is faulty.
+testers-mouse-wheel-untried = Wheel not fully tried
+    .summary = The wheel was turned up { $up } and down { $down } time(s).
+    .next = Turn the wheel both ways over the test area.
+testers-mouse-faulty = Mouse reported faulty
+    .summary = You said the mouse doesn't work.
+    .next = Try another USB port or fresh batteries; if that does not help, replace the mouse.
+
+## What the keyboard tester reports (testers/keyboard.rs)
+testers-kb-result = Keys tested
+    .summary = { $tested } of { $total } keys tested on the { $layout } layout.
+testers-kb-stuck = Key stuck down
+    .summary = These keys were still held down at the end: { $keys }.
+    .detail = A key that stays down without being held is mechanically stuck or shorted.
+    .next = Press the key firmly a few times; if it stays down, clean under it or replace the keyboard.
+testers-kb-never-pressed = Keys never pressed
+    .summary = { $count } key(s) were never pressed: { $keys }.
+    .detail = Some keys never reach an app: the system may keep Print Screen, the Windows key and shortcuts such as Alt+Tab; Fn is handled inside the keyboard.
+    .next = Press each of these keys once; if one does not light up, that key is faulty.
+testers-kb-faulty = Keyboard reported faulty
+    .summary = You said the keyboard doesn't work.
+    .next = Try another USB port or fresh batteries; if that does not help, replace the keyboard.
+
+## What the test patterns report (testers/patterns.rs)
+testers-patterns-unfinished = Test patterns not finished
+    .summary = The test patterns were left after { $shown } of { $total }{ $place ->
+        [window] {""}
+       *[named] {" "}on { $monitor }
+    }, without an answer.
+testers-patterns-fine-result = Test patterns look right
+    .summary = You saw no problem in { $shown } test patterns{ $place ->
+        [window] {""}
+       *[named] {" "}on { $monitor }
+    }.
+testers-found-pixels = Dead or stuck pixels
+    .summary = You saw pixels that stay dark or stay lit.
+    .next = Note where they are; if they are in the middle or there are several, ask IT about a warranty replacement.
+testers-found-uneven = Uneven brightness
+    .summary = You saw patches, dark corners or a tint on plain colours.
+    .next = Reset the monitor's picture settings in its own menu; if it stays, the backlight or panel may be failing.
+testers-found-banding = Banding in gradients
+    .summary = You saw steps or bands in the colour ramps.
+    .next = Set the native resolution and the highest colour depth; try another cable (an HDMI or USB-C adapter can limit colours).
+testers-found-blur = Blurry or shimmering detail
+    .summary = Fine detail or small text did not look sharp.
+    .next = Choose the native ("recommended") resolution and 100 % scaling; on VGA use the monitor's auto-adjust.
+testers-found-ghosting = Ghosting
+    .summary = You saw a trail or a double image behind the moving box.
+    .next = Turn on the monitor's overdrive/response-time setting or choose its highest refresh rate.
+testers-found-other = Other display problem
+    .summary = You saw something wrong that is not in the list.
+    .next = Describe what you saw to your technician.

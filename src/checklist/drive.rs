@@ -12,6 +12,7 @@ use super::walk::{Answer, ProbeResult, Walk};
 use crate::checks::printers::{Approval, takes_approval};
 use crate::config::line_column;
 use crate::model::{CheckRun, Checklist, Step, StepKind};
+use crate::t;
 
 /// How often one step may come round before the walk is called a loop (a single answer
 /// in an answers file is given on every visit).
@@ -209,16 +210,19 @@ pub fn drive(walk: &mut Walk, answers: &mut Answers, hooks: Hooks) -> Vec<CheckR
         let n = visits.entry(step.id.clone()).or_default();
         *n += 1;
         if *n > MAX_VISITS {
-            walk.abandon(format!("the answers go round in a loop at step '{}'", step.id));
+            walk.abandon(t!("checklists-stop-loop", step = step.id.as_str()));
             break;
         }
         let given = match answers.next_for(&step.id) {
             Some(Next::Answer(text)) => Some(text),
             Some(Next::RanOut { listed }) => {
                 let visit = *n;
-                walk.abandon(format!(
-                    "the answers for step '{}' in {} ran out: its list has {listed} and this is visit {visit}",
-                    step.id, answers.source
+                walk.abandon(t!(
+                    "checklists-stop-ran-out",
+                    step = step.id.as_str(),
+                    file = answers.source.as_str(),
+                    listed = listed,
+                    visit = visit
                 ));
                 break;
             }
@@ -242,7 +246,11 @@ pub fn drive(walk: &mut Walk, answers: &mut Answers, hooks: Hooks) -> Vec<CheckR
             (_, None) => match (hooks.ask)(walk) {
                 Some(reply) => reply,
                 None => {
-                    walk.abandon(format!("no answer for step '{}' in {}", step.id, answers.source));
+                    walk.abandon(t!(
+                        "checklists-stop-no-answer",
+                        step = step.id.as_str(),
+                        file = answers.source.as_str()
+                    ));
                     break;
                 }
             },

@@ -11,7 +11,7 @@ use crate::model::{
     CheckRun, Checklist, ChecklistEnd, ChecklistTranscript, EndKind, Finding, Outcome, Severity, Step, StepKind,
     ToolReport, TranscriptEntry,
 };
-use crate::msg;
+use crate::{msg, t};
 
 /// What the user (or an automatic step) answered.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,17 +72,31 @@ impl ProbeResult {
 /// Where an answer leads, its key, its words, and the check run or tester report it carries.
 type Branch = (String, String, String, Option<String>, Option<ToolReport>);
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why an answer could not be taken. Shown to the user (and kept as the reason a walk
+/// stopped), so it is worded in this thread's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WalkError {
-    #[error("the checklist has ended; go Back to change an answer")]
     Ended,
-    #[error("step '{step}' is a {kind} step and cannot take the answer '{answer}'")]
     WrongAnswer { step: String, kind: &'static str, answer: String },
-    #[error("step '{step}' has no option {index}")]
     NoSuchOption { step: String, index: usize },
-    #[error("the checklist names a step '{0}' it does not have")]
     MissingStep(String),
 }
+
+impl std::fmt::Display for WalkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            WalkError::Ended => t!("checklists-walk-ended"),
+            WalkError::WrongAnswer { step, kind, answer } => {
+                t!("checklists-walk-wrong-answer", step = step, kind = *kind, answer = answer)
+            }
+            WalkError::NoSuchOption { step, index } => t!("checklists-walk-no-option", step = step, index = *index),
+            WalkError::MissingStep(step) => t!("checklists-walk-missing-step", step = step),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for WalkError {}
 
 pub struct Walk {
     checklist: Checklist,

@@ -295,7 +295,7 @@ impl Check for Monitors {
             MonitorModes::Failed(why) => return Err(CheckError::Failed(format!("could not list the monitors: {why}"))),
         }
         let query = blocking(xrandr::query).await?.map_err(|e| match e {
-            MonitorsError::Unsupported(why) => CheckError::Unsupported(why),
+            MonitorsError::Unsupported(why) => CheckError::UnsupportedMsg(why),
             other => CheckError::Failed(format!("{other:#}")),
         })?;
         monitors_result(&query.outputs).map(|r| r.attach(Attachment::text("xrandr.txt", query.raw)))

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::{Finding, Severity, ToolReport};
+use crate::msg;
 
 /// Which physical layout the on-screen keyboard shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -453,48 +454,26 @@ impl KeyboardTest {
         let never = self.never_pressed();
         let stuck = self.down_longer_than(now_s, 0.0);
         let mut findings = vec![
-            Finding::new(
+            Finding::msg(
                 Severity::Info,
-                "Keys tested",
-                format!("{tested} of {total} keys tested on the {} layout.", self.layout.label()),
+                msg!("testers-kb-result", tested = tested, total = total, layout = self.layout.label()),
             )
             .evidence("Layout", self.layout.label())
             .evidence("Tested", tested.to_string()),
         ];
         if !stuck.is_empty() {
             let names: Vec<String> = stuck.iter().map(|s| format!("{} ({:.1} s)", s.label, s.held_s)).collect();
-            findings.push(
-                Finding::new(
-                    Severity::Fail,
-                    "Key stuck down",
-                    format!("These keys were still held down at the end: {}.", names.join(", ")),
-                )
-                .detail("A key that stays down without being held is mechanically stuck or shorted.")
-                .next_step(
-                    "Press the key firmly a few times; if it stays down, clean under it or replace the keyboard.",
-                ),
-            );
+            findings.push(Finding::msg(Severity::Fail, msg!("testers-kb-stuck", keys = names.join(", "))));
         }
         if !never.is_empty() {
             let names: Vec<String> = never.iter().map(|k| self.label_of(k.code)).collect();
-            findings.push(
-                Finding::new(
-                    Severity::Warn,
-                    "Keys never pressed",
-                    format!("{} key(s) were never pressed: {}.", never.len(), names.join(", ")),
-                )
-                .detail(
-                    "Some keys never reach an app: the system may keep Print Screen, the Windows key and \
-                     shortcuts such as Alt+Tab; Fn is handled inside the keyboard.",
-                )
-                .next_step("Press each of these keys once; if one does not light up, that key is faulty."),
-            );
+            findings.push(Finding::msg(
+                Severity::Warn,
+                msg!("testers-kb-never-pressed", count = never.len(), keys = names.join(", ")),
+            ));
         }
         if !works {
-            findings.push(
-                Finding::new(Severity::Fail, "Keyboard reported faulty", "You said the keyboard doesn't work.")
-                    .next_step("Try another USB port or fresh batteries; if that does not help, replace the keyboard."),
-            );
+            findings.push(Finding::msg(Severity::Fail, msg!("testers-kb-faulty")));
         }
         let mut summary = format!("{tested} of {total} keys tested");
         if let Some(first) = never.first() {

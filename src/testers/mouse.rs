@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::model::{Finding, Severity, ToolReport};
+use crate::msg;
 
 /// The buttons a mouse has (extra 1/2 are the thumb buttons, "back" and "forward").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -29,6 +30,17 @@ impl MouseButton {
             Self::Middle => "Middle button (wheel click)",
             Self::Extra1 => "Back thumb button",
             Self::Extra2 => "Forward thumb button",
+        }
+    }
+
+    /// The button's key in messages, where a selector words it in each language.
+    fn key(self) -> &'static str {
+        match self {
+            Self::Primary => "primary",
+            Self::Secondary => "secondary",
+            Self::Middle => "middle",
+            Self::Extra1 => "back",
+            Self::Extra2 => "forward",
         }
     }
 
@@ -195,21 +207,23 @@ impl MouseTest {
     pub fn report(&self, works: bool) -> ToolReport {
         let clicks = |b: MouseButton| self.stats(b).clicks;
         let mut findings = vec![
-            Finding::new(
+            Finding::msg(
                 Severity::Info,
-                "Mouse buttons and wheel",
-                format!(
-                    "Left {} clicks ({} double), right {}, middle {}; wheel {} up, {} down; pointer moved {:.0} points.",
-                    clicks(MouseButton::Primary),
-                    self.stats(MouseButton::Primary).double_clicks,
-                    clicks(MouseButton::Secondary),
-                    clicks(MouseButton::Middle),
-                    self.wheel_up,
-                    self.wheel_down,
-                    self.distance
+                msg!(
+                    "testers-mouse-result",
+                    left = clicks(MouseButton::Primary),
+                    doubles = self.stats(MouseButton::Primary).double_clicks,
+                    right = clicks(MouseButton::Secondary),
+                    middle = clicks(MouseButton::Middle),
+                    up = self.wheel_up,
+                    down = self.wheel_down,
+                    distance = format!("{:.0}", self.distance)
                 ),
             )
-            .evidence("Back / forward buttons", format!("{} / {}", clicks(MouseButton::Extra1), clicks(MouseButton::Extra2))),
+            .evidence(
+                "Back / forward buttons",
+                format!("{} / {}", clicks(MouseButton::Extra1), clicks(MouseButton::Extra2)),
+            ),
         ];
         for button in MouseButton::ALL {
             let s = self.stats(button);
@@ -218,52 +232,35 @@ impl MouseTest {
             }
             let gaps: Vec<String> =
                 self.bounces.iter().filter(|b| b.button == button).map(|b| format!("{:.0} ms", b.gap_ms)).collect();
-            findings.push(
-                Finding::new(
-                    if s.bounces >= 3 { Severity::Fail } else { Severity::Warn },
-                    "Button clicks by itself",
-                    format!(
-                        "The {} clicked {} extra time(s) right after being released: a worn switch (\"double-clicking\" mouse).",
-                        button.label().to_lowercase(),
-                        s.bounces
-                    ),
-                )
-                .detail(format!(
-                    "Presses less than {:.0} ms after a release are too fast for a finger; gaps seen: {}.",
-                    BOUNCE_GAP_S * 1000.0,
-                    gaps.join(", ")
-                ))
-                .next_step("Replace the mouse; a worn switch keeps getting worse."),
-            );
+            findings.push(Finding::msg(
+                if s.bounces >= 3 { Severity::Fail } else { Severity::Warn },
+                msg!(
+                    "testers-mouse-bouncing",
+                    button = button.key(),
+                    count = s.bounces,
+                    limit = format!("{:.0} ms", BOUNCE_GAP_S * 1000.0),
+                    gaps = gaps.join(", ")
+                ),
+            ));
         }
+        // Which of the three main buttons were never clicked, as one selector key
+        // ("primary-middle"), so each language words the list itself.
         let untried: Vec<&str> = [MouseButton::Primary, MouseButton::Secondary, MouseButton::Middle]
             .into_iter()
             .filter(|b| self.stats(*b).clicks == 0)
-            .map(MouseButton::label)
+            .map(MouseButton::key)
             .collect();
         if !untried.is_empty() {
-            findings.push(
-                Finding::new(Severity::Warn, "Buttons not clicked", format!("Never clicked: {}.", untried.join(", ")))
-                    .next_step(
-                        "Click each button once in the test area; if one does not count, that button is faulty.",
-                    ),
-            );
+            findings.push(Finding::msg(Severity::Warn, msg!("testers-mouse-untried", buttons = untried.join("-"))));
         }
         if self.wheel_up == 0 || self.wheel_down == 0 {
-            findings.push(
-                Finding::new(
-                    Severity::Info,
-                    "Wheel not fully tried",
-                    format!("The wheel was turned up {} and down {} time(s).", self.wheel_up, self.wheel_down),
-                )
-                .next_step("Turn the wheel both ways over the test area."),
-            );
+            findings.push(Finding::msg(
+                Severity::Info,
+                msg!("testers-mouse-wheel-untried", up = self.wheel_up, down = self.wheel_down),
+            ));
         }
         if !works {
-            findings.push(
-                Finding::new(Severity::Fail, "Mouse reported faulty", "You said the mouse doesn't work.")
-                    .next_step("Try another USB port or fresh batteries; if that does not help, replace the mouse."),
-            );
+            findings.push(Finding::msg(Severity::Fail, msg!("testers-mouse-faulty")));
         }
         let total_bounces: u32 = self.buttons.iter().map(|b| b.bounces).sum();
         let mut summary = format!(

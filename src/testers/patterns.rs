@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::model::{Finding, Severity, ToolReport};
+use crate::msg;
 
 /// The name checklists use for this tool.
 pub const TOOL: &str = "patterns";
@@ -142,39 +143,15 @@ impl Problem {
     }
 
     fn finding(self) -> Finding {
-        let (title, summary, next) = match self {
-            Problem::DeadOrStuckPixels => (
-                "Dead or stuck pixels",
-                "You saw pixels that stay dark or stay lit.",
-                "Note where they are; if they are in the middle or there are several, ask IT about a warranty replacement.",
-            ),
-            Problem::UnevenBrightness => (
-                "Uneven brightness",
-                "You saw patches, dark corners or a tint on plain colours.",
-                "Reset the monitor's picture settings in its own menu; if it stays, the backlight or panel may be failing.",
-            ),
-            Problem::Banding => (
-                "Banding in gradients",
-                "You saw steps or bands in the colour ramps.",
-                "Set the native resolution and the highest colour depth; try another cable (an HDMI or USB-C adapter can limit colours).",
-            ),
-            Problem::BlurOrShimmer => (
-                "Blurry or shimmering detail",
-                "Fine detail or small text did not look sharp.",
-                "Choose the native (\"recommended\") resolution and 100 % scaling; on VGA use the monitor's auto-adjust.",
-            ),
-            Problem::Ghosting => (
-                "Ghosting",
-                "You saw a trail or a double image behind the moving box.",
-                "Turn on the monitor's overdrive/response-time setting or choose its highest refresh rate.",
-            ),
-            Problem::Other => (
-                "Other display problem",
-                "You saw something wrong that is not in the list.",
-                "Describe what you saw to your technician.",
-            ),
+        let id = match self {
+            Problem::DeadOrStuckPixels => "testers-found-pixels",
+            Problem::UnevenBrightness => "testers-found-uneven",
+            Problem::Banding => "testers-found-banding",
+            Problem::BlurOrShimmer => "testers-found-blur",
+            Problem::Ghosting => "testers-found-ghosting",
+            Problem::Other => "testers-found-other",
         };
-        Finding::new(Severity::Warn, title, summary).next_step(next)
+        Finding::msg(Severity::Warn, crate::i18n::Msg::new(id))
     }
 }
 
@@ -290,6 +267,11 @@ impl PatternSession {
         let total = Pattern::SEQUENCE.len();
         let n = self.shown.len();
         let on = self.monitor.as_deref().map(|m| format!(" on {m}")).unwrap_or_default();
+        // The monitor chosen by name, or the window's own ("window": the messages leave it out).
+        let (place, monitor) = match &self.monitor {
+            Some(m) => ("named", m.clone()),
+            None => ("window", String::new()),
+        };
         let seen: Vec<String> =
             self.shown.iter().map(|s| format!("{} ({:.1} s)", s.pattern.title(), s.seconds)).collect();
         let shown_line = if seen.is_empty() { "none".to_string() } else { seen.join(", ") };
@@ -297,10 +279,15 @@ impl PatternSession {
         let (works, summary) = match verdict {
             None => {
                 findings.push(
-                    Finding::new(
+                    Finding::msg(
                         Severity::Info,
-                        "Test patterns not finished",
-                        format!("The test patterns were left after {n} of {total}{on}, without an answer."),
+                        msg!(
+                            "testers-patterns-unfinished",
+                            shown = n,
+                            total = total,
+                            place = place,
+                            monitor = monitor.as_str()
+                        ),
                     )
                     .evidence("Shown", &shown_line),
                 );
@@ -310,16 +297,16 @@ impl PatternSession {
                 for p in problems {
                     let mut f = p.finding().evidence("Shown", &shown_line);
                     if !note.is_empty() {
+                        // For the technician, with the user's own words as they typed them.
                         f = f.detail(format!("In the user's words: {note}"));
                     }
                     findings.push(f);
                 }
                 if problems.is_empty() {
                     findings.push(
-                        Finding::new(
+                        Finding::msg(
                             Severity::Pass,
-                            "Test patterns look right",
-                            format!("You saw no problem in {n} test patterns{on}."),
+                            msg!("testers-patterns-fine-result", shown = n, place = place, monitor = monitor.as_str()),
                         )
                         .evidence("Shown", &shown_line),
                     );
@@ -400,6 +387,29 @@ mod tests {
         assert_eq!(r.data["shown"].as_array().unwrap().len(), 3);
         assert_eq!(r.data["left_early"], true);
         assert!(r.summary.contains("after 3 of 10"), "{}", r.summary);
+    }
+
+    /// The testers' findings in both languages: the monitor's name stays, the words change,
+    /// and the window's own monitor leaves the "on …" out in both.
+    #[test]
+    fn pattern_findings_read_in_english_and_danish() {
+        use crate::i18n::Lang;
+        let mut s = PatternSession::new();
+        s.set_monitor(Some("HDMI-1".into()));
+        s.start(0.0);
+        for t in 1..=10 {
+            s.advance(f64::from(t));
+        }
+        let r = s.answer(&[], "");
+        assert_eq!(r.findings[0].summary, "You saw no problem in 10 test patterns on HDMI-1.");
+        assert_eq!(r.findings[0].summary_in(Lang::Da), "Du så ingen problemer i 10 testbilleder på HDMI-1.");
+        let mut s = PatternSession::new();
+        s.start(0.0);
+        s.advance(1.0);
+        let r = s.leave(2.0);
+        assert_eq!(r.findings[0].summary, "The test patterns were left after 2 of 10, without an answer.");
+        assert_eq!(r.findings[0].title_in(Lang::Da), "Testbillederne blev ikke gjort færdige");
+        assert_eq!(Problem::Ghosting.finding().title_in(Lang::Da), "Skyggebilleder");
     }
 
     #[test]

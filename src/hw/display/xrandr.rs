@@ -14,9 +14,10 @@ const XRANDR_TIMEOUT: Duration = Duration::from_secs(10);
 /// Why the current monitor modes could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum MonitorsError {
-    /// No X11 display here (Windows, macOS, a Wayland-only session, an SSH shell).
-    #[error("{0}")]
-    Unsupported(String),
+    /// No X11 display here (Windows, macOS, a Wayland-only session, an SSH shell), worded
+    /// by a message so the report shows it in the reader's language.
+    #[error("{}", crate::i18n::text(crate::i18n::Lang::En, .0))]
+    Unsupported(crate::i18n::Msg),
     #[error("could not ask the X server for its monitors: {0:#}")]
     Program(#[from] ProgramError),
 }
@@ -133,19 +134,22 @@ pub fn query() -> Result<Query, MonitorsError> {
     let display = std::env::var("DISPLAY").unwrap_or_default();
     if display.trim().is_empty() {
         let why = if std::env::var_os("WAYLAND_DISPLAY").is_some() {
-            "this is a Wayland session without an X display; monitor modes are read from X11 only"
+            crate::msg!("displays-wayland-only")
         } else {
-            "there is no X11 display in this session (DISPLAY is not set)"
+            crate::msg!("displays-no-x-display")
         };
-        return Err(MonitorsError::Unsupported(why.into()));
+        return Err(MonitorsError::Unsupported(why));
     }
     let text = match programs::run("xrandr", &["--query"], XRANDR_TIMEOUT) {
         Err(ProgramError::NotFound { .. }) => {
-            return Err(MonitorsError::Unsupported("xrandr is not installed (Debian: x11-xserver-utils)".into()));
+            return Err(MonitorsError::Unsupported(crate::msg!("displays-no-xrandr")));
         }
         // A stale DISPLAY (an SSH shell, a closed session): there is no desktop to ask.
         Err(ProgramError::Failed { stderr, .. }) if stderr.contains("Can't open display") => {
-            return Err(MonitorsError::Unsupported(format!("the X display {display} cannot be opened")));
+            return Err(MonitorsError::Unsupported(crate::msg!(
+                "displays-x-display-closed",
+                display = display.as_str()
+            )));
         }
         other => other?,
     };
