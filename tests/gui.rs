@@ -68,6 +68,7 @@ fn saved_bundle(dir: &Path) -> PathBuf {
         headline: "Names cannot be looked up: the DNS server does not answer.".into(),
         technician: Some("10.0.0.53 timed out for every query.".into()),
         next_step: Some("Restart the router, then try again.".into()),
+        msg: None,
     });
     let path = dir.join("sent-by-user.zip");
     bundle::write(&report, "a log line\n", &path, &WriteOptions { force: false, privacy: Privacy::Standard }).unwrap();
