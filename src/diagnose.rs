@@ -511,4 +511,120 @@ mod tests {
         assert_eq!(Layer::of_check("net.trace.path"), Some(Layer::Internet));
         assert_eq!(Layer::of_check("system.network.interfaces"), None);
     }
+
+    /// A run whose findings are worded by messages, as the network checks make them.
+    fn worded_run(id: &str, findings: Vec<Finding>) -> CheckRun {
+        CheckRun { findings, ..run(id, Severity::Pass, "") }
+    }
+
+    fn dns_down() -> Vec<CheckRun> {
+        vec![
+            worded_run(
+                "net.link.status",
+                vec![Finding::msg(Severity::Pass, msg!("net-link-connected", adapter = "eth0"))],
+            ),
+            worded_run(
+                "net.gateway.ping",
+                vec![Finding::msg(Severity::Pass, msg!("net-gw-answers", gateway = "10.0.0.1", avg = "0.4 ms"))],
+            ),
+            worded_run(
+                "net.dns.resolve",
+                vec![Finding::msg(Severity::Fail, msg!("net-dns-dead", count = 1, servers = "10.0.0.53"))],
+            ),
+            worded_run(
+                "net.internet.ping",
+                vec![Finding::msg(Severity::Fail, msg!("net-internet-none", targets = "far.test"))],
+            ),
+        ]
+    }
+
+    #[test]
+    fn a_failing_layer_reads_in_danish_and_in_the_english_it_always_had() {
+        let v = verdict(&dns_down()).unwrap();
+        assert_eq!(v.layer, "dns");
+        // English, stored for scripts, is word for word what it was before the messages.
+        assert_eq!(
+            v.headline,
+            "You are connected to the network and the router answers, but names can't be looked up: the DNS server 10.0.0.53 does not answer."
+        );
+        assert_eq!(
+            v.technician.as_deref(),
+            Some(
+                "Every query to 10.0.0.53 timed out or was refused.\nAlso affected, probably as a consequence: FAIL Internet (No internet)."
+            )
+        );
+        assert_eq!(
+            v.next_step.as_deref(),
+            Some("Restart the office router; if it persists, tell IT that the DNS server does not answer.")
+        );
+        assert_eq!(v.headline_in(Lang::En), v.headline);
+        // Danish, the finding quoted in Danish, its first letter lowered after "men".
+        assert_eq!(
+            v.headline_in(Lang::Da),
+            "Du er forbundet til netværket, og routeren svarer, men navne kan ikke slås op: DNS-serveren 10.0.0.53 svarer ikke."
+        );
+        assert_eq!(
+            v.technician_in(Lang::Da).as_deref(),
+            Some(
+                "Alle forespørgsler til 10.0.0.53 fik timeout eller blev afvist.\nOgså ramt, sandsynligvis som følge heraf: FEJL Internet (Intet internet)."
+            )
+        );
+        assert!(v.next_step_in(Lang::Da).unwrap().starts_with("Genstart routeren på kontoret"));
+        // A bundle made in one language reads in the other: the message survives report.json.
+        let back: Verdict = serde_json::from_str(&serde_json::to_string(&v).unwrap()).unwrap();
+        assert_eq!(back, v);
+        assert_eq!(back.headline_in(Lang::Da), v.headline_in(Lang::Da));
+    }
+
+    #[test]
+    fn findings_titles_and_the_healthy_verdict_in_danish() {
+        let runs = dns_down();
+        let f = &runs[2].findings[0];
+        assert_eq!(f.title, "DNS server does not answer");
+        assert_eq!(f.title_in(Lang::Da), "DNS-serveren svarer ikke");
+        assert_eq!(f.summary_in(Lang::Da), "navne kan ikke slås op: DNS-serveren 10.0.0.53 svarer ikke.");
+        // Two servers: the plural in both languages.
+        let two = Finding::msg(Severity::Fail, msg!("net-dns-dead", count = 2, servers = "10.0.0.53, 10.0.0.54"));
+        assert_eq!(two.summary, "names can't be looked up: the DNS servers 10.0.0.53, 10.0.0.54 do not answer.");
+        assert_eq!(two.summary_in(Lang::Da), "navne kan ikke slås op: DNS-serverne 10.0.0.53, 10.0.0.54 svarer ikke.");
+        let gw = &runs[1].findings[0];
+        assert_eq!(
+            (gw.title_in(Lang::Da).as_str(), gw.summary_in(Lang::Da).as_str()),
+            ("Routeren svarer", "Routeren 10.0.0.1 svarer på 0.4 ms.")
+        );
+        let v = verdict(&runs[..2]).unwrap();
+        assert_eq!(
+            v.headline,
+            "The network works: connection, address, router, name lookup and internet all answered."
+        );
+        assert_eq!(v.technician.as_deref(), Some("Layers checked: Network connection, Router (gateway)."));
+        assert_eq!(v.technician_in(Lang::Da).as_deref(), Some("Tjekkede lag: Netværksforbindelse, Router (gateway)."));
+        assert!(v.headline_in(Lang::Da).starts_with("Netværket virker"));
+        assert_eq!(Layer::Dns.title_in(Lang::Da), "Navneopslag (DNS)");
+    }
+
+    #[test]
+    fn a_sentence_that_starts_the_headline_in_capitals_is_lowered_after_but() {
+        let runs = vec![
+            worded_run(
+                "net.dhcp.lease",
+                vec![Finding::msg(
+                    Severity::Pass,
+                    msg!("net-lease-from-dhcp", address = "10.0.0.7/24", server = " 10.0.0.1"),
+                )],
+            ),
+            worded_run("net.gateway.ping", vec![Finding::msg(Severity::Fail, msg!("net-gw-no-router"))]),
+        ];
+        let v = verdict(&runs).unwrap();
+        assert_eq!(
+            v.headline,
+            "You are connected to the network and have an address, but this computer has no router (default gateway) set, so it can only reach its own local network."
+        );
+        assert_eq!(
+            v.headline_in(Lang::Da),
+            "Du er forbundet til netværket og har en adresse, men computeren har ingen router (standardgateway) sat op, så den kan kun nå sit eget lokale netværk."
+        );
+        assert_eq!(v.technician.as_deref(), Some("Router (gateway): No router"));
+        assert_eq!(v.technician_in(Lang::Da).as_deref(), Some("Router (gateway): Ingen router"));
+    }
 }

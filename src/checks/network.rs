@@ -1705,4 +1705,64 @@ mod tests {
         let detail = f.detail.clone().unwrap_or_default();
         assert!(detail.contains("0.052 ms") && detail.contains("rate-limited, not loss"), "{detail}");
     }
+
+    #[test]
+    fn findings_and_skip_reasons_read_in_danish_and_keep_their_english() {
+        let settings = Config::default().network.wifi;
+        let mut weak = WifiLink::empty();
+        weak.ssid = Some("Kontor".into());
+        weak.signal_dbm = Some(-78);
+        weak.set_frequency(5180);
+        let adapters =
+            vec![WifiAdapter { interface: "wlan0".into(), description: None, link: Some(weak), state: None }];
+        let f = &wifi_findings(&adapters, "nl80211", &settings)[0];
+        assert_eq!((f.severity, f.title.as_str()), (Severity::Warn, "Wi-Fi signal weak"));
+        assert_eq!(f.summary, "The Wi-Fi signal is weak (-78 dBm): move closer to the access point or use a cable.");
+        assert_eq!(f.title_in(Lang::Da), "Svagt Wi-Fi-signal");
+        assert_eq!(
+            f.summary_in(Lang::Da),
+            "Wi-Fi-signalet er svagt (-78 dBm): gå tættere på adgangspunktet, eller brug et netværkskabel."
+        );
+        assert!(f.next_step_in(Lang::Da).unwrap().contains("netværkskabel"), "{f:?}");
+        // The technician's sentence, with the thresholds, in both languages.
+        assert_eq!(
+            f.detail.as_deref(),
+            Some(
+                "wlan0 associated on 5 GHz channel 36. Thresholds: warn below -70 dBm, fail below -80 dBm; on 2.4 GHz warn below 30 Mbit/s with a good signal."
+            )
+        );
+        assert!(f.detail_in(Lang::Da).unwrap().starts_with("wlan0 er forbundet på 5 GHz kanal 36. Grænser:"), "{f:?}");
+
+        // A check stopped by a lower layer says why, in the reader's language.
+        let stopped = Stopped { reason: failure_reason(LEASE_ID), stopped_by: LEASE_ID.into() };
+        let f = not_tested(&stopped, &[DEFAULT_GATEWAY_TARGET.to_string()]);
+        assert_eq!(f.summary, "Not tested: this computer has no address on the network.");
+        assert_eq!(
+            f.detail.as_deref(),
+            Some(
+                "Not tried because net.dhcp.lease found: this computer has no address on the network. Would have tried: the default gateway."
+            )
+        );
+        assert_eq!(f.summary_in(Lang::Da), "Ikke testet: computeren har ingen adresse på netværket.");
+        assert!(f.detail_in(Lang::Da).unwrap().ends_with("Ville have prøvet: standardgatewayen."), "{f:?}");
+
+        // A skip reason keeps its message, so the outcome reads in Danish too.
+        let outcome = Outcome::skipped(msg!("net-dhcp-probe-no-lease", interface = "eth0"));
+        assert_eq!(
+            outcome.reason().as_deref(),
+            Some("not run: eth0 did not get its address by DHCP (no lease found), so there is no DHCP server to ask")
+        );
+        assert!(outcome.reason_in(Lang::Da).unwrap().starts_with("ikke kørt: eth0 fik ikke sin adresse fra DHCP"));
+        // Every check of the suite has a title message equal to its English title.
+        for check in checks().into_iter().chain([dhcp_probe()]) {
+            let m = check.meta();
+            let id = format!("check-{}", m.id.replace('.', "-"));
+            assert_eq!(i18n::tr(Lang::En, &id), m.title, "{id}");
+            assert_ne!(i18n::tr(Lang::Da, &id), id, "{id} has no Danish title");
+        }
+    }
+
+    fn failure_reason(id: &str) -> String {
+        failure_of(&finished(id, Severity::Fail, serde_json::Value::Null)).unwrap()
+    }
 }
