@@ -42,7 +42,7 @@ net-link-no-adapter = Intet netværkskort
 net-link-unplugged = Ikke forbundet
     .summary = Netværkskablet er taget ud, eller Wi-Fi er ikke forbundet.
     .detail = Intet netværkskort har forbindelse: { $adapters }
-    .next = Tryk netværkskablet godt i i begge ender (lampen ved stikket skal lyse), eller opret forbindelse til Wi-Fi-netværket. Hvis lampen stadig ikke lyser, så prøv et andet kabel eller et andet stik i væggen.
+    .next = Tjek, at netværkskablet sidder godt fast i begge ender (lampen ved stikket skal lyse), eller opret forbindelse til Wi-Fi-netværket. Hvis lampen stadig ikke lyser, så prøv et andet kabel eller et andet stik i væggen.
 
 ## Wi-Fi
 
@@ -174,6 +174,7 @@ net-ping-loss = Ping { $target }
 net-ping-error = Ping { $target }
     .summary = { $target } kunne ikke tjekkes: { $error }
     .next = Tjek målet i opsætningen (targets.ping_hosts), eller giv denne rapport til IT.
+net-ping-no-address = { $target } har ingen adresse
 
 ## path (traceroute)
 
@@ -249,7 +250,7 @@ net-layer-gateway = Router (gateway)
 net-layer-dns = Navneopslag (DNS)
 net-layer-internet = Internet
 net-layer-services = Hjemmesider og tjenester
-net-layer-next-link = Tryk netværkskablet godt i i begge ender, eller opret forbindelse til Wi-Fi-netværket.
+net-layer-next-link = Tjek, at netværkskablet sidder godt fast i begge ender, eller opret forbindelse til Wi-Fi-netværket.
 net-layer-next-address = Genstart routeren på kontoret; hvis det bliver ved, så bed IT tjekke netværkets DHCP-tjeneste.
 net-layer-next-gateway = Genstart routeren eller switchen på kontoret; hvis andre også har problemer, så ring til IT.
 net-layer-next-dns = Genstart routeren på kontoret; hvis det bliver ved, så fortæl IT, at navneopslag slår fejl.

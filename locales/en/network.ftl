@@ -174,6 +174,7 @@ net-ping-loss = Ping { $target }
 net-ping-error = Ping { $target }
     .summary = { $target } could not be checked: { $error }
     .next = Check the target in the configuration (targets.ping_hosts), or give this report to IT.
+net-ping-no-address = { $target } has no address
 
 ## path (traceroute)
 

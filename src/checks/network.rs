@@ -932,12 +932,13 @@ static INTERNET: LazyLock<CheckMeta> = LazyLock::new(|| {
 });
 
 /// Resolve configured targets: IP literals as they are, names through the system resolver.
-async fn resolve_targets(targets: &[String], timeout: Duration) -> Vec<(String, Result<IpAddr, String>)> {
+/// An error is the resolver's own text, or our words for a name without an address.
+async fn resolve_targets(targets: &[String], timeout: Duration) -> Vec<(String, Result<IpAddr, MsgArg>)> {
     let mut out = Vec::new();
     for t in targets {
         let r = match dns::resolve_host(t, timeout).await {
-            Ok(addrs) => addrs.first().copied().ok_or_else(|| format!("{t} has no address")),
-            Err(e) => Err(e.to_string()),
+            Ok(addrs) => addrs.first().copied().ok_or_else(|| msg!("net-ping-no-address", target = t).into()),
+            Err(e) => Err(e.to_string().into()),
         };
         out.push((t.clone(), r));
     }
@@ -982,12 +983,12 @@ impl InternetPing {
             let live = cx.live.clone();
             async move {
                 match addr {
-                    Ok(ip) => (name, ping_live(&live, ip, &opts).await.map_err(|e| e.to_string())),
+                    Ok(ip) => (name, ping_live(&live, ip, &opts).await.map_err(|e| MsgArg::from(e.to_string()))),
                     Err(e) => (name, Err(e)),
                 }
             }
         });
-        let results: Vec<(String, Result<ping::PingStats, String>)> = join_all(pings).await;
+        let results: Vec<(String, Result<ping::PingStats, MsgArg>)> = join_all(pings).await;
         let mut findings = Vec::new();
         let answered = results.iter().filter(|(_, r)| r.as_ref().is_ok_and(|s| s.received > 0)).count();
         if answered == 0 {
@@ -1017,14 +1018,16 @@ impl InternetPing {
                     }
                     findings.push(f);
                 }
-                Err(e) => findings.push(Finding::msg(Severity::Warn, msg!("net-ping-error", target = name, error = e))),
+                Err(e) => findings
+                    .push(Finding::msg(Severity::Warn, msg!("net-ping-error", target = name, error = e.clone()))),
             }
         }
         let data: Vec<PingTargetResult> = results
             .into_iter()
             .map(|(target, r)| match r {
                 Ok(stats) => PingTargetResult { target, stats: Some(stats), error: None },
-                Err(e) => PingTargetResult { target, stats: None, error: Some(e) },
+                // The data keeps English words, as the rest of report.json does.
+                Err(e) => PingTargetResult { target, stats: None, error: Some(e.to_string()) },
             })
             .collect();
         Ok(CheckResult::new(findings).with_data(data))
