@@ -627,4 +627,21 @@ mod tests {
         assert_eq!(v.technician.as_deref(), Some("Router (gateway): No router"));
         assert_eq!(v.technician_in(Lang::Da).as_deref(), Some("Router (gateway): Ingen router"));
     }
+
+    #[test]
+    fn a_strict_bundle_redacts_the_addresses_the_verdict_quotes() {
+        use crate::bundle::{Privacy, Redactor};
+        let runs = dns_down();
+        let mut report = crate::model::Report::new(crate::platform::host_info(), chrono::Utc::now());
+        report.verdict = verdict(&runs);
+        report.runs = runs;
+        let strict = Redactor::with_names(Privacy::Strict, "desk-1", &[]).report(&report);
+        let v = strict.verdict.unwrap();
+        // The address sits two quotes deep (verdict → finding); it is a token there too.
+        let json = serde_json::to_string(&v).unwrap();
+        assert!(!json.contains("10.0.0.53"), "{json}");
+        assert!(!v.headline_in(Lang::Da).contains("10.0.0.53"), "{}", v.headline_in(Lang::Da));
+        assert!(v.headline_in(Lang::Da).starts_with("Du er forbundet til netværket"), "{}", v.headline_in(Lang::Da));
+        assert_eq!(v.headline_in(Lang::En), v.headline);
+    }
 }
