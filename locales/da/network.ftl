@@ -182,13 +182,22 @@ net-trace-skipped = intet mål uden for netværket sat op (targets.ping_hosts)
 net-trace-progress = følger vejen til { $target }
 net-trace-loss = Pakketab på vejen
     .summary = pakker til { $target } går tabt fra hop { $hop } ({ $router }): { $loss } % af pakkerne til { $target } går tabt.
+    .detail = { $path }
     .next = Giv denne vej til IT: tabet begynder ved den router, der står her.
 net-trace-ok = Vejen til internettet
     .summary = { $target } nås på { $hops } hop.
+    .detail = { $path }
 net-trace-ends-early = Vejen slutter for tidligt
     .summary = vejen til { $target } slutter efter { $last }.
+    .detail = { $path }
 net-trace-last-hop = hop { $hop } ({ $router })
 net-trace-this-computer = denne computer
+net-trace-path-hop = { $ttl }. { $hop }  { $rtt } ms, { $loss } % ({ $meaning })
+net-trace-path-silent-hop = { $ttl }. { $hop }
+net-loss-none = intet tab
+net-loss-rate-limited = begrænser svar, ikke tab
+net-loss-persistent = tab herfra og videre
+net-loss-no-reply = routeren svarer ikke på prober
 
 ## services
 

@@ -182,13 +182,22 @@ net-trace-skipped = no outside target configured (targets.ping_hosts)
 net-trace-progress = tracing the path to { $target }
 net-trace-loss = Packet loss on the way
     .summary = packets to { $target } are lost starting at hop { $hop } ({ $router }): { $loss }% of packets to { $target } are lost.
+    .detail = { $path }
     .next = Give this path to IT: the loss begins at the router named here.
 net-trace-ok = Path to the internet
     .summary = { $target } is reached in { $hops } hops.
+    .detail = { $path }
 net-trace-ends-early = Path ends early
     .summary = the path to { $target } ends after { $last }.
+    .detail = { $path }
 net-trace-last-hop = hop { $hop } ({ $router })
 net-trace-this-computer = this computer
+net-trace-path-hop = { $ttl }. { $hop }  { $rtt } ms, { $loss }% ({ $meaning })
+net-trace-path-silent-hop = { $ttl }. { $hop }
+net-loss-none = no loss
+net-loss-rate-limited = rate-limited, not loss
+net-loss-persistent = loss from here on
+net-loss-no-reply = router does not answer probes
 
 ## services
 

@@ -1125,21 +1125,28 @@ pub fn loss_start(snap: &trace::TraceSnapshot, warn_percent: f64) -> Option<&tra
 }
 
 fn trace_findings(snap: &trace::TraceSnapshot, target: &str, config: &Config) -> Vec<Finding> {
-    let path: Vec<String> = snap
+    // One line per hop for the technician: figures and addresses, and what the loss means
+    // in the reader's language.
+    let path: Vec<MsgArg> = snap
         .hops
         .iter()
-        .map(|h| match h.avg_ms {
-            Some(avg) => format!(
-                "{:>2}. {}  {} ms, {:.0}% ({})",
-                h.ttl,
-                hop_label(h),
-                trace::format_rtt(avg),
-                h.loss_percent,
-                h.loss.describe()
-            ),
-            None => format!("{:>2}. {}", h.ttl, hop_label(h)),
+        .map(|h| {
+            let (ttl, hop) = (format!("{:>2}", h.ttl), hop_label(h));
+            match h.avg_ms {
+                Some(avg) => msg!(
+                    "net-trace-path-hop",
+                    ttl = ttl,
+                    hop = hop,
+                    rtt = trace::format_rtt(avg),
+                    loss = format!("{:.0}", h.loss_percent),
+                    meaning = h.loss.msg()
+                )
+                .into(),
+                None => msg!("net-trace-path-silent-hop", ttl = ttl, hop = hop).into(),
+            }
         })
         .collect();
+    let path = MsgArg::list(path, &LINE_BREAK.to_string());
     let end_loss = snap.hops.iter().rev().find(|h| h.received > 0).map_or(0.0, |h| h.loss_percent);
     let mut f = if let Some(h) = loss_start(snap, config.thresholds.loss_warn_percent) {
         // The amount is the end's loss: the destination's echo replies are the most
@@ -1148,6 +1155,7 @@ fn trace_findings(snap: &trace::TraceSnapshot, target: &str, config: &Config) ->
             Severity::Warn,
             msg!(
                 "net-trace-loss",
+                path = path,
                 target = target,
                 hop = h.ttl.to_string(),
                 router = hop_label(h),
@@ -1155,16 +1163,14 @@ fn trace_findings(snap: &trace::TraceSnapshot, target: &str, config: &Config) ->
             ),
         )
     } else if snap.reached {
-        Finding::msg(Severity::Pass, msg!("net-trace-ok", target = target, hops = snap.hops.len()))
+        Finding::msg(Severity::Pass, msg!("net-trace-ok", target = target, hops = snap.hops.len(), path = path))
     } else {
         let last = match snap.hops.iter().rev().find(|h| h.received > 0) {
             Some(h) => msg!("net-trace-last-hop", hop = h.ttl.to_string(), router = hop_label(h)),
             None => msg!("net-trace-this-computer"),
         };
-        Finding::msg(Severity::Warn, msg!("net-trace-ends-early", target = target, last = last))
+        Finding::msg(Severity::Warn, msg!("net-trace-ends-early", target = target, last = last, path = path))
     };
-    // The hop list is for the technician as measured: addresses and figures, no sentences.
-    f = f.detail(path.join(LINE_BREAK.to_string().as_str()));
     let limited: Vec<String> =
         snap.hops.iter().filter(|h| h.loss == trace::Loss::RateLimited).map(|h| format!("hop {}", h.ttl)).collect();
     if !limited.is_empty() {
@@ -1707,6 +1713,17 @@ mod tests {
         assert_eq!(f.severity, Severity::Pass, "{f:?}");
         let detail = f.detail.clone().unwrap_or_default();
         assert!(detail.contains("0.052 ms") && detail.contains("rate-limited, not loss"), "{detail}");
+        let lines: Vec<&str> = detail.lines().collect();
+        assert_eq!(
+            lines[..2],
+            [" 1. 10.0.0.1  0.052 ms, 0% (no loss)", " 2. 10.0.0.2  1.00 ms, 50% (rate-limited, not loss)"]
+        );
+        let danish = f.detail_in(Lang::Da).unwrap_or_default();
+        let lines: Vec<&str> = danish.lines().collect();
+        assert_eq!(
+            lines[..2],
+            [" 1. 10.0.0.1  0.052 ms, 0 % (intet tab)", " 2. 10.0.0.2  1.00 ms, 50 % (begrænser svar, ikke tab)"]
+        );
     }
 
     #[test]
