@@ -1,8 +1,17 @@
 //! The network verdict: the first failing layer of link → address/DHCP → gateway →
 //! DNS → internet → services, in plain words for the user, with a technician line and
 //! the next step. Reads only the report's runs.
+//!
+//! The verdict is worded by messages (`locales/*/network.ftl`) that quote the findings it
+//! speaks for, so a verdict made in one language reads in any other.
 
+use crate::i18n::{self, Case, Lang, Msg, MsgArg};
 use crate::model::{CheckRun, Finding, Outcome, Severity, Verdict};
+use crate::msg;
+
+/// Between the technician text's lines. A char, not a "…" literal: the translation test
+/// reads string literals with a pattern that a backslash inside one throws out of step.
+const LINE_BREAK: char = '\n';
 
 /// Network layers in the order a connection depends on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -30,27 +39,47 @@ impl Layer {
         }
     }
 
-    pub fn title(self) -> &'static str {
+    /// The layer's name, as a message.
+    pub fn title_msg(self) -> Msg {
         match self {
-            Layer::Link => "Network connection",
-            Layer::Address => "Address (DHCP)",
-            Layer::Gateway => "Router (gateway)",
-            Layer::Dns => "Name lookup (DNS)",
-            Layer::Internet => "Internet",
-            Layer::Services => "Websites and services",
+            Layer::Link => msg!("net-layer-link"),
+            Layer::Address => msg!("net-layer-address"),
+            Layer::Gateway => msg!("net-layer-gateway"),
+            Layer::Dns => msg!("net-layer-dns"),
+            Layer::Internet => msg!("net-layer-internet"),
+            Layer::Services => msg!("net-layer-services"),
         }
     }
 
+    /// The layer's name in `lang`.
+    pub fn title_in(self, lang: Lang) -> String {
+        i18n::text(lang, &self.title_msg())
+    }
+
+    /// The layer's name in English.
+    pub fn title(self) -> String {
+        self.title_in(Lang::En)
+    }
+
     /// What to do when this layer has a problem and the finding names no step of its own.
-    pub fn next_step(self) -> &'static str {
+    pub fn next_step_msg(self) -> Msg {
         match self {
-            Layer::Link => "Plug the network cable in firmly at both ends, or connect to the Wi-Fi network.",
-            Layer::Address => "Restart the office router; if it persists, ask IT to check the network's DHCP service.",
-            Layer::Gateway => "Restart the office router or switch; if others are affected, call IT.",
-            Layer::Dns => "Restart the office router; if it persists, tell IT that name lookups fail.",
-            Layer::Internet => "Restart the office router or modem; if it persists, call IT or the internet provider.",
-            Layer::Services => "Tell IT which website or service does not work, with this report.",
+            Layer::Link => msg!("net-layer-next-link"),
+            Layer::Address => msg!("net-layer-next-address"),
+            Layer::Gateway => msg!("net-layer-next-gateway"),
+            Layer::Dns => msg!("net-layer-next-dns"),
+            Layer::Internet => msg!("net-layer-next-internet"),
+            Layer::Services => msg!("net-layer-next-services"),
         }
+    }
+
+    pub fn next_step_in(self, lang: Lang) -> String {
+        i18n::text(lang, &self.next_step_msg())
+    }
+
+    /// The layer's default next step in English.
+    pub fn next_step(self) -> String {
+        self.next_step_in(Lang::En)
     }
 
     /// Which layer a network check speaks for, by its id.
@@ -165,23 +194,28 @@ pub fn verdict(runs: &[CheckRun]) -> Option<Verdict> {
     // layers' problems are listed for the technician as probable consequences.
     let problems: Vec<&LayerStatus> = ladder.iter().filter(is_problem).collect();
     let Some(bad) = problems.first().copied() else {
-        let ran: Vec<&str> = ladder.iter().filter(|l| l.severity.is_some()).map(|l| l.layer.title()).collect();
-        return Some(Verdict {
+        let ran: Vec<MsgArg> =
+            ladder.iter().filter(|l| l.severity.is_some()).map(|l| MsgArg::part(l.layer.title_msg())).collect();
+        return Some(worded(Verdict {
             layer: "none".into(),
             severity: Severity::Pass,
-            headline: "The network works: connection, address, router, name lookup and internet all answered.".into(),
-            technician: Some(format!("Layers checked: {}.", ran.join(", "))),
+            headline: String::new(),
+            technician: None,
             next_step: None,
-            msg: None,
-        });
+            msg: Some(msg!("net-verdict-ok", layers = MsgArg::list(ran, ", "))),
+        }));
     };
     let finding = bad.worst.clone()?;
-    let context = context_before(&ladder, bad.layer);
-    let headline = match context {
-        Some(ctx) => format!("{ctx}, but {}", lower_first(&finding.summary)),
-        None => finding.summary.clone(),
+    // What already works below the failing layer, said plainly, then ", but" and the
+    // finding's summary starting in lower case.
+    let (id, case) = match context_before(&ladder, bad.layer) {
+        Some(id) => (id, Case::LowerFirst),
+        None => ("net-verdict-problem", Case::AsIs),
     };
-    let mut technician = finding.detail.clone().unwrap_or_else(|| format!("{}: {}", bad.layer.title(), finding.title));
+    let mut technician = vec![match part(&finding, "detail", Case::AsIs) {
+        Some(detail) => detail,
+        None => msg!("net-verdict-layer-finding", layer = bad.layer.title_msg(), title = title(&finding)).into(),
+    }];
     // The layer's other problems (the trace's placement of the loss the ping measured).
     let mut same_layer: Vec<&Finding> = runs
         .iter()
@@ -190,69 +224,112 @@ pub fn verdict(runs: &[CheckRun]) -> Option<Verdict> {
         .filter(|f| matches!(f.severity, Severity::Warn | Severity::Fail) && **f != finding)
         .collect();
     same_layer.dedup_by(|a, b| a.summary == b.summary);
-    for f in same_layer {
-        technician.push_str(&format!("\n{} {}", f.severity.label(), upper_first(&f.summary)));
-    }
-    let later: Vec<String> = problems
+    technician.extend(same_layer.into_iter().map(|f| MsgArg::from(line(f))));
+    let later: Vec<MsgArg> = problems
         .iter()
         .skip(1)
-        .filter_map(|l| l.worst.as_ref().map(|f| format!("{} {} ({})", f.severity.label(), l.layer.title(), f.title)))
+        .filter_map(|l| {
+            let f = l.worst.as_ref()?;
+            Some(
+                msg!(
+                    "net-verdict-layer-problem",
+                    severity = severity(f),
+                    layer = l.layer.title_msg(),
+                    title = title(f)
+                )
+                .into(),
+            )
+        })
         .collect();
     if !later.is_empty() {
-        technician.push_str(&format!("\nAlso affected, probably as a consequence: {}.", later.join("; ")));
+        technician.push(msg!("net-verdict-also-affected", problems = MsgArg::list(later, "; ")).into());
     }
     // A Wi-Fi warning that stood aside for this failure still matters to the technician.
-    let wifi_aside: Vec<String> = runs
+    let wifi_aside = runs
         .iter()
         .filter(|r| r.id == WIFI && yields(r, runs))
         .flat_map(|r| r.findings.iter())
         .filter(|f| f.severity == Severity::Warn)
-        .map(|f| format!("{} {}", f.severity.label(), upper_first(&f.summary)))
-        .collect();
-    for line in wifi_aside {
-        technician.push_str(&format!("\nAlso: {line}"));
-    }
-    Some(Verdict {
+        .map(|f| MsgArg::from(msg!("net-verdict-also", line = line(f))));
+    technician.extend(wifi_aside);
+    // Every fault gets a next step: the finding's own, else the layer's.
+    let next = part(&finding, "next", Case::AsIs).unwrap_or_else(|| bad.layer.next_step_msg().into());
+    let problem = part(&finding, "summary", case).unwrap_or_else(|| MsgArg::Str(String::new()));
+    Some(worded(Verdict {
         layer: bad.layer.key().into(),
         severity: bad.severity.unwrap_or(Severity::Warn),
-        headline,
-        technician: Some(technician),
-        // Every fault gets a next step: the finding's own, else the layer's.
-        next_step: finding.next_step.clone().or_else(|| Some(bad.layer.next_step().to_string())),
-        msg: None,
-    })
+        headline: String::new(),
+        technician: None,
+        next_step: None,
+        msg: Some(
+            Msg::new(id)
+                .arg("problem", problem)
+                .arg("technician", MsgArg::list(technician, &LINE_BREAK.to_string()))
+                .arg("next", next),
+        ),
+    }))
 }
 
-fn upper_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+/// The verdict's English texts, from its message (scripts read them from report.json).
+fn worded(mut v: Verdict) -> Verdict {
+    if let Some(m) = &v.msg {
+        v.headline = i18n::text(Lang::En, m);
+        v.technician = i18n::attr(Lang::En, m, "technician");
+        v.next_step = i18n::attr(Lang::En, m, "next");
+    }
+    v
+}
+
+/// One text of a finding as an argument: its message's attribute (`summary`, `detail`,
+/// `next`) worded in the reader's language, else the fixed text it carries (OS output, a
+/// finding made without a message); None when it has neither.
+fn part(f: &Finding, attr: &str, case: Case) -> Option<MsgArg> {
+    if let Some(m) = f.msg.as_ref().filter(|m| i18n::attr(Lang::En, m, attr).is_some()) {
+        return Some(MsgArg::attr(m.clone(), attr, case));
+    }
+    let fixed = match attr {
+        "summary" => Some(f.summary.clone()),
+        "detail" => f.detail.clone(),
+        "next" => f.next_step.clone(),
+        _ => None,
+    }?;
+    Some(MsgArg::Str(case.apply(fixed)))
+}
+
+fn title(f: &Finding) -> MsgArg {
+    match &f.msg {
+        Some(m) => MsgArg::part(m.clone()),
+        None => MsgArg::Str(f.title.clone()),
     }
 }
 
-/// What already works below the failing layer, said plainly.
+fn severity(f: &Finding) -> Msg {
+    match f.severity {
+        Severity::Pass => msg!("common-severity-pass"),
+        Severity::Info => msg!("common-severity-info"),
+        Severity::Warn => msg!("common-severity-warn"),
+        Severity::Fail => msg!("common-severity-fail"),
+    }
+}
+
+/// "WARN Packets to far are lost…": a finding on a line of its own.
+fn line(f: &Finding) -> Msg {
+    let text = part(f, "summary", Case::UpperFirst).unwrap_or_else(|| MsgArg::Str(String::new()));
+    msg!("net-verdict-line", severity = severity(f), text = text)
+}
+
+/// The message that says what already works below the failing layer, when something does.
 fn context_before(ladder: &[LayerStatus], failing: Layer) -> Option<&'static str> {
     let ok = |layer: Layer| {
         ladder.iter().any(|l| l.layer == layer && matches!(l.severity, Some(Severity::Pass | Severity::Info)))
     };
     match failing {
         Layer::Link | Layer::Address => None,
-        Layer::Gateway if ok(Layer::Address) => Some("You are connected to the network and have an address"),
-        Layer::Dns if ok(Layer::Gateway) => Some("You are connected to the network and the router answers"),
-        Layer::Internet if ok(Layer::Dns) => Some("Your local network and name lookup work"),
-        Layer::Services if ok(Layer::Internet) => Some("You are connected to the internet"),
+        Layer::Gateway if ok(Layer::Address) => Some("net-verdict-gateway"),
+        Layer::Dns if ok(Layer::Gateway) => Some("net-verdict-dns"),
+        Layer::Internet if ok(Layer::Dns) => Some("net-verdict-internet"),
+        Layer::Services if ok(Layer::Internet) => Some("net-verdict-services"),
         _ => None,
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        // Keep acronyms and names ("DNS", "Wi-Fi") as they are.
-        Some(c) if chars.clone().next().is_some_and(|n| n.is_lowercase()) => c.to_lowercase().chain(chars).collect(),
-        Some(c) => std::iter::once(c).chain(chars).collect(),
-        None => String::new(),
     }
 }
 
@@ -343,7 +420,7 @@ mod tests {
         let mut dns = run("net.dns.resolve", Severity::Fail, "names can't be looked up.");
         dns.findings[0].next_step = None;
         let v = verdict(&[run("net.gateway.ping", Severity::Pass, "ok"), dns]).unwrap();
-        assert_eq!(v.next_step.as_deref(), Some(Layer::Dns.next_step()));
+        assert_eq!(v.next_step, Some(Layer::Dns.next_step()));
     }
 
     #[test]
@@ -433,5 +510,138 @@ mod tests {
         assert_eq!(Layer::of_check("net.dhcp.probe"), Some(Layer::Address));
         assert_eq!(Layer::of_check("net.trace.path"), Some(Layer::Internet));
         assert_eq!(Layer::of_check("system.network.interfaces"), None);
+    }
+
+    /// A run whose findings are worded by messages, as the network checks make them.
+    fn worded_run(id: &str, findings: Vec<Finding>) -> CheckRun {
+        CheckRun { findings, ..run(id, Severity::Pass, "") }
+    }
+
+    fn dns_down() -> Vec<CheckRun> {
+        vec![
+            worded_run(
+                "net.link.status",
+                vec![Finding::msg(Severity::Pass, msg!("net-link-connected", adapter = "eth0"))],
+            ),
+            worded_run(
+                "net.gateway.ping",
+                vec![Finding::msg(Severity::Pass, msg!("net-gw-answers", gateway = "10.0.0.1", avg = "0.4 ms"))],
+            ),
+            worded_run(
+                "net.dns.resolve",
+                vec![Finding::msg(Severity::Fail, msg!("net-dns-dead", count = 1, servers = "10.0.0.53"))],
+            ),
+            worded_run(
+                "net.internet.ping",
+                vec![Finding::msg(Severity::Fail, msg!("net-internet-none", targets = "far.test"))],
+            ),
+        ]
+    }
+
+    #[test]
+    fn a_failing_layer_reads_in_danish_and_in_the_english_it_always_had() {
+        let v = verdict(&dns_down()).unwrap();
+        assert_eq!(v.layer, "dns");
+        // English, stored for scripts, is word for word what it was before the messages.
+        assert_eq!(
+            v.headline,
+            "You are connected to the network and the router answers, but names can't be looked up: the DNS server 10.0.0.53 does not answer."
+        );
+        assert_eq!(
+            v.technician.as_deref(),
+            Some(
+                "Every query to 10.0.0.53 timed out or was refused.\nAlso affected, probably as a consequence: FAIL Internet (No internet)."
+            )
+        );
+        assert_eq!(
+            v.next_step.as_deref(),
+            Some("Restart the office router; if it persists, tell IT that the DNS server does not answer.")
+        );
+        assert_eq!(v.headline_in(Lang::En), v.headline);
+        // Danish, the finding quoted in Danish, its first letter lowered after "men".
+        assert_eq!(
+            v.headline_in(Lang::Da),
+            "Du er forbundet til netværket, og routeren svarer, men navne kan ikke slås op: DNS-serveren 10.0.0.53 svarer ikke."
+        );
+        assert_eq!(
+            v.technician_in(Lang::Da).as_deref(),
+            Some(
+                "Alle forespørgsler til 10.0.0.53 fik timeout eller blev afvist.\nOgså ramt, sandsynligvis som følge heraf: FEJL Internet (Intet internet)."
+            )
+        );
+        assert!(v.next_step_in(Lang::Da).unwrap().starts_with("Genstart routeren på kontoret"));
+        // A bundle made in one language reads in the other: the message survives report.json.
+        let back: Verdict = serde_json::from_str(&serde_json::to_string(&v).unwrap()).unwrap();
+        assert_eq!(back, v);
+        assert_eq!(back.headline_in(Lang::Da), v.headline_in(Lang::Da));
+    }
+
+    #[test]
+    fn findings_titles_and_the_healthy_verdict_in_danish() {
+        let runs = dns_down();
+        let f = &runs[2].findings[0];
+        assert_eq!(f.title, "DNS server does not answer");
+        assert_eq!(f.title_in(Lang::Da), "DNS-serveren svarer ikke");
+        assert_eq!(f.summary_in(Lang::Da), "navne kan ikke slås op: DNS-serveren 10.0.0.53 svarer ikke.");
+        // Two servers: the plural in both languages.
+        let two = Finding::msg(Severity::Fail, msg!("net-dns-dead", count = 2, servers = "10.0.0.53, 10.0.0.54"));
+        assert_eq!(two.summary, "names can't be looked up: the DNS servers 10.0.0.53, 10.0.0.54 do not answer.");
+        assert_eq!(two.summary_in(Lang::Da), "navne kan ikke slås op: DNS-serverne 10.0.0.53, 10.0.0.54 svarer ikke.");
+        let gw = &runs[1].findings[0];
+        assert_eq!(
+            (gw.title_in(Lang::Da).as_str(), gw.summary_in(Lang::Da).as_str()),
+            ("Routeren svarer", "Routeren 10.0.0.1 svarer på 0.4 ms.")
+        );
+        let v = verdict(&runs[..2]).unwrap();
+        assert_eq!(
+            v.headline,
+            "The network works: connection, address, router, name lookup and internet all answered."
+        );
+        assert_eq!(v.technician.as_deref(), Some("Layers checked: Network connection, Router (gateway)."));
+        assert_eq!(v.technician_in(Lang::Da).as_deref(), Some("Tjekkede lag: Netværksforbindelse, Router (gateway)."));
+        assert!(v.headline_in(Lang::Da).starts_with("Netværket virker"));
+        assert_eq!(Layer::Dns.title_in(Lang::Da), "Navneopslag (DNS)");
+    }
+
+    #[test]
+    fn a_sentence_that_starts_the_headline_in_capitals_is_lowered_after_but() {
+        let runs = vec![
+            worded_run(
+                "net.dhcp.lease",
+                vec![Finding::msg(
+                    Severity::Pass,
+                    msg!("net-lease-from-dhcp", address = "10.0.0.7/24", server = " 10.0.0.1"),
+                )],
+            ),
+            worded_run("net.gateway.ping", vec![Finding::msg(Severity::Fail, msg!("net-gw-no-router"))]),
+        ];
+        let v = verdict(&runs).unwrap();
+        assert_eq!(
+            v.headline,
+            "You are connected to the network and have an address, but this computer has no router (default gateway) set, so it can only reach its own local network."
+        );
+        assert_eq!(
+            v.headline_in(Lang::Da),
+            "Du er forbundet til netværket og har en adresse, men computeren har ingen router (standardgateway) sat op, så den kan kun nå sit eget lokale netværk."
+        );
+        assert_eq!(v.technician.as_deref(), Some("Router (gateway): No router"));
+        assert_eq!(v.technician_in(Lang::Da).as_deref(), Some("Router (gateway): Ingen router"));
+    }
+
+    #[test]
+    fn a_strict_bundle_redacts_the_addresses_the_verdict_quotes() {
+        use crate::bundle::{Privacy, Redactor};
+        let runs = dns_down();
+        let mut report = crate::model::Report::new(crate::platform::host_info(), chrono::Utc::now());
+        report.verdict = verdict(&runs);
+        report.runs = runs;
+        let strict = Redactor::with_names(Privacy::Strict, "desk-1", &[]).report(&report);
+        let v = strict.verdict.unwrap();
+        // The address sits two quotes deep (verdict → finding); it is a token there too.
+        let json = serde_json::to_string(&v).unwrap();
+        assert!(!json.contains("10.0.0.53"), "{json}");
+        assert!(!v.headline_in(Lang::Da).contains("10.0.0.53"), "{}", v.headline_in(Lang::Da));
+        assert!(v.headline_in(Lang::Da).starts_with("Du er forbundet til netværket"), "{}", v.headline_in(Lang::Da));
+        assert_eq!(v.headline_in(Lang::En), v.headline);
     }
 }

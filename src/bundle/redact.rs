@@ -24,7 +24,7 @@ use self::names::{Learned, learn_json, learn_text};
 use self::secrets::url_passwords;
 pub use self::secrets::{is_secret_key, scrub_secrets};
 use super::Privacy;
-use crate::i18n::{Msg, MsgArg};
+use crate::i18n::{Msg, MsgArg, MsgPart};
 use crate::model::{
     Attachment, CheckRun, ChecklistEnd, ChecklistTranscript, Evidence, Finding, HostInfo, Outcome, Report,
     TechnicianNotes, ToolReport, TranscriptEntry, Verdict,
@@ -462,18 +462,21 @@ impl Redactor {
     /// A message keeps its id; its text arguments (names, addresses) are redacted like text.
     fn msg(&mut self, m: &Msg) -> Msg {
         let Msg { id, args } = m;
-        Msg {
-            id: id.clone(),
-            args: args
-                .iter()
-                .map(|(name, value)| {
-                    let value = match value {
-                        MsgArg::Str(s) => MsgArg::Str(self.text(s)),
-                        MsgArg::Int(n) => MsgArg::Int(*n),
-                    };
-                    (name.clone(), value)
-                })
-                .collect(),
+        Msg { id: id.clone(), args: args.iter().map(|(name, value)| (name.clone(), self.msg_arg(value))).collect() }
+    }
+
+    /// Quoted messages and lists are redacted all the way down.
+    fn msg_arg(&mut self, value: &MsgArg) -> MsgArg {
+        match value {
+            MsgArg::Str(s) => MsgArg::Str(self.text(s)),
+            MsgArg::Int(n) => MsgArg::Int(*n),
+            MsgArg::Part(part) => {
+                let MsgPart { msg, attr, case } = part.as_ref();
+                MsgArg::Part(Box::new(MsgPart { msg: self.msg(msg), attr: attr.clone(), case: *case }))
+            }
+            MsgArg::List { items, sep } => {
+                MsgArg::List { items: items.iter().map(|i| self.msg_arg(i)).collect(), sep: sep.clone() }
+            }
         }
     }
 

@@ -12,11 +12,13 @@ use serde::{Deserialize, Serialize};
 
 use super::{Check, CheckBox, CheckCx, CheckError, CheckMeta, CheckResult, Needs};
 use crate::config::Config;
+use crate::i18n::{self, Lang, Msg, MsgArg};
 use crate::model::{Category, CheckRun, Finding, Outcome, Severity};
 use crate::net::live::{self, LiveBoard, LiveSnapshot};
 use crate::net::{dhcp, dns, join_all, ping, reach, trace, wifi};
 use crate::platform::wifi::{WifiAdapter, WifiBand, WifiError, WifiLink};
 use crate::platform::{self, InterfaceInfo, lease::Lease};
+use crate::{msg, t};
 use tokio::sync::watch;
 
 /// The network suite, in ladder order. The active DHCP probe is on demand: see `dhcp_probe()`.
@@ -64,6 +66,19 @@ fn ms(v: Option<f64>) -> String {
     v.map(|v| format!("{} ms", trace::format_rtt(v))).unwrap_or_else(|| "—".into())
 }
 
+/// Between lines of a technician's text. A char, not a "…" literal: the translation test
+/// reads string literals with a pattern that a backslash inside one throws out of step.
+const LINE_BREAK: char = '\n';
+
+/// A probe's own error text (raw, from the OS or the library), or "no answer" in the
+/// reader's language when it gave none.
+fn error_arg(error: &Option<String>) -> MsgArg {
+    match error {
+        Some(e) => e.into(),
+        None => msg!("net-no-answer").into(),
+    }
+}
+
 /// The interface that carries the default route, else the first one with a link and an address.
 fn primary(interfaces: &[InterfaceInfo]) -> Option<&InterfaceInfo> {
     let usable = |i: &&InterfaceInfo| i.has_link();
@@ -106,28 +121,42 @@ pub struct Stopped {
     pub stopped_by: String,
 }
 
-/// Why a finished lower-layer run means the layers above it cannot work, in plain words;
-/// None when it passed, or could not run (then the check above tries for itself).
+/// Why the layers above cannot work when the lower-layer check `id` failed, in plain words.
+/// The reason follows from which check stopped the others, so `Stopped` keeps only its id
+/// and the English words, and each reader words it again from the id.
+fn stop_reason(id: &str) -> Option<Msg> {
+    match id {
+        LINK_ID => Some(msg!("net-stopped-link")),
+        LEASE_ID => Some(msg!("net-stopped-lease")),
+        GATEWAY_ID => Some(msg!("net-stopped-gateway")),
+        DNS_ID => Some(msg!("net-stopped-dns")),
+        _ => None,
+    }
+}
+
+/// Why a finished lower-layer run means the layers above it cannot work, in plain words
+/// (English, as `Stopped::reason` keeps it); None when it passed, or could not run (then
+/// the check above tries for itself).
 fn failure_of(run: &CheckRun) -> Option<String> {
     if run.outcome != Outcome::Completed {
         return None;
     }
     let failed = run.findings.iter().any(|f| f.severity == Severity::Fail);
-    match run.id.as_str() {
-        LINK_ID if failed => Some("no network connection (the cable is unplugged or Wi-Fi is off)".into()),
-        LEASE_ID if failed => Some("this computer has no address on the network".into()),
+    let stops = match run.id.as_str() {
+        LINK_ID | LEASE_ID => failed,
         // A slow router still routes; only one that does not answer (or none set) stops the rest.
         GATEWAY_ID if failed => {
             let stats = serde_json::from_value::<ping::PingStats>(run.data.clone()).ok();
-            stats.is_none_or(|s| s.received == 0).then(|| "no route to the gateway".into())
+            stats.is_none_or(|s| s.received == 0)
         }
         DNS_ID => {
             let data = serde_json::from_value::<DnsData>(run.data.clone()).ok()?;
             let servers: Vec<&dns::DnsServerReport> = data.servers.iter().filter(|r| r.server.is_some()).collect();
-            servers.iter().all(|r| !r.responding).then(|| "DNS does not answer".into())
+            servers.iter().all(|r| !r.responding)
         }
-        _ => None,
-    }
+        _ => false,
+    };
+    if stops { stop_reason(&run.id).map(|m| i18n::text(Lang::En, &m)) } else { None }
 }
 
 /// Resolves with the lowest of `deps` (listed lowest layer first) that failed; never
@@ -194,16 +223,23 @@ fn deps_for(base: &[&'static str], host: &str) -> Vec<&'static str> {
     deps
 }
 
+/// The gateway check's target in `NotTestedData::targets` (data stays English; the
+/// finding words it in the reader's language).
+const DEFAULT_GATEWAY_TARGET: &str = "the default gateway";
+
 /// The Info finding of a check (or some of its targets) stopped by a lower layer: it says
 /// which result stopped it and what it would have tried.
 fn not_tested(stopped: &Stopped, targets: &[String]) -> Finding {
-    Finding::new(Severity::Info, "Not tested", format!("Not tested: {}.", stopped.reason))
-        .detail(format!(
-            "Not tried because {} found: {}. Would have tried: {}.",
-            stopped.stopped_by,
-            stopped.reason,
-            if targets.is_empty() { "nothing".into() } else { targets.join(", ") }
-        ))
+    let reason = stop_reason(&stopped.stopped_by).map(MsgArg::part).unwrap_or_else(|| stopped.reason.as_str().into());
+    let tried = if targets.is_empty() {
+        MsgArg::part(msg!("net-not-tested-nothing"))
+    } else {
+        let named = |t: &String| {
+            if t == DEFAULT_GATEWAY_TARGET { MsgArg::part(msg!("net-target-default-gateway")) } else { t.into() }
+        };
+        MsgArg::list(targets.iter().map(named).collect(), ", ")
+    };
+    Finding::msg(Severity::Info, msg!("net-not-tested", reason = reason, check = &stopped.stopped_by, targets = tried))
         .evidence("Stopped by", &stopped.stopped_by)
         .evidence("Targets", targets.join(", "))
 }
@@ -305,29 +341,22 @@ impl Check for Link {
         // The link layer is the carrier / the OS's connected state, never "has an address".
         let linked_if = linked(&interfaces);
         let finding = match linked_if {
-            Some(i) => Finding::new(
+            Some(i) => Finding::msg(
                 Severity::Pass,
-                "Connected",
-                format!("The network adapter {} is connected.", i.friendly_name.as_deref().unwrap_or(&i.name)),
+                msg!("net-link-connected", adapter = i.friendly_name.as_deref().unwrap_or(&i.name)),
             )
             .evidence("Interface", &i.name)
             .evidence("State", &i.state),
-            None if physical.is_empty() => Finding::new(
-                Severity::Fail,
-                "No network adapter",
-                "This computer has no network adapter that the system can see.",
-            )
-            .next_step("Check that Wi-Fi is switched on (airplane mode off) or plug in the network cable or adapter."),
-            None => Finding::new(
-                Severity::Fail,
-                "Not connected",
-                "The network cable is unplugged or the Wi-Fi is not connected.",
-            )
-            .detail(format!(
-                "No adapter has a link: {}",
-                physical.iter().map(|i| format!("{} {}", i.name, i.link_state_note())).collect::<Vec<_>>().join("; ")
-            ))
-            .next_step("Plug the network cable in firmly at both ends (the light at the port should come on), or connect to the Wi-Fi network. If it stays off, try another cable or wall socket."),
+            None if physical.is_empty() => Finding::msg(Severity::Fail, msg!("net-link-no-adapter")),
+            None => {
+                // The OS's own words for each adapter's state: a name, not translated.
+                let adapters = physical
+                    .iter()
+                    .map(|i| format!("{} {}", i.name, i.link_state_note()))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                Finding::msg(Severity::Fail, msg!("net-link-unplugged", adapters = adapters))
+            }
         };
         let data = LinkData { primary: linked_if.map(|i| i.name.clone()), interfaces: interfaces.clone() };
         Ok(CheckResult::new(vec![finding]).with_data(data))
@@ -366,27 +395,25 @@ impl Check for WifiLinkCheck {
 /// One finding per Wi-Fi adapter, the worst first (it speaks for the link layer).
 fn wifi_findings(adapters: &[WifiAdapter], source: &str, settings: &crate::config::WifiSettings) -> Vec<Finding> {
     if adapters.is_empty() {
-        return vec![
-            Finding::new(Severity::Info, "No Wi-Fi adapter", "This computer has no Wi-Fi adapter that is switched on.")
-                .evidence("Source", source),
-        ];
+        return vec![Finding::msg(Severity::Info, msg!("net-wifi-no-adapter")).evidence("Source", source)];
     }
     let mut findings: Vec<Finding> = adapters
         .iter()
         .map(|a| match &a.link {
             Some(link) => wifi_link_finding(&a.interface, link, settings),
-            None => Finding::new(
-                Severity::Info,
-                "Wi-Fi not connected",
-                format!("The Wi-Fi adapter {} is not connected to a network.", a.interface),
-            )
-            .detail(format!(
-                "{}{} is {}.",
-                a.interface,
-                a.description.as_ref().map(|d| format!(" ({d})")).unwrap_or_default(),
-                a.state.as_deref().unwrap_or("not connected")
-            ))
-            .evidence("Interface", &a.interface),
+            None => {
+                // The OS's state word ("disconnected") is its own; only our fallback is worded.
+                let state: MsgArg = match &a.state {
+                    Some(s) => s.into(),
+                    None => msg!("net-wifi-state-not-connected").into(),
+                };
+                let description = a.description.as_ref().map(|d| format!(" ({d})")).unwrap_or_default();
+                Finding::msg(
+                    Severity::Info,
+                    msg!("net-wifi-not-connected", adapter = &a.interface, description = description, state = state),
+                )
+                .evidence("Interface", &a.interface)
+            }
         })
         .map(|f| f.evidence("Source", source))
         .collect();
@@ -397,47 +424,51 @@ fn wifi_findings(adapters: &[WifiAdapter], source: &str, settings: &crate::confi
 
 fn wifi_link_finding(interface: &str, link: &WifiLink, settings: &crate::config::WifiSettings) -> Finding {
     let judged = wifi::judge(link, settings);
-    let network = link.ssid.as_ref().map(|s| format!("the Wi-Fi network {s}")).unwrap_or("the Wi-Fi network".into());
+    let network = match &link.ssid {
+        Some(ssid) => msg!("net-wifi-the-network-named", ssid = ssid),
+        None => msg!("net-wifi-the-network"),
+    };
     let dbm = link.signal_dbm.map(|d| format!("{d} dBm")).unwrap_or_default();
     let rate = link.rate_mbps().map(|r| format!("{} Mbit/s", trim_rate(r)));
     let faster_band = link.other_bands.iter().find(|b| matches!(b, WifiBand::Ghz5 | WifiBand::Ghz6));
+    let detail = wifi_detail(interface, link, settings);
     let finding = match judged.signal {
-        Some(wifi::SignalLevel::VeryWeak) => Finding::new(
-            Severity::Fail,
-            "Wi-Fi signal very weak",
-            format!("The Wi-Fi signal is very weak ({dbm}): move closer to the access point or use a cable."),
-        )
-        .next_step("Move closer to the Wi-Fi access point, or plug in a network cable. Walls, floors and metal furniture in between weaken the signal; if the whole area is this weak, ask IT for an access point nearer to this desk."),
-        Some(wifi::SignalLevel::Weak) => Finding::new(
-            Severity::Warn,
-            "Wi-Fi signal weak",
-            format!("The Wi-Fi signal is weak ({dbm}): move closer to the access point or use a cable."),
-        )
-        .next_step("Move closer to the Wi-Fi access point or plug in a network cable; a weak signal makes the connection slow and makes it drop now and then."),
-        _ if judged.congested_24ghz => Finding::new(
-            Severity::Warn,
-            "Wi-Fi 2.4 GHz congested",
-            format!(
-                "The Wi-Fi link is slow ({}) on the crowded 2.4 GHz band although the signal is good ({dbm}): {}.",
-                rate.clone().unwrap_or_default(),
-                match faster_band {
-                    Some(b) => format!("this network is also on {} here, connect to that or use a cable", b.label()),
-                    None => "connect to a 5 GHz network or use a cable".to_string(),
-                }
-            ),
-        )
-        .next_step("Connect to the network's 5 GHz band (often the same name, or the name with \"5G\"), or plug in a network cable. If the computer keeps choosing 2.4 GHz, ask IT to turn on band steering or to move the access point off a crowded channel."),
-        _ => Finding::new(
-            Severity::Pass,
-            "Wi-Fi connected",
-            format!(
-                "Connected to {network}{}{}.",
-                if dbm.is_empty() { String::new() } else { format!(" with a good signal ({dbm})") },
-                link.band.map(|b| format!(" on {}", b.label())).unwrap_or_default()
-            ),
-        ),
+        Some(wifi::SignalLevel::VeryWeak) => {
+            Finding::msg(Severity::Fail, msg!("net-wifi-very-weak", signal = &dbm, detail = detail))
+        }
+        Some(wifi::SignalLevel::Weak) => {
+            Finding::msg(Severity::Warn, msg!("net-wifi-weak", signal = &dbm, detail = detail))
+        }
+        _ if judged.congested_24ghz => {
+            let advice = match faster_band {
+                Some(b) => msg!("net-wifi-advice-other-band", band = b.label()),
+                None => msg!("net-wifi-advice-5ghz"),
+            };
+            Finding::msg(
+                Severity::Warn,
+                msg!(
+                    "net-wifi-congested",
+                    rate = rate.clone().unwrap_or_default(),
+                    signal = &dbm,
+                    advice = advice,
+                    detail = detail
+                ),
+            )
+        }
+        _ => {
+            let signal: MsgArg =
+                if dbm.is_empty() { "".into() } else { msg!("net-wifi-good-signal", signal = &dbm).into() };
+            let band: MsgArg = match link.band {
+                Some(b) => msg!("net-wifi-on-band", band = b.label()).into(),
+                None => "".into(),
+            };
+            Finding::msg(
+                Severity::Pass,
+                msg!("net-wifi-connected", network = network, signal = signal, band = band, detail = detail),
+            )
+        }
     };
-    let mut f = finding.detail(wifi_detail(interface, link, settings)).evidence("Interface", interface);
+    let mut f = finding.evidence("Interface", interface);
     if let Some(ssid) = &link.ssid {
         f = f.evidence("Network (SSID)", ssid);
     }
@@ -473,23 +504,28 @@ fn wifi_link_finding(interface: &str, link: &WifiLink, settings: &crate::config:
 }
 
 /// The technician line: the radio facts in one sentence, and the rule that judged them.
-fn wifi_detail(interface: &str, link: &WifiLink, settings: &crate::config::WifiSettings) -> String {
-    let mut parts = vec![format!("{interface} associated")];
-    if let Some(b) = &link.bssid {
-        parts.push(format!("to {b}"));
-    }
-    if let (Some(band), Some(ch)) = (link.band, link.channel) {
-        parts.push(format!("on {} channel {ch}", band.label()));
-    }
-    if let Some(phy) = link.phy {
-        parts.push(format!("with {}", phy.label()));
-    }
-    format!(
-        "{}. Thresholds: warn below {} dBm, fail below {} dBm; on 2.4 GHz warn below {} Mbit/s with a good signal.",
-        parts.join(" "),
-        settings.signal_warn_dbm,
-        settings.signal_fail_dbm,
-        trim_rate(settings.congested_24ghz_below_mbps)
+fn wifi_detail(interface: &str, link: &WifiLink, settings: &crate::config::WifiSettings) -> Msg {
+    let bssid: MsgArg = match &link.bssid {
+        Some(b) => msg!("net-wifi-detail-bssid", bssid = b).into(),
+        None => "".into(),
+    };
+    let channel: MsgArg = match (link.band, link.channel) {
+        (Some(band), Some(ch)) => msg!("net-wifi-detail-channel", band = band.label(), channel = ch.to_string()).into(),
+        _ => "".into(),
+    };
+    let phy: MsgArg = match link.phy {
+        Some(phy) => msg!("net-wifi-detail-phy", phy = phy.label()).into(),
+        None => "".into(),
+    };
+    msg!(
+        "net-wifi-detail",
+        interface = interface,
+        bssid = bssid,
+        channel = channel,
+        phy = phy,
+        warn = settings.signal_warn_dbm.to_string(),
+        fail = settings.signal_fail_dbm.to_string(),
+        slow = trim_rate(settings.congested_24ghz_below_mbps)
     )
 }
 
@@ -536,7 +572,7 @@ impl Check for LeaseCheck {
             Err(u) => (Vec::new(), Some(u.0)),
         };
         let Some(i) = linked(&interfaces) else {
-            return Err(CheckError::Skipped("not tested: no network connection (no adapter has a link)".into()));
+            return Err(CheckError::SkippedMsg(msg!("net-lease-skipped")));
         };
         let lease = leases.iter().find(|l| l.interface == i.name).cloned();
         let now = chrono::Utc::now();
@@ -548,36 +584,39 @@ impl Check for LeaseCheck {
             // The link is up (this check only looks at linked adapters) and there is no address
             // from the network: the DHCP server did not answer. Not a cable problem.
             let own: Vec<&String> = i.ipv4.iter().chain(i.ipv6.iter()).collect();
+            let addresses = if own.is_empty() {
+                msg!("net-dhcp-no-address-at-all")
+            } else {
+                let list = own.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
+                msg!("net-dhcp-only-link-local", addresses = list)
+            };
             findings.push(
-                Finding::new(
+                Finding::msg(
                     Severity::Fail,
-                    "No address from DHCP",
-                    "The network cable is connected, but no DHCP server answered, so this computer has no address on the network.",
+                    msg!("net-dhcp-no-address", interface = &i.name, state = &i.state, addresses = addresses),
                 )
-                .detail(format!(
-                    "{} has a link ({}) but {}: DHCP got no answer.",
-                    i.name,
-                    i.state,
-                    if own.is_empty() {
-                        "no address at all".to_string()
-                    } else {
-                        format!("only self-assigned link-local addresses ({})", own.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))
-                    }
-                ))
-                .evidence("Interface", &i.name)
-                .next_step("Restart the office router (it hands out the addresses). If other computers here work, ask IT to check that this wall socket is patched to the office network."),
+                .evidence("Interface", &i.name),
             );
         } else {
             let addr = routable_v4.first().or(routable_v6.first()).map(|s| s.as_str()).unwrap_or("");
             let mut f = match &lease {
-                Some(l) => Finding::new(
+                Some(l) => Finding::msg(
                     Severity::Pass,
-                    "Address from DHCP",
-                    format!("This computer has the address {addr}, given by the DHCP server{}.", l.server.map(|s| format!(" {s}")).unwrap_or_default()),
+                    msg!(
+                        "net-lease-from-dhcp",
+                        address = addr,
+                        server = l.server.map(|s| format!(" {s}")).unwrap_or_default()
+                    ),
                 ),
                 // A static configuration is not a DHCP failure: an address without a lease is fine.
-                None => Finding::new(Severity::Info, "Address", format!("This computer has the address {addr}."))
-                    .detail(note.clone().unwrap_or_else(|| "No DHCP lease record found: the address is set by hand (static) or by a DHCP client deskcheck does not read.".into())),
+                None => {
+                    // The platform's note (why leases can't be read here) is its own text.
+                    let why: MsgArg = match &note {
+                        Some(n) => n.into(),
+                        None => msg!("net-lease-no-record").into(),
+                    };
+                    Finding::msg(Severity::Info, msg!("net-lease-static", address = addr, note = why))
+                }
             };
             f = f.evidence("Interface", &i.name);
             if let Some(l) = &lease {
@@ -612,11 +651,8 @@ impl Check for LeaseCheck {
             }
             findings.push(f);
             if let Some(r) = remaining.filter(|r| *r < 0) {
-                findings.push(
-                    Finding::new(Severity::Warn, "Lease expired", "The address lease has expired and was not renewed.")
-                        .detail(format!("Expired {} ago.", crate::checks::system::human_duration((-r) as u64)))
-                        .next_step("Reconnect to the network so the computer asks for a new address."),
-                );
+                let ago = crate::checks::system::human_duration((-r) as u64);
+                findings.push(Finding::msg(Severity::Warn, msg!("net-lease-expired", ago = ago)));
             }
         }
         let data = LeaseData {
@@ -646,50 +682,36 @@ impl Gateway {
             // No adapter with a link and an address: the lower layers say why, in a moment.
             let why = tokio::time::timeout(Duration::from_secs(1), lower_layer_failed(cx, self.depends_on())).await;
             return match why {
-                Ok(stopped) => Ok(not_tested_result(stopped, vec!["the default gateway".into()])),
-                Err(_) => Err(CheckError::Skipped("no connected network adapter with an address".into())),
+                Ok(stopped) => Ok(not_tested_result(stopped, vec![DEFAULT_GATEWAY_TARGET.into()])),
+                Err(_) => Err(CheckError::SkippedMsg(msg!("net-gw-skipped"))),
             };
         };
         let gateways: Vec<IpAddr> = i.gateway_ipv4.iter().chain(i.gateway_ipv6.iter()).copied().collect();
         let Some(gw) = gateways.first().copied() else {
-            let f = Finding::new(
-                Severity::Fail,
-                "No router",
-                "This computer has no router (default gateway) set, so it can only reach its own local network.",
-            )
-            .evidence("Interface", &i.name)
-            .next_step(
-                "Reconnect to the network; if the address is set by hand, the gateway is missing from it: call IT.",
-            );
+            let f = Finding::msg(Severity::Fail, msg!("net-gw-no-router")).evidence("Interface", &i.name);
             return Ok(CheckResult::new(vec![f]));
         };
-        cx.progress(&format!("pinging the router {gw}"));
+        cx.progress(&t!("net-gw-progress", gateway = gw.to_string()));
         let stats = ping_live_recorded(&cx.live, gw, &ping_options(&cx.config), Some(cx))
             .await
             .map_err(|e| CheckError::Failed(format!("could not ping the router {gw}: {e}")))?;
         let t = &cx.config.thresholds;
+        let gateway = gw.to_string();
         let mut f = if stats.received == 0 {
-            Finding::new(Severity::Fail, "Router does not answer", format!("the router {gw} does not answer."))
-                .detail(format!("{} of {} echo requests to {gw} unanswered ({:?}).", stats.sent, stats.sent, stats.method))
-                .next_step("Restart the office router or switch, or check the cable between it and the wall socket; if others are affected, call IT.")
+            // Counts as text: "3 of 3" reads the same for one request as for many.
+            let (sent, method) = (stats.sent.to_string(), format!("{:?}", stats.method));
+            Finding::msg(Severity::Fail, msg!("net-gw-no-answer", gateway = &gateway, sent = sent, method = method))
         } else if stats.avg_ms.is_some_and(|a| a > t.gateway_fail_ms) {
-            Finding::new(Severity::Fail, "Router very slow", format!("the router {gw} answers very slowly ({}).", ms(stats.avg_ms)))
-                .next_step("The local network is overloaded or the Wi-Fi signal is weak: move closer to the access point or use a cable.")
+            Finding::msg(Severity::Fail, msg!("net-gw-very-slow", gateway = &gateway, avg = ms(stats.avg_ms)))
         } else {
-            let sev = loss_severity(stats.loss_percent, &cx.config);
-            let f = Finding::new(
-                sev,
-                "Router answers",
-                if sev == Severity::Pass {
-                    format!("The router {gw} answers in {}.", ms(stats.avg_ms))
-                } else {
-                    format!("the router {gw} answers, but {:.0}% of packets to it are lost.", stats.loss_percent)
-                },
-            );
-            if sev == Severity::Pass {
-                f
-            } else {
-                f.next_step("Loss this close is the cable or the Wi-Fi: try another cable or move closer to the access point; if others are affected, call IT.")
+            match loss_severity(stats.loss_percent, &cx.config) {
+                Severity::Pass => {
+                    Finding::msg(Severity::Pass, msg!("net-gw-answers", gateway = &gateway, avg = ms(stats.avg_ms)))
+                }
+                sev => Finding::msg(
+                    sev,
+                    msg!("net-gw-loss", gateway = &gateway, loss = format!("{:.0}", stats.loss_percent)),
+                ),
             }
         };
         f = f
@@ -716,7 +738,7 @@ impl Check for Gateway {
     async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
         match unless_lower_layer_failed(cx, self.depends_on(), self.probe(cx)).await {
             Ok(result) => result,
-            Err(stopped) => Ok(not_tested_result(stopped, vec!["the default gateway".into()])),
+            Err(stopped) => Ok(not_tested_result(stopped, vec![DEFAULT_GATEWAY_TARGET.into()])),
         }
     }
 }
@@ -769,7 +791,7 @@ impl Dns {
             query_timeout,
             include_system: true,
         };
-        cx.progress(&format!("asking {} DNS servers", servers.len()));
+        cx.progress(&t!("net-dns-progress", count = servers.len()));
         let own: Vec<IpAddr> = primary(&interfaces)
             .map(|i| i.ipv4.iter().filter_map(|c| c.split('/').next()?.parse().ok()).collect())
             .unwrap_or_default();
@@ -808,40 +830,16 @@ fn dns_findings(reports: &[dns::DnsServerReport], configured: &[IpAddr], config:
     let t = &config.thresholds;
     let mut findings = Vec::new();
     if configured.is_empty() {
-        findings.push(
-            Finding::new(Severity::Fail, "No DNS server", "names can't be looked up: this computer has no DNS server set.")
-                .next_step("Reconnect to the network so DHCP sets the DNS servers; if the address is set by hand, add the DNS servers: call IT."),
-        );
+        findings.push(Finding::msg(Severity::Fail, msg!("net-dns-no-server")));
     }
     let per_server: Vec<&dns::DnsServerReport> = reports.iter().filter(|r| r.server.is_some()).collect();
     let dead: Vec<&dns::DnsServerReport> = per_server.iter().copied().filter(|r| !r.responding).collect();
     let alive: Vec<&dns::DnsServerReport> = per_server.iter().copied().filter(|r| r.responding).collect();
     let names = |rs: &[&dns::DnsServerReport]| rs.iter().map(|r| r.label.clone()).collect::<Vec<_>>().join(", ");
     if !per_server.is_empty() && alive.is_empty() {
-        let plural = dead.len() > 1;
-        findings.push(
-            Finding::new(
-                Severity::Fail,
-                "DNS server does not answer",
-                format!(
-                    "names can't be looked up: the DNS server{} {} {} not answer.",
-                    if plural { "s" } else { "" },
-                    names(&dead),
-                    if plural { "do" } else { "does" }
-                ),
-            )
-            .detail(format!("Every query to {} timed out or was refused.", names(&dead)))
-            .next_step("Restart the office router; if it persists, tell IT that the DNS server does not answer."),
-        );
+        findings.push(Finding::msg(Severity::Fail, msg!("net-dns-dead", count = dead.len(), servers = names(&dead))));
     } else if !dead.is_empty() {
-        findings.push(
-            Finding::new(
-                Severity::Warn,
-                "A DNS server does not answer",
-                format!("the DNS server {} does not answer; the others do, so lookups are slow.", names(&dead)),
-            )
-            .next_step("Tell IT which DNS server is down; things still work, only more slowly."),
-        );
+        findings.push(Finding::msg(Severity::Warn, msg!("net-dns-some-dead", servers = names(&dead))));
     }
     for r in &alive {
         // A name the server says does not exist (or cannot look up) is a failure; a query that
@@ -853,45 +851,23 @@ fn dns_findings(reports: &[dns::DnsServerReport], configured: &[IpAddr], config:
             .collect();
         let unanswered = r.answers.iter().filter(|a| a.status == dns::DnsStatus::Timeout).count();
         if !failed.is_empty() {
-            findings.push(
-                Finding::new(
-                    Severity::Fail,
-                    "Names don't resolve",
-                    format!(
-                        "the DNS server {} answers but can't find {}.",
-                        r.label,
-                        failed
-                            .iter()
-                            .map(|a| format!("{} ({})", a.name, a.status.label()))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                )
-                .next_step("Tell IT: the DNS server cannot look up these names."),
-            );
+            let names =
+                failed.iter().map(|a| format!("{} ({})", a.name, a.status.label())).collect::<Vec<_>>().join(", ");
+            findings.push(Finding::msg(Severity::Fail, msg!("net-dns-names-fail", server = &r.label, names = names)));
         }
         if unanswered > 0 {
             // Info, not a warning: the server does answer; the lost queries are a symptom
             // that the internet layer (ping, trace) reports with its cause and place.
-            findings.push(
-                Finding::new(
-                    Severity::Info,
-                    "Some DNS queries unanswered",
-                    format!(
-                        "the DNS server {} left {unanswered} of {} queries unanswered; the connection may be losing packets.",
-                        r.label,
-                        r.answers.len()
-                    ),
-                )
-                .next_step("If pages sometimes fail to open, give this report to IT: look for packet loss on the path."),
-            );
+            findings.push(Finding::msg(
+                Severity::Info,
+                msg!("net-dns-unanswered", server = &r.label, unanswered = unanswered, total = r.answers.len()),
+            ));
         }
         if let Some(nx) = r.nx_probe.as_ref().filter(|n| n.hijacked) {
-            findings.push(
-                Finding::new(Severity::Warn, "DNS answers for names that don't exist", format!("the DNS server {} invents answers for names that don't exist (NXDOMAIN rewriting).", r.label))
-                    .detail(format!("{} resolved to {} instead of NXDOMAIN.", nx.name, nx.values.join(", ")))
-                    .next_step("Typos will land on ad pages and some software misbehaves: ask IT to use a DNS server without NXDOMAIN rewriting."),
-            );
+            findings.push(Finding::msg(
+                Severity::Warn,
+                msg!("net-dns-hijack", server = &r.label, name = &nx.name, values = nx.values.join(", ")),
+            ));
         }
         if let Some(avg) = r.avg_latency_ms {
             let sev = if avg > t.dns_fail_ms {
@@ -901,19 +877,11 @@ fn dns_findings(reports: &[dns::DnsServerReport], configured: &[IpAddr], config:
             } else {
                 Severity::Pass
             };
+            let avg = format!("{avg:.0}");
             let f = if sev == Severity::Pass {
-                Finding::new(
-                    Severity::Pass,
-                    format!("DNS {}", r.label),
-                    format!("The DNS server {} answers in {avg:.0} ms.", r.label),
-                )
+                Finding::msg(Severity::Pass, msg!("net-dns-server-ok", server = &r.label, avg = avg))
             } else {
-                Finding::new(
-                    sev,
-                    "Slow DNS",
-                    format!("the DNS server {} answers slowly ({avg:.0} ms on average).", r.label),
-                )
-                .next_step("Web pages will open slowly; tell IT the DNS server is slow.")
+                Finding::msg(sev, msg!("net-dns-slow", server = &r.label, avg = avg))
             };
             let mut f = f;
             for a in &r.answers {
@@ -929,23 +897,13 @@ fn dns_findings(reports: &[dns::DnsServerReport], configured: &[IpAddr], config:
         let ok = sys.answers.iter().any(|a| matches!(a.status, dns::DnsStatus::NoError));
         let only_slow = sys.answers.iter().all(|a| a.status == dns::DnsStatus::Timeout);
         let f = if ok || sys.answers.is_empty() {
-            Finding::new(Severity::Info, "System resolver", "The system's own name lookup works.")
+            Finding::msg(Severity::Info, msg!("net-dns-system-ok"))
         } else if only_slow && !alive.is_empty() {
             // The servers answer when asked directly: the system's lookups only took too long,
             // a symptom (of loss, usually) that lower layers report with its cause.
-            Finding::new(
-                Severity::Info,
-                "System resolver slow",
-                "Name lookups through the system's resolver are very slow.",
-            )
-            .next_step("Pages may open slowly; if it persists, give this report to IT.")
+            Finding::msg(Severity::Info, msg!("net-dns-system-slow"))
         } else {
-            Finding::new(
-                Severity::Fail,
-                "System resolver fails",
-                "names can't be looked up through the system's resolver.",
-            )
-            .next_step("Restart the computer; if it persists, call IT.")
+            Finding::msg(Severity::Fail, msg!("net-dns-system-fails"))
         };
         findings.push(f);
     }
@@ -974,12 +932,13 @@ static INTERNET: LazyLock<CheckMeta> = LazyLock::new(|| {
 });
 
 /// Resolve configured targets: IP literals as they are, names through the system resolver.
-async fn resolve_targets(targets: &[String], timeout: Duration) -> Vec<(String, Result<IpAddr, String>)> {
+/// An error is the resolver's own text, or our words for a name without an address.
+async fn resolve_targets(targets: &[String], timeout: Duration) -> Vec<(String, Result<IpAddr, MsgArg>)> {
     let mut out = Vec::new();
     for t in targets {
         let r = match dns::resolve_host(t, timeout).await {
-            Ok(addrs) => addrs.first().copied().ok_or_else(|| format!("{t} has no address")),
-            Err(e) => Err(e.to_string()),
+            Ok(addrs) => addrs.first().copied().ok_or_else(|| msg!("net-ping-no-address", target = t).into()),
+            Err(e) => Err(e.to_string().into()),
         };
         out.push((t.clone(), r));
     }
@@ -999,7 +958,7 @@ impl Check for InternetPing {
     async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
         let targets = &cx.config.targets.ping_hosts;
         if targets.is_empty() {
-            return Err(CheckError::Skipped("no ping targets configured (targets.ping_hosts)".into()));
+            return Err(CheckError::SkippedMsg(msg!("net-internet-skipped")));
         }
         // DNS matters only when every target is a name: an address literal is pinged as it is.
         let deps: Vec<&'static str> = self
@@ -1024,65 +983,51 @@ impl InternetPing {
             let live = cx.live.clone();
             async move {
                 match addr {
-                    Ok(ip) => (name, ping_live(&live, ip, &opts).await.map_err(|e| e.to_string())),
+                    Ok(ip) => (name, ping_live(&live, ip, &opts).await.map_err(|e| MsgArg::from(e.to_string()))),
                     Err(e) => (name, Err(e)),
                 }
             }
         });
-        let results: Vec<(String, Result<ping::PingStats, String>)> = join_all(pings).await;
+        let results: Vec<(String, Result<ping::PingStats, MsgArg>)> = join_all(pings).await;
         let mut findings = Vec::new();
         let answered = results.iter().filter(|(_, r)| r.as_ref().is_ok_and(|s| s.received > 0)).count();
         if answered == 0 {
-            findings.push(
-                Finding::new(Severity::Fail, "No internet", format!("nothing outside the office network answers ({}).", targets.join(", ")))
-                    .next_step("The local network works but the way out does not: restart the office router or modem; if others are affected, call IT or the internet provider."),
-            );
+            findings.push(Finding::msg(Severity::Fail, msg!("net-internet-none", targets = targets.join(", "))));
         }
         for (name, r) in &results {
             match r {
                 Ok(s) => {
                     let sev = loss_severity(s.loss_percent, &cx.config);
-                    let summary = if s.received == 0 {
-                        format!("{name} does not answer.")
+                    let found = if s.received == 0 {
+                        Finding::msg(Severity::Warn, msg!("net-ping-no-answer", target = name))
                     } else if sev == Severity::Pass {
-                        format!("{name} answers in {}.", ms(s.avg_ms))
+                        Finding::msg(sev, msg!("net-ping-ok", target = name, avg = ms(s.avg_ms)))
                     } else {
-                        format!("{:.0}% of packets to {name} are lost on the way.", s.loss_percent)
+                        let loss = format!("{:.0}", s.loss_percent);
+                        Finding::msg(sev, msg!("net-ping-loss", target = name, loss = loss))
                     };
-                    let mut f = Finding::new(
-                        if s.received == 0 { Severity::Warn } else { sev },
-                        format!("Ping {name}"),
-                        summary,
-                    )
-                    .evidence("Address", s.target.to_string())
-                    .evidence("Loss", format!("{:.0}% ({} of {})", s.loss_percent, s.sent - s.received, s.sent))
-                    .evidence(
-                        "RTT min/avg/max/mdev",
-                        format!("{} / {} / {} / {}", ms(s.min_ms), ms(s.avg_ms), ms(s.max_ms), ms(s.mdev_ms)),
-                    );
+                    let mut f = found
+                        .evidence("Address", s.target.to_string())
+                        .evidence("Loss", format!("{:.0}% ({} of {})", s.loss_percent, s.sent - s.received, s.sent))
+                        .evidence(
+                            "RTT min/avg/max/mdev",
+                            format!("{} / {} / {} / {}", ms(s.min_ms), ms(s.avg_ms), ms(s.max_ms), ms(s.mdev_ms)),
+                        );
                     if let Some(note) = &s.note {
                         f = f.evidence("Method", note);
                     }
-                    if sev != Severity::Pass && s.received > 0 {
-                        f = f.next_step(
-                            "Calls and video will stutter. The traceroute shows where the loss starts: give it to IT.",
-                        );
-                    }
                     findings.push(f);
                 }
-                Err(e) => findings.push(
-                    Finding::new(Severity::Warn, format!("Ping {name}"), format!("{name} could not be checked: {e}"))
-                        .next_step(
-                            "Check the target in the configuration (targets.ping_hosts), or give this report to IT.",
-                        ),
-                ),
+                Err(e) => findings
+                    .push(Finding::msg(Severity::Warn, msg!("net-ping-error", target = name, error = e.clone()))),
             }
         }
         let data: Vec<PingTargetResult> = results
             .into_iter()
             .map(|(target, r)| match r {
                 Ok(stats) => PingTargetResult { target, stats: Some(stats), error: None },
-                Err(e) => PingTargetResult { target, stats: None, error: Some(e) },
+                // The data keeps English words, as the rest of report.json does.
+                Err(e) => PingTargetResult { target, stats: None, error: Some(e.to_string()) },
             })
             .collect();
         Ok(CheckResult::new(findings).with_data(data))
@@ -1118,7 +1063,7 @@ impl Check for Trace {
     async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
         let started = std::time::Instant::now();
         let Some(target) = cx.config.targets.ping_hosts.first() else {
-            return Err(CheckError::Skipped("no outside target configured (targets.ping_hosts)".into()));
+            return Err(CheckError::SkippedMsg(msg!("net-trace-skipped")));
         };
         let ip = dns::resolve_host(target, probe_timeout(cx))
             .await
@@ -1148,7 +1093,7 @@ impl Check for Trace {
             probe_timeout: probe_timeout(cx).min(Duration::from_millis(800)),
             ..trace::TraceOptions::default()
         };
-        cx.progress(&format!("tracing the path to {target}"));
+        cx.progress(&t!("net-trace-progress", target = target));
         let key = format!("trace {ip}");
         let (tx, rx) = watch::channel(trace::TraceSnapshot::empty(ip, opts.protocol));
         live::forward_trace(cx.live.clone(), key.clone(), rx);
@@ -1180,55 +1125,52 @@ pub fn loss_start(snap: &trace::TraceSnapshot, warn_percent: f64) -> Option<&tra
 }
 
 fn trace_findings(snap: &trace::TraceSnapshot, target: &str, config: &Config) -> Vec<Finding> {
-    let path: Vec<String> = snap
+    // One line per hop for the technician: figures and addresses, and what the loss means
+    // in the reader's language.
+    let path: Vec<MsgArg> = snap
         .hops
         .iter()
-        .map(|h| match h.avg_ms {
-            Some(avg) => format!(
-                "{:>2}. {}  {} ms, {:.0}% ({})",
-                h.ttl,
-                hop_label(h),
-                trace::format_rtt(avg),
-                h.loss_percent,
-                h.loss.describe()
-            ),
-            None => format!("{:>2}. {}", h.ttl, hop_label(h)),
+        .map(|h| {
+            let (ttl, hop) = (format!("{:>2}", h.ttl), hop_label(h));
+            match h.avg_ms {
+                Some(avg) => msg!(
+                    "net-trace-path-hop",
+                    ttl = ttl,
+                    hop = hop,
+                    rtt = trace::format_rtt(avg),
+                    loss = format!("{:.0}", h.loss_percent),
+                    meaning = h.loss.msg()
+                )
+                .into(),
+                None => msg!("net-trace-path-silent-hop", ttl = ttl, hop = hop).into(),
+            }
         })
         .collect();
+    let path = MsgArg::list(path, &LINE_BREAK.to_string());
     let end_loss = snap.hops.iter().rev().find(|h| h.received > 0).map_or(0.0, |h| h.loss_percent);
     let mut f = if let Some(h) = loss_start(snap, config.thresholds.loss_warn_percent) {
         // The amount is the end's loss: the destination's echo replies are the most
         // probes and are not rate-limited, unlike the routers' answers.
-        Finding::new(
+        Finding::msg(
             Severity::Warn,
-            "Packet loss on the way",
-            format!(
-                "packets to {target} are lost starting at hop {} ({}): {:.0}% of packets to {target} are lost.",
-                h.ttl,
-                hop_label(h),
-                end_loss
+            msg!(
+                "net-trace-loss",
+                path = path,
+                target = target,
+                hop = h.ttl.to_string(),
+                router = hop_label(h),
+                loss = format!("{end_loss:.0}")
             ),
         )
-        .next_step("Give this path to IT: the loss begins at the router named here.")
     } else if snap.reached {
-        Finding::new(
-            Severity::Pass,
-            "Path to the internet",
-            format!("{target} is reached in {} hops.", snap.hops.len()),
-        )
+        Finding::msg(Severity::Pass, msg!("net-trace-ok", target = target, hops = snap.hops.len(), path = path))
     } else {
-        let last = snap.hops.iter().rev().find(|h| h.received > 0);
-        Finding::new(
-            Severity::Warn,
-            "Path ends early",
-            format!(
-                "the path to {target} ends after {}.",
-                last.map(|h| format!("hop {} ({})", h.ttl, hop_label(h))).unwrap_or_else(|| "this computer".into())
-            ),
-        )
-        .detail("Routers past this point do not answer traceroute probes; if the ping to the same target works, they only filter probes.")
+        let last = match snap.hops.iter().rev().find(|h| h.received > 0) {
+            Some(h) => msg!("net-trace-last-hop", hop = h.ttl.to_string(), router = hop_label(h)),
+            None => msg!("net-trace-this-computer"),
+        };
+        Finding::msg(Severity::Warn, msg!("net-trace-ends-early", target = target, last = last, path = path))
     };
-    f = f.detail(path.join("\n"));
     let limited: Vec<String> =
         snap.hops.iter().filter(|h| h.loss == trace::Loss::RateLimited).map(|h| format!("hop {}", h.ttl)).collect();
     if !limited.is_empty() {
@@ -1295,7 +1237,7 @@ impl Check for TcpPorts {
     async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
         let targets = cx.config.targets.tcp_ports.clone();
         if targets.is_empty() {
-            return Err(CheckError::Skipped("no TCP ports configured (targets.tcp_ports)".into()));
+            return Err(CheckError::SkippedMsg(msg!("net-tcp-skipped")));
         }
         // Long enough for two lost SYNs (retransmitted after 1 s and 3 s) on a lossy line;
         // a failed lower layer stops the wait at once.
@@ -1328,18 +1270,9 @@ impl Check for TcpPorts {
             .filter(|r| !stopped_targets.iter().any(|(t, _)| *t == r.target))
             .map(|r| {
                 if r.connected {
-                    Finding::new(
-                        Severity::Pass,
-                        format!("Port {}", r.target),
-                        format!("{} accepts connections ({}).", r.target, ms(r.latency_ms)),
-                    )
+                    Finding::msg(Severity::Pass, msg!("net-tcp-ok", target = &r.target, latency = ms(r.latency_ms)))
                 } else {
-                    Finding::new(
-                        Severity::Fail,
-                        format!("Port {}", r.target),
-                        format!("{} can't be reached: {}.", r.target, r.error.as_deref().unwrap_or("no answer")),
-                    )
-                    .next_step("Tell IT which service can't be reached; a firewall or the service itself may be down.")
+                    Finding::msg(Severity::Fail, msg!("net-tcp-fail", target = &r.target, error = error_arg(&r.error)))
                 }
             })
             .collect();
@@ -1365,7 +1298,7 @@ impl Check for Http {
     async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
         let urls = cx.config.targets.http_urls.clone();
         if urls.is_empty() {
-            return Err(CheckError::Skipped("no URLs configured (targets.http_urls)".into()));
+            return Err(CheckError::SkippedMsg(msg!("net-http-skipped")));
         }
         let t = cx.config.thresholds.clone();
         let outcomes = join_all(urls.iter().map(|u| {
@@ -1403,29 +1336,20 @@ impl Check for Http {
                     } else {
                         Severity::Pass
                     };
-                    let f = Finding::new(
-                        sev,
-                        format!("Web {}", r.url),
-                        format!("{} opens (HTTP {status}) in {lat:.0} ms.", r.url),
-                    );
+                    let (status, latency) = (status.to_string(), format!("{lat:.0}"));
                     if sev == Severity::Pass {
-                        f
+                        Finding::msg(sev, msg!("net-http-ok", url = &r.url, status = status, latency = latency))
                     } else {
-                        f.next_step("Websites are slow: tell IT (the proxy or the internet line may be overloaded).")
+                        Finding::msg(sev, msg!("net-http-slow", url = &r.url, status = status, latency = latency))
                     }
                 }
-                (Some(status), _) => Finding::new(
+                (Some(status), _) => Finding::msg(
                     Severity::Warn,
-                    format!("Web {}", r.url),
-                    format!("{} answers with an error (HTTP {status}).", r.url),
-                )
-                .next_step("The connection works; the website itself has a problem: tell IT which one."),
-                (None, _) => Finding::new(
-                    Severity::Fail,
-                    format!("Web {}", r.url),
-                    format!("{} does not open: {}.", r.url, r.error.as_deref().unwrap_or("no answer")),
-                )
-                .next_step("Tell IT which website does not open."),
+                    msg!("net-http-error-status", url = &r.url, status = status.to_string()),
+                ),
+                (None, _) => {
+                    Finding::msg(Severity::Fail, msg!("net-http-fail", url = &r.url, error = error_arg(&r.error)))
+                }
             })
             .collect();
         Ok(CheckResult::new(with_not_tested(findings, stopped_targets)).with_data(results))
@@ -1456,7 +1380,7 @@ impl Check for CaptivePortal {
     async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
         let cp = &cx.config.targets.captive_portal;
         if cp.url.is_empty() {
-            return Err(CheckError::Skipped("no captive-portal URL configured".into()));
+            return Err(CheckError::SkippedMsg(msg!("net-portal-skipped")));
         }
         let deps = deps_for(&SERVICE_BASE, url_host(&cp.url));
         let probe = reach::captive_portal(&cp.url, &cp.expected_body, Duration::from_secs(4));
@@ -1475,23 +1399,17 @@ impl Check for CaptivePortal {
             }
         };
         let f = match r.state {
-            reach::PortalState::NoPortal => {
-                Finding::new(Severity::Pass, "No sign-in page", "No sign-in page is in the way.")
+            reach::PortalState::NoPortal => Finding::msg(Severity::Pass, msg!("net-portal-none")),
+            reach::PortalState::PortalSuspected => {
+                let redirect: MsgArg = match &r.redirect_to {
+                    Some(t) => msg!("net-portal-redirect", target = t).into(),
+                    None => "".into(),
+                };
+                Finding::msg(Severity::Fail, msg!("net-portal-found", redirect = redirect))
             }
-            reach::PortalState::PortalSuspected => Finding::new(
-                Severity::Fail,
-                "Sign-in page in the way",
-                format!(
-                    "a sign-in page intercepts web traffic{}.",
-                    r.redirect_to.as_ref().map(|t| format!(" (it sends you to {t})")).unwrap_or_default()
-                ),
-            )
-            .next_step("Open a web browser and sign in to the network (guest Wi-Fi, hotel), then run the check again."),
-            reach::PortalState::Unreachable => Finding::new(
-                Severity::Info,
-                "Sign-in check",
-                format!("The sign-in check page did not answer: {}.", r.error.as_deref().unwrap_or("no answer")),
-            ),
+            reach::PortalState::Unreachable => {
+                Finding::msg(Severity::Info, msg!("net-portal-unreachable", error = error_arg(&r.error)))
+            }
         };
         Ok(CheckResult::new(vec![f]).with_data(r))
     }
@@ -1525,58 +1443,56 @@ impl Check for DhcpProbe {
         let extra: Vec<PathBuf> = cx.config.network.dhcp_lease_files.iter().map(PathBuf::from).collect();
         let (interfaces, leases) = blocking(move || (platform::interfaces(), platform::dhcp_leases(&extra))).await?;
         let Some(i) = linked(&interfaces) else {
-            return Err(CheckError::Skipped("no connected network adapter to probe".into()));
+            return Err(CheckError::SkippedMsg(msg!("net-dhcp-probe-no-link")));
         };
         // Consent: the probe asks the network's DHCP server for an address, which is only
         // ours to do on an interface that got its address by DHCP (a lease says so). On a
         // static configuration there is no DHCP server to ask, and a silence means nothing.
         let lease = leases.unwrap_or_default().into_iter().find(|l| l.interface == i.name);
         let Some(lease) = lease else {
-            return Err(CheckError::Skipped(format!(
-                "not run: {} did not get its address by DHCP (no lease found), so there is no DHCP server to ask",
-                i.name
-            )));
+            return Err(CheckError::SkippedMsg(msg!("net-dhcp-probe-no-lease", interface = &i.name)));
         };
         let lease_valid = lease.remaining_secs(chrono::Utc::now()).is_none_or(|r| r > 0);
         let listen = Duration::from_millis(cx.config.network.dhcp_listen_ms);
-        cx.progress(&format!("listening {} s for DHCP offers on {}", listen.as_secs(), i.name));
+        cx.progress(&t!("net-dhcp-probe-progress", seconds = listen.as_secs().to_string(), interface = &i.name));
         let offers = dhcp::discover(&i.name, listen).await.map_err(|e| match e {
-            dhcp::DhcpProbeError::NeedsRoot => {
-                CheckError::Skipped("the DHCP probe needs administrator rights (run as root / administrator)".into())
-            }
+            dhcp::DhcpProbeError::NeedsRoot => CheckError::SkippedMsg(msg!("net-dhcp-probe-needs-root")),
             dhcp::DhcpProbeError::Unsupported(why) => CheckError::Unsupported(why),
             other => CheckError::Failed(other.to_string()),
         })?;
         let server_of = |o: &dhcp::DhcpOffer| o.server_id.map(IpAddr::V4).unwrap_or(o.source);
         let mut servers: Vec<IpAddr> = offers.iter().map(server_of).collect();
         servers.dedup();
-        let list = servers.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(" and ");
+        // "a and b and c", the word "and" in the reader's language.
+        let list = servers
+            .iter()
+            .map(|s| MsgArg::from(s.to_string()))
+            .reduce(|first, second| msg!("net-and", first = first, second = second).into())
+            .unwrap_or_else(|| "".into());
         let f = match servers.len() {
             // The address in use still stands while its lease is valid: a warning about the
             // next renewal, never a failure of the connection.
-            0 if lease_valid => Finding::new(
-                Severity::Warn,
-                "DHCP server silent",
-                "the DHCP server did not answer a new request; the next renewal may fail.",
-            )
-            .detail(format!(
-                "No offer within {} ms. The current lease{} is still valid.",
-                listen.as_millis(),
-                lease.server.map(|s| format!(" from {s}")).unwrap_or_default()
-            ))
-            .next_step("Nothing to do now; if the network drops out later, restart the office router or ask IT to check its DHCP service."),
-            0 => Finding::new(Severity::Fail, "No DHCP server", "no DHCP server answers on this network, and this computer's lease has expired.")
-                .next_step("Restart the office router; if it persists, ask IT to check the network's DHCP service."),
-            1 => Finding::new(Severity::Pass, "One DHCP server", format!("One DHCP server answers: {list}.")),
-            _ => Finding::new(Severity::Warn, "Several DHCP servers", format!("more than one DHCP server answers on this network: {list}. One of them may be a rogue device handing out wrong addresses."))
-                .detail(
-                    offers
-                        .iter()
-                        .map(|o| format!("{} offers {} (router {})", server_of(o), o.offered, o.routers.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(",")))
-                        .collect::<Vec<_>>()
-                        .join("\n"),
+            0 if lease_valid => {
+                let from: MsgArg = match lease.server {
+                    Some(s) => msg!("net-dhcp-lease-from", server = s.to_string()).into(),
+                    None => "".into(),
+                };
+                Finding::msg(
+                    Severity::Warn,
+                    msg!("net-dhcp-silent", ms = listen.as_millis().to_string(), server = from),
                 )
-                .next_step("Tell IT the addresses of both DHCP servers: someone may have plugged in a home router."),
+            }
+            0 => Finding::msg(Severity::Fail, msg!("net-dhcp-none")),
+            1 => Finding::msg(Severity::Pass, msg!("net-dhcp-one", servers = list)),
+            _ => {
+                let offer = |o: &dhcp::DhcpOffer| {
+                    let routers = o.routers.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(",");
+                    let (server, address) = (server_of(o).to_string(), o.offered.to_string());
+                    MsgArg::from(msg!("net-dhcp-offer", server = server, address = address, routers = routers))
+                };
+                let offers = MsgArg::list(offers.iter().map(offer).collect(), &LINE_BREAK.to_string());
+                Finding::msg(Severity::Warn, msg!("net-dhcp-several", servers = list, offers = offers))
+            }
         };
         Ok(CheckResult::new(vec![f.evidence("Interface", &i.name)]).with_data(offers))
     }
@@ -1797,5 +1713,76 @@ mod tests {
         assert_eq!(f.severity, Severity::Pass, "{f:?}");
         let detail = f.detail.clone().unwrap_or_default();
         assert!(detail.contains("0.052 ms") && detail.contains("rate-limited, not loss"), "{detail}");
+        let lines: Vec<&str> = detail.lines().collect();
+        assert_eq!(
+            lines[..2],
+            [" 1. 10.0.0.1  0.052 ms, 0% (no loss)", " 2. 10.0.0.2  1.00 ms, 50% (rate-limited, not loss)"]
+        );
+        let danish = f.detail_in(Lang::Da).unwrap_or_default();
+        let lines: Vec<&str> = danish.lines().collect();
+        assert_eq!(
+            lines[..2],
+            [" 1. 10.0.0.1  0.052 ms, 0 % (intet tab)", " 2. 10.0.0.2  1.00 ms, 50 % (begrænser svar, ikke tab)"]
+        );
+    }
+
+    #[test]
+    fn findings_and_skip_reasons_read_in_danish_and_keep_their_english() {
+        let settings = Config::default().network.wifi;
+        let mut weak = WifiLink::empty();
+        weak.ssid = Some("Kontor".into());
+        weak.signal_dbm = Some(-78);
+        weak.set_frequency(5180);
+        let adapters =
+            vec![WifiAdapter { interface: "wlan0".into(), description: None, link: Some(weak), state: None }];
+        let f = &wifi_findings(&adapters, "nl80211", &settings)[0];
+        assert_eq!((f.severity, f.title.as_str()), (Severity::Warn, "Wi-Fi signal weak"));
+        assert_eq!(f.summary, "The Wi-Fi signal is weak (-78 dBm): move closer to the access point or use a cable.");
+        assert_eq!(f.title_in(Lang::Da), "Svagt Wi-Fi-signal");
+        assert_eq!(
+            f.summary_in(Lang::Da),
+            "Wi-Fi-signalet er svagt (-78 dBm): gå tættere på adgangspunktet, eller brug et netværkskabel."
+        );
+        assert!(f.next_step_in(Lang::Da).unwrap().contains("netværkskabel"), "{f:?}");
+        // The technician's sentence, with the thresholds, in both languages.
+        assert_eq!(
+            f.detail.as_deref(),
+            Some(
+                "wlan0 associated on 5 GHz channel 36. Thresholds: warn below -70 dBm, fail below -80 dBm; on 2.4 GHz warn below 30 Mbit/s with a good signal."
+            )
+        );
+        assert!(f.detail_in(Lang::Da).unwrap().starts_with("wlan0 er forbundet på 5 GHz kanal 36. Grænser:"), "{f:?}");
+
+        // A check stopped by a lower layer says why, in the reader's language.
+        let stopped = Stopped { reason: failure_reason(LEASE_ID), stopped_by: LEASE_ID.into() };
+        let f = not_tested(&stopped, &[DEFAULT_GATEWAY_TARGET.to_string()]);
+        assert_eq!(f.summary, "Not tested: this computer has no address on the network.");
+        assert_eq!(
+            f.detail.as_deref(),
+            Some(
+                "Not tried because net.dhcp.lease found: this computer has no address on the network. Would have tried: the default gateway."
+            )
+        );
+        assert_eq!(f.summary_in(Lang::Da), "Ikke testet: computeren har ingen adresse på netværket.");
+        assert!(f.detail_in(Lang::Da).unwrap().ends_with("Ville have prøvet: standardgatewayen."), "{f:?}");
+
+        // A skip reason keeps its message, so the outcome reads in Danish too.
+        let outcome = Outcome::skipped(msg!("net-dhcp-probe-no-lease", interface = "eth0"));
+        assert_eq!(
+            outcome.reason().as_deref(),
+            Some("not run: eth0 did not get its address by DHCP (no lease found), so there is no DHCP server to ask")
+        );
+        assert!(outcome.reason_in(Lang::Da).unwrap().starts_with("ikke kørt: eth0 fik ikke sin adresse fra DHCP"));
+        // Every check of the suite has a title message equal to its English title.
+        for check in checks().into_iter().chain([dhcp_probe()]) {
+            let m = check.meta();
+            let id = format!("check-{}", m.id.replace('.', "-"));
+            assert_eq!(i18n::tr(Lang::En, &id), m.title, "{id}");
+            assert_ne!(i18n::tr(Lang::Da, &id), id, "{id} has no Danish title");
+        }
+    }
+
+    fn failure_reason(id: &str) -> String {
+        failure_of(&finished(id, Severity::Fail, serde_json::Value::Null)).unwrap()
     }
 }

@@ -23,7 +23,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
 
-pub use msg::{Msg, MsgArg};
+pub use msg::{Case, Msg, MsgArg, MsgPart};
 
 /// The languages deskcheck speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema)]
@@ -172,7 +172,7 @@ pub fn current() -> Lang {
     CURRENT.with(Cell::get).unwrap_or_else(default_lang)
 }
 
-fn fluent_args(msg: &Msg) -> Option<FluentArgs<'_>> {
+fn fluent_args(lang: Lang, msg: &Msg) -> Option<FluentArgs<'_>> {
     if msg.args.is_empty() {
         return None;
     }
@@ -181,9 +181,30 @@ fn fluent_args(msg: &Msg) -> Option<FluentArgs<'_>> {
         match value {
             MsgArg::Int(n) => args.set(name.as_str(), FluentValue::from(*n)),
             MsgArg::Str(s) => args.set(name.as_str(), FluentValue::from(s.as_str())),
+            // Quoted messages are worded first, in the same language.
+            other => args.set(name.as_str(), FluentValue::from(render_arg(lang, other))),
         }
     }
     Some(args)
+}
+
+/// An argument as text in `lang`: a quoted message worded, a list joined.
+fn render_arg(lang: Lang, arg: &MsgArg) -> String {
+    match arg {
+        MsgArg::Int(n) => n.to_string(),
+        MsgArg::Str(s) => s.clone(),
+        MsgArg::Part(part) => {
+            let words = match &part.attr {
+                None => text(lang, &part.msg),
+                Some(name) => attr(lang, &part.msg, name).unwrap_or_else(|| {
+                    tracing::warn!("message {} has no attribute {name} in {lang}", part.msg.id);
+                    String::new()
+                }),
+            };
+            part.case.apply(words)
+        }
+        MsgArg::List { items, sep } => items.iter().map(|i| render_arg(lang, i)).collect::<Vec<_>>().join(sep),
+    }
 }
 
 /// Formats a message's value, or one of its attributes (`attr = Some("summary")`).
@@ -195,7 +216,7 @@ fn format(lang: Lang, msg: &Msg, attr: Option<&str>) -> Option<String> {
         None => message.value()?,
         Some(name) => message.get_attribute(name)?.value(),
     };
-    let args = fluent_args(msg);
+    let args = fluent_args(lang, msg);
     let mut errors = Vec::new();
     let text = bundle.format_pattern(pattern, args.as_ref(), &mut errors);
     if !errors.is_empty() {

@@ -7,6 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::Hop;
+use crate::i18n::{self, Lang, Msg};
+use crate::msg;
 
 /// What a hop's unanswered probes mean.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default, schemars::JsonSchema)]
@@ -27,13 +29,18 @@ pub enum Loss {
 }
 
 impl Loss {
-    /// Words for a table cell or a tooltip.
-    pub fn describe(self) -> &'static str {
+    /// Words for a table cell or a tooltip, in English.
+    pub fn describe(self) -> String {
+        i18n::text(Lang::En, &self.msg())
+    }
+
+    /// The words, as a message for a reader's language.
+    pub fn msg(self) -> Msg {
         match self {
-            Loss::None => "no loss",
-            Loss::RateLimited => "rate-limited, not loss",
-            Loss::Persistent => "loss from here on",
-            Loss::NoReply => "router does not answer probes",
+            Loss::None => msg!("net-loss-none"),
+            Loss::RateLimited => msg!("net-loss-rate-limited"),
+            Loss::Persistent => msg!("net-loss-persistent"),
+            Loss::NoReply => msg!("net-loss-no-reply"),
         }
     }
 }
