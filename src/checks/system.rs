@@ -8,8 +8,9 @@ use async_trait::async_trait;
 use serde::Serialize;
 
 use super::{Check, CheckBox, CheckCx, CheckError, CheckMeta, CheckResult, Needs};
+use crate::i18n::Msg;
 use crate::model::{Category, Finding, Severity};
-use crate::platform;
+use crate::{msg, platform};
 
 pub fn checks() -> Vec<CheckBox> {
     vec![
@@ -48,6 +49,17 @@ pub fn human_bytes(bytes: u64) -> String {
         unit += 1;
     }
     if unit == 0 { format!("{bytes} B") } else { format!("{value:.1} {}", UNITS[unit]) }
+}
+
+/// `msg` with the `days`, `hours` and `minutes` of `secs`, which the message words through
+/// `system-duration` (the same span as `human_duration`, in the reader's language).
+fn with_duration(msg: Msg, secs: u64) -> Msg {
+    msg.arg("days", secs / 86_400).arg("hours", secs % 86_400 / 3600).arg("minutes", secs % 3600 / 60)
+}
+
+/// A time span alone, worded in `lang` ("3 days 4 h").
+pub fn human_duration_in(lang: crate::i18n::Lang, secs: u64) -> String {
+    crate::i18n::text(lang, &with_duration(msg!("system-duration"), secs))
 }
 
 pub fn human_duration(secs: u64) -> String {
@@ -99,24 +111,18 @@ impl Check for OsUptime {
         let os =
             data.long_os_version.clone().unwrap_or_else(|| format!("{} {}", data.host.os_name, data.host.os_version));
         let mut findings = vec![
-            Finding::new(Severity::Info, "Operating system", format!("This computer runs {os}."))
+            Finding::msg(Severity::Info, msg!("system-os", os = os))
                 .evidence("Host name", &data.host.hostname)
                 .evidence("Kernel", &data.host.kernel)
                 .evidence("Architecture", &data.host.arch),
         ];
         match data.uptime_secs {
             Some(up) if up > UPTIME_WARN_SECS => findings.push(
-                Finding::new(
-                    Severity::Warn,
-                    "Long time since restart",
-                    format!("This computer has not been restarted for {}.", human_duration(up)),
-                )
-                .detail("Long uptimes leave updates half-installed and drivers in odd states.")
-                .evidence("Uptime", human_duration(up))
-                .next_step("Save your work and restart the computer, then try again."),
+                Finding::msg(Severity::Warn, with_duration(msg!("system-uptime-long"), up))
+                    .evidence("Uptime", human_duration(up)),
             ),
             Some(up) => findings.push(
-                Finding::new(Severity::Pass, "Uptime", format!("Last restarted {} ago.", human_duration(up)))
+                Finding::msg(Severity::Pass, with_duration(msg!("system-uptime"), up))
                     .evidence("Uptime", human_duration(up)),
             ),
             None => {}
@@ -168,11 +174,11 @@ impl Check for Cpu {
         .await?
         .map_err(CheckError::Failed)?;
         let busy = data.usage_percent >= 95.0;
+        let usage = format!("{:.0}%", data.usage_percent);
         let finding = if busy {
-            Finding::new(Severity::Warn, "Processor very busy", format!("The processor is {:.0}% busy, so everything may feel slow.", data.usage_percent))
-                .next_step("Close programs you are not using; if it stays busy, tell your technician which program uses the most CPU (Task Manager / System Monitor).")
+            Finding::msg(Severity::Warn, msg!("system-cpu-busy", usage = usage))
         } else {
-            Finding::new(Severity::Pass, "Processor", format!("The processor is {:.0}% busy.", data.usage_percent))
+            Finding::msg(Severity::Pass, msg!("system-cpu", usage = usage))
         };
         let mut finding = finding
             .evidence("Model", if data.brand.is_empty() { "unknown".into() } else { data.brand.clone() })
@@ -245,29 +251,27 @@ impl Check for Memory {
         .await?
         .map_err(CheckError::Failed)?;
         if data.total_bytes == 0 {
-            return Err(CheckError::Unsupported("the OS reports no memory figures".into()));
+            return Err(CheckError::UnsupportedMsg(msg!("system-memory-unsupported")));
         }
         let t = &cx.config.thresholds;
         let severity = memory_severity(data.used_percent, t.memory_warn_percent, t.memory_fail_percent);
-        let summary = match severity {
-            Severity::Pass => format!("{:.0}% of memory is in use; that is fine.", data.used_percent),
-            _ => format!("{:.0}% of memory is in use, so programs may slow down or close.", data.used_percent),
+        let used = format!("{:.0}%", data.used_percent);
+        let message = match severity {
+            Severity::Pass => msg!("system-memory-ok", used = used),
+            _ => msg!(
+                "system-memory-high",
+                used = used,
+                warn = format!("{:.0}%", t.memory_warn_percent),
+                fail = format!("{:.0}%", t.memory_fail_percent),
+            ),
         };
-        let mut f = Finding::new(severity, "Memory", summary)
+        let f = Finding::msg(severity, message)
             .evidence("Total", human_bytes(data.total_bytes))
             .evidence("Available", human_bytes(data.available_bytes))
             .evidence(
                 "Swap used",
                 format!("{} of {}", human_bytes(data.swap_used_bytes), human_bytes(data.swap_total_bytes)),
             );
-        if severity != Severity::Pass {
-            f = f
-                .detail(format!(
-                    "Warn at {:.0}%, fail at {:.0}% (config: thresholds.memory_*).",
-                    t.memory_warn_percent, t.memory_fail_percent
-                ))
-                .next_step("Close programs and browser tabs you are not using, or restart the computer.");
-        }
         Ok(CheckResult::new(vec![f]).with_data(data))
     }
 }
@@ -351,7 +355,7 @@ impl Check for Disks {
         .await?
         .map_err(CheckError::Failed)?;
         if disks.is_empty() {
-            return Err(CheckError::Unsupported("no writable disks were reported".into()));
+            return Err(CheckError::UnsupportedMsg(msg!("system-disk-none")));
         }
         let t = &cx.config.thresholds;
         let findings = disks
@@ -359,19 +363,30 @@ impl Check for Disks {
             .map(|d| {
                 let sev = disk_severity(d.free_percent, d.available_bytes, t);
                 let free = human_bytes(d.available_bytes);
-                let summary = match sev {
-                    Severity::Pass => format!("{} has {free} free ({:.0}%).", d.mount_point, d.free_percent),
-                    Severity::Warn => format!("{} is getting full: only {free} free ({:.0}%).", d.mount_point, d.free_percent),
-                    _ => format!("{} is almost full: only {free} free ({:.1}%). Programs can fail to save files.", d.mount_point, d.free_percent),
+                let mount = d.mount_point.as_str();
+                let message = match sev {
+                    Severity::Pass => {
+                        msg!("system-disk-ok", mount = mount, free = &free, percent = format!("{:.0}%", d.free_percent))
+                    }
+                    Severity::Warn => {
+                        msg!(
+                            "system-disk-low",
+                            mount = mount,
+                            free = &free,
+                            percent = format!("{:.0}%", d.free_percent)
+                        )
+                    }
+                    _ => msg!(
+                        "system-disk-full",
+                        mount = mount,
+                        free = &free,
+                        percent = format!("{:.1}%", d.free_percent)
+                    ),
                 };
-                let mut f = Finding::new(sev, format!("Disk {}", d.mount_point), summary)
+                Finding::msg(sev, message)
                     .evidence("Free", format!("{free} of {}", human_bytes(d.total_bytes)))
                     .evidence("Device", &d.name)
-                    .evidence("File system", &d.file_system);
-                if sev != Severity::Pass {
-                    f = f.next_step("Empty the recycle bin / trash and delete large files you no longer need, or ask IT to free space.");
-                }
-                f
+                    .evidence("File system", &d.file_system)
             })
             .collect();
         Ok(CheckResult::new(findings).with_data(disks))
@@ -392,9 +407,11 @@ impl Check for Battery {
     }
 
     async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
-        let batteries = blocking(platform::batteries).await?.map_err(|u| CheckError::Unsupported(u.0))?;
+        let batteries = blocking(platform::batteries)
+            .await?
+            .map_err(|u| CheckError::UnsupportedMsg(msg!("system-battery-unreadable", reason = u.0)))?;
         if batteries.is_empty() {
-            return Err(CheckError::Unsupported("this computer has no battery".into()));
+            return Err(CheckError::UnsupportedMsg(msg!("system-battery-none")));
         }
         let warn_health = cx.config.thresholds.battery_health_warn_percent;
         let findings = batteries
@@ -403,16 +420,14 @@ impl Check for Battery {
                 let charge = b.charge_percent.map(|c| format!("{c:.0}%")).unwrap_or_else(|| "unknown".into());
                 let state = format!("{:?}", b.state).to_lowercase();
                 let mut f = match b.health_percent {
-                    Some(h) if h < warn_health => Finding::new(
+                    Some(h) if h < warn_health => Finding::msg(
                         Severity::Warn,
-                        format!("Battery {} worn", b.name),
-                        format!("The battery holds only {h:.0}% of its original charge."),
-                    )
-                    .next_step("Ask IT about a replacement battery; keep the charger plugged in meanwhile."),
-                    _ => Finding::new(
+                        msg!("system-battery-worn", name = &b.name, health = format!("{h:.0}%")),
+                    ),
+                    // `state` is one of the keywords the Danish message words (charging, full…).
+                    _ => Finding::msg(
                         Severity::Pass,
-                        format!("Battery {}", b.name),
-                        format!("The battery is at {charge} and {state}."),
+                        msg!("system-battery", name = &b.name, charge = &charge, state = &state),
                     ),
                 };
                 f = f.evidence("Charge", charge).evidence("State", state);
@@ -469,7 +484,7 @@ impl Check for Temperatures {
         })
         .await?;
         if sensors.is_empty() {
-            return Err(CheckError::Unsupported("no temperature sensors are readable here".into()));
+            return Err(CheckError::UnsupportedMsg(msg!("system-temp-none")));
         }
         let warn_at = cx.config.thresholds.cpu_temp_warn_celsius as f32;
         let hot: Vec<&Sensor> = sensors
@@ -478,19 +493,10 @@ impl Check for Temperatures {
             .collect();
         let mut f = if hot.is_empty() {
             let max = sensors.iter().map(|s| s.celsius).fold(f32::MIN, f32::max);
-            Finding::new(
-                Severity::Pass,
-                "Temperatures",
-                format!("All {} sensors are in range (hottest {max:.0} °C).", sensors.len()),
-            )
+            Finding::msg(Severity::Pass, msg!("system-temp-ok", count = sensors.len(), max = format!("{max:.0} °C")))
         } else {
             let names: Vec<String> = hot.iter().map(|s| format!("{} {:.0} °C", s.label, s.celsius)).collect();
-            Finding::new(
-                Severity::Warn,
-                "Running hot",
-                format!("Parts of the computer are very hot: {}.", names.join(", ")),
-            )
-            .next_step("Make sure the air vents are free and the fan runs; hot computers slow down and switch off.")
+            Finding::msg(Severity::Warn, msg!("system-temp-hot", sensors = names.join(", ")))
         };
         for s in &sensors {
             f = f.evidence(&s.label, format!("{:.1} °C", s.celsius));
@@ -524,34 +530,22 @@ impl Check for Interfaces {
         let connected: Vec<&&platform::InterfaceInfo> =
             real.iter().filter(|i| i.is_up && !(i.ipv4.is_empty() && i.ipv6.is_empty())).collect();
         if real.is_empty() {
-            findings.push(
-                Finding::new(
-                    Severity::Fail,
-                    "No network adapter",
-                    "This computer has no network adapter that the system can see.",
-                )
-                .next_step(
-                    "Check that Wi-Fi is switched on (airplane mode off) or that the network cable is plugged in.",
-                ),
-            );
+            findings.push(Finding::msg(Severity::Fail, msg!("system-if-none")));
         } else if connected.is_empty() {
-            findings.push(
-                Finding::new(Severity::Warn, "Not connected", "No network adapter is connected with an address.")
-                    .next_step("Plug in the network cable or connect to Wi-Fi, then run the check again."),
-            );
+            findings.push(Finding::msg(Severity::Warn, msg!("system-if-disconnected")));
         }
         for i in &real {
             let name = i.friendly_name.clone().unwrap_or_else(|| i.name.clone());
             let addrs: Vec<String> = i.ipv4.iter().chain(i.ipv6.iter()).cloned().collect();
-            let summary = if i.is_up && !addrs.is_empty() {
-                format!("{name} is connected ({}).", i.ipv4.first().or(i.ipv6.first()).cloned().unwrap_or_default())
+            let message = if i.is_up && !addrs.is_empty() {
+                let address = i.ipv4.first().or(i.ipv6.first()).cloned().unwrap_or_default();
+                msg!("system-if-up", name = &i.name, adapter = &name, address = address)
             } else if i.is_up {
-                format!("{name} is up but has no address.")
+                msg!("system-if-no-address", name = &i.name, adapter = &name)
             } else {
-                format!("{name} is not connected.")
+                msg!("system-if-down", name = &i.name, adapter = &name)
             };
-            let mut f =
-                Finding::new(Severity::Info, format!("Interface {}", i.name), summary).evidence("State", &i.state);
+            let mut f = Finding::msg(Severity::Info, message).evidence("State", &i.state);
             if let Some(mac) = &i.mac {
                 f = f.evidence("MAC", mac);
             }
@@ -577,10 +571,7 @@ impl Check for Interfaces {
             findings.push(f);
         }
         if !connected.is_empty() {
-            findings.insert(
-                0,
-                Finding::new(Severity::Pass, "Connected", format!("{} network adapter(s) connected.", connected.len())),
-            );
+            findings.insert(0, Finding::msg(Severity::Pass, msg!("system-if-connected", count = connected.len())));
         }
         Ok(CheckResult::new(findings).with_data(list))
     }
