@@ -14,11 +14,25 @@ check-system-network-interfaces = Netværkskort
 
 system-duration = { $days ->
     [0] { $hours ->
-        [0] { $minutes } min.
-       *[other] { $hours } t. { $minutes } min.
+        [0] { $minutes ->
+            [one] 1 minut
+           *[other] { $minutes } minutter
+        }
+       *[other] { $hours ->
+            [one] 1 time
+           *[other] { $hours } timer
+        } og { $minutes ->
+            [one] 1 minut
+           *[other] { $minutes } minutter
+        }
     }
-    [1] 1 dag { $hours } t.
-   *[other] { $days } dage { $hours } t.
+   *[other] { $days ->
+        [one] 1 dag
+       *[other] { $days } dage
+    } og { $hours ->
+        [one] 1 time
+       *[other] { $hours } timer
+    }
 }
 
 system-os = Styresystem

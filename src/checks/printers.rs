@@ -1259,6 +1259,106 @@ mod tests {
         assert_eq!(done_sentence(&[], &approved[..2]), "cancelled no job; 12 and 13 were not reached");
     }
 
+    /// The words moved into messages unchanged in English, and read in Danish from the same finding.
+    #[test]
+    fn printer_findings_read_in_english_and_danish() {
+        let f = status_findings(&status(&["media-jam-error", "frobnicated-warning"], Vec::new()), true);
+        assert_eq!(f[0].title, "Printer problem: media-jam");
+        assert_eq!(f[0].summary, "Office: Paper is jammed in the printer.");
+        assert_eq!(
+            f[0].next_step.as_deref(),
+            Some("Open the doors the printer's panel shows, remove the jammed paper gently, close them.")
+        );
+        // The keyword stays in the Danish title; the printer's name is never translated.
+        assert_eq!(f[0].title_in(Lang::Da), "Problem med printeren: media-jam");
+        assert_eq!(f[0].summary_in(Lang::Da), "Office: Der sidder papir fast i printeren.");
+        assert!(f[0].next_step_in(Lang::Da).is_some_and(|n| n.contains("fastklemte papir")));
+        // A keyword without plain words is shown as it is, in both languages.
+        assert_eq!(f[1].summary, "Office reports a problem: frobnicated.");
+        assert_eq!(f[1].summary_in(Lang::Da), "Office melder et problem: frobnicated.");
+        assert_eq!(
+            f[1].next_step.as_deref(),
+            Some("Look at the printer's panel for the message and follow it; call IT if it stays.")
+        );
+
+        let offline = status_findings(&status(&["offline-error"], Vec::new()), true);
+        assert_eq!(
+            offline[0].next_step.as_deref(),
+            Some(
+                "Switch the printer on and check its network cable or Wi-Fi light. On Windows, also untick \"Use Printer Offline\" in the printer's queue window."
+            )
+        );
+        assert!(offline[0].next_step_in(Lang::Da).is_some_and(|n| n.starts_with("Tænd printeren")));
+
+        let toner = attrs::parse_printer_supply("type=toner;maxcapacity=100;level=0;", Some("Black Toner")).unwrap();
+        let empty = &status_findings(&status(&["none"], vec![toner]), true)[0];
+        assert_eq!(
+            (empty.title.as_str(), empty.summary.as_str()),
+            ("Supply empty", "Black Toner in Office is empty (0 %).")
+        );
+        assert_eq!(empty.summary_in(Lang::Da), "Black Toner i Office er brugt op (0 %).");
+        assert_eq!(printer::SupplyLevel::Unavailable.describe(), "level not reported by the printer");
+        assert_eq!(printer::SupplyLevel::SomeRemaining.describe_in(Lang::Da), "ukendt niveau, men ikke tom");
+
+        let ready = &status_findings(&status(&["none"], Vec::new()), true)[0];
+        assert_eq!((ready.title.as_str(), ready.summary.as_str()), ("Printer ready", "Office is ready."));
+        assert_eq!(
+            (ready.title_in(Lang::Da), ready.summary_in(Lang::Da)),
+            ("Printeren er klar".into(), "Office er klar.".into())
+        );
+
+        let err =
+            PrinterError::Unreachable { reason: "no answer in time".into(), uri: "ipp://10.0.0.9/ipp/print".into() };
+        let gone = unreachable_finding("Office", "ipp://10.0.0.9/ipp/print", &err, None);
+        assert_eq!(gone.summary, "The printer Office is unreachable: nothing answers at 10.0.0.9.");
+        assert_eq!(gone.summary_in(Lang::Da), "Printeren Office kan ikke nås: intet svarer på 10.0.0.9.");
+        assert_eq!(gone.title_in(Lang::Da), "Printeren kan ikke nås");
+    }
+
+    #[test]
+    fn what_was_done_reads_in_danish_and_a_stop_says_why() {
+        let approved = vec![shown(12, true), shown(13, true), shown(14, true)];
+        let done = vec![
+            CancelOutcome { job: shown(12, true), result: CancelResult::Cancelled },
+            CancelOutcome { job: shown(13, true), result: CancelResult::Cancelled },
+        ];
+        assert_eq!(done_sentence(&done, &approved), "cancelled job 12 and 13; 14 was not reached");
+        assert_eq!(
+            done_sentence_in(Lang::Da, &done, &approved),
+            "job 12 og 13 blev annulleret; job 14 nåede deskcheck ikke"
+        );
+        let mut run = crate::model::CheckRun::errored(CANCEL_STUCK_ID, Category::Printers, "x");
+        run.outcome = crate::model::Outcome::TimedOut { after_ms: 30000 };
+        explain_stop(&mut run, &CancelLog::default(), &approved[..2]);
+        let f = &run.findings[0];
+        assert_eq!(f.title, "Cancelling stopped");
+        assert_eq!(
+            f.summary,
+            "Cancelling stuck jobs stopped (no answer within 30000 ms): cancelled no job; 12 and 13 were not reached."
+        );
+        assert_eq!(
+            f.summary_in(Lang::Da),
+            "Annulleringen af udskrifter, der sad fast, stoppede (intet svar inden for 30000 ms): ingen udskrift blev annulleret; job 12 og 13 nåede deskcheck ikke."
+        );
+        let mut run = crate::model::CheckRun::errored(CANCEL_STUCK_ID, Category::Printers, "x");
+        run.outcome = crate::model::Outcome::skipped(msg!("common-cancelled-by-user"));
+        explain_stop(&mut run, &CancelLog::default(), &approved[..1]);
+        assert_eq!(
+            run.findings[0].summary,
+            "Cancelling stuck jobs stopped (cancelled by the user): cancelled no job; 12 was not reached."
+        );
+    }
+
+    #[test]
+    fn check_titles_have_messages_equal_to_the_english_titles() {
+        for check in checks().into_iter().chain(on_demand()) {
+            let meta = check.meta();
+            let id = format!("check-{}", meta.id.replace('.', "-"));
+            assert_eq!(i18n::tr(Lang::En, &id), meta.title, "{id}");
+            assert_ne!(i18n::tr(Lang::Da, &id), id, "{id} has Danish");
+        }
+    }
+
     #[test]
     fn attachment_names_are_safe() {
         assert_eq!(file_name("ipp://10.0.0.9:631/ipp/print"), "ipp___10.0.0.9_631_ipp_print.txt");

@@ -318,6 +318,26 @@ pub fn disk_severity(free_percent: f64, free_bytes: u64, t: &crate::config::Thre
     }
 }
 
+/// One disk's finding: free space against the thresholds.
+fn disk_finding(d: &DiskData, t: &crate::config::Thresholds) -> Finding {
+    let sev = disk_severity(d.free_percent, d.available_bytes, t);
+    let free = human_bytes(d.available_bytes);
+    let mount = d.mount_point.as_str();
+    let message = match sev {
+        Severity::Pass => {
+            msg!("system-disk-ok", mount = mount, free = &free, percent = format!("{:.0}%", d.free_percent))
+        }
+        Severity::Warn => {
+            msg!("system-disk-low", mount = mount, free = &free, percent = format!("{:.0}%", d.free_percent))
+        }
+        _ => msg!("system-disk-full", mount = mount, free = &free, percent = format!("{:.1}%", d.free_percent)),
+    };
+    Finding::msg(sev, message)
+        .evidence("Free", format!("{free} of {}", human_bytes(d.total_bytes)))
+        .evidence("Device", &d.name)
+        .evidence("File system", &d.file_system)
+}
+
 #[async_trait]
 impl Check for Disks {
     fn meta(&self) -> &CheckMeta {
@@ -358,37 +378,7 @@ impl Check for Disks {
             return Err(CheckError::UnsupportedMsg(msg!("system-disk-none")));
         }
         let t = &cx.config.thresholds;
-        let findings = disks
-            .iter()
-            .map(|d| {
-                let sev = disk_severity(d.free_percent, d.available_bytes, t);
-                let free = human_bytes(d.available_bytes);
-                let mount = d.mount_point.as_str();
-                let message = match sev {
-                    Severity::Pass => {
-                        msg!("system-disk-ok", mount = mount, free = &free, percent = format!("{:.0}%", d.free_percent))
-                    }
-                    Severity::Warn => {
-                        msg!(
-                            "system-disk-low",
-                            mount = mount,
-                            free = &free,
-                            percent = format!("{:.0}%", d.free_percent)
-                        )
-                    }
-                    _ => msg!(
-                        "system-disk-full",
-                        mount = mount,
-                        free = &free,
-                        percent = format!("{:.1}%", d.free_percent)
-                    ),
-                };
-                Finding::msg(sev, message)
-                    .evidence("Free", format!("{free} of {}", human_bytes(d.total_bytes)))
-                    .evidence("Device", &d.name)
-                    .evidence("File system", &d.file_system)
-            })
-            .collect();
+        let findings = disks.iter().map(|d| disk_finding(d, t)).collect();
         Ok(CheckResult::new(findings).with_data(disks))
     }
 }
@@ -399,6 +389,27 @@ struct Battery;
 static BATTERY_META: LazyLock<CheckMeta> = LazyLock::new(|| {
     meta("system.battery.health", "Battery", "Charge, charging state and wear of each battery.", 5_000)
 });
+
+/// One battery's finding: worn below `warn_health` percent, else its charge and state.
+fn battery_finding(b: &platform::BatteryInfo, warn_health: f64) -> Finding {
+    let charge = b.charge_percent.map(|c| format!("{c:.0}%")).unwrap_or_else(|| "unknown".into());
+    let state = format!("{:?}", b.state).to_lowercase();
+    let mut f = match b.health_percent {
+        Some(h) if h < warn_health => {
+            Finding::msg(Severity::Warn, msg!("system-battery-worn", name = &b.name, health = format!("{h:.0}%")))
+        }
+        // `state` is one of the keywords the Danish message words (charging, full…).
+        _ => Finding::msg(Severity::Pass, msg!("system-battery", name = &b.name, charge = &charge, state = &state)),
+    };
+    f = f.evidence("Charge", charge).evidence("State", state);
+    if let Some(h) = b.health_percent {
+        f = f.evidence("Health", format!("{h:.0}% of design capacity"));
+    }
+    if let Some(c) = b.cycle_count {
+        f = f.evidence("Charge cycles", c.to_string());
+    }
+    f
+}
 
 #[async_trait]
 impl Check for Battery {
@@ -414,32 +425,7 @@ impl Check for Battery {
             return Err(CheckError::UnsupportedMsg(msg!("system-battery-none")));
         }
         let warn_health = cx.config.thresholds.battery_health_warn_percent;
-        let findings = batteries
-            .iter()
-            .map(|b| {
-                let charge = b.charge_percent.map(|c| format!("{c:.0}%")).unwrap_or_else(|| "unknown".into());
-                let state = format!("{:?}", b.state).to_lowercase();
-                let mut f = match b.health_percent {
-                    Some(h) if h < warn_health => Finding::msg(
-                        Severity::Warn,
-                        msg!("system-battery-worn", name = &b.name, health = format!("{h:.0}%")),
-                    ),
-                    // `state` is one of the keywords the Danish message words (charging, full…).
-                    _ => Finding::msg(
-                        Severity::Pass,
-                        msg!("system-battery", name = &b.name, charge = &charge, state = &state),
-                    ),
-                };
-                f = f.evidence("Charge", charge).evidence("State", state);
-                if let Some(h) = b.health_percent {
-                    f = f.evidence("Health", format!("{h:.0}% of design capacity"));
-                }
-                if let Some(c) = b.cycle_count {
-                    f = f.evidence("Charge cycles", c.to_string());
-                }
-                f
-            })
-            .collect();
+        let findings = batteries.iter().map(|b| battery_finding(b, warn_health)).collect();
         Ok(CheckResult::new(findings).with_data(batteries))
     }
 }
@@ -581,6 +567,7 @@ impl Check for Interfaces {
 mod tests {
     use super::*;
     use crate::config::Thresholds;
+    use crate::i18n::Lang;
 
     #[test]
     fn disk_thresholds() {
@@ -605,6 +592,91 @@ mod tests {
         assert!(!is_interesting_disk("squashfs", "/snap/core/1", true, 100));
         assert!(!is_interesting_disk("tmpfs", "/run", false, 100));
         assert!(is_interesting_disk("ext4", "/", false, 100));
+    }
+
+    fn disk(free_percent: f64, available_bytes: u64) -> DiskData {
+        DiskData {
+            name: "/dev/sda2".into(),
+            mount_point: "/home".into(),
+            file_system: "ext4".into(),
+            kind: "SSD".into(),
+            removable: false,
+            read_only: false,
+            total_bytes: 100 * 1024 * 1024 * 1024,
+            available_bytes,
+            free_percent,
+        }
+    }
+
+    /// The words moved into messages unchanged in English, and read in Danish from the same finding.
+    #[test]
+    fn system_findings_read_in_english_and_danish() {
+        let t = Thresholds::default();
+        let gib = 1024 * 1024 * 1024;
+        let full = disk_finding(&disk(1.3, gib), &t);
+        assert_eq!(full.severity, Severity::Fail);
+        assert_eq!(full.title, "Disk /home");
+        assert_eq!(full.summary, "/home is almost full: only 1.0 GiB free (1.3%). Programs can fail to save files.");
+        assert_eq!(
+            full.next_step.as_deref(),
+            Some("Empty the recycle bin / trash and delete large files you no longer need, or ask IT to free space.")
+        );
+        assert_eq!(full.summary_in(Lang::En), full.summary);
+        assert_eq!(
+            full.summary_in(Lang::Da),
+            "/home er næsten fuld: kun 1.0 GiB ledig plads (1.3%). Programmer kan få problemer med at gemme filer."
+        );
+        assert!(full.next_step_in(Lang::Da).is_some_and(|n| n.starts_with("Tøm papirkurven")));
+        let fine = disk_finding(&disk(50.0, 50 * gib), &t);
+        assert_eq!((fine.summary.as_str(), fine.next_step.as_deref()), ("/home has 50.0 GiB free (50%).", None));
+        assert_eq!(fine.summary_in(Lang::Da), "Der er 50.0 GiB ledig plads på /home (50%).");
+
+        let battery = |health: Option<f64>, state| platform::BatteryInfo {
+            name: "BAT0".into(),
+            model: None,
+            manufacturer: None,
+            charge_percent: Some(81.4),
+            state,
+            health_percent: health,
+            cycle_count: Some(312),
+        };
+        let ok = battery_finding(&battery(Some(92.0), platform::BatteryState::Discharging), 70.0);
+        assert_eq!(
+            (ok.title.as_str(), ok.summary.as_str()),
+            ("Battery BAT0", "The battery is at 81% and discharging.")
+        );
+        assert_eq!(ok.title_in(Lang::Da), "Batteri BAT0");
+        assert_eq!(ok.summary_in(Lang::Da), "Batteriet er på 81% og kører på batteri.");
+        let worn = battery_finding(&battery(Some(55.0), platform::BatteryState::Charging), 70.0);
+        assert_eq!(worn.title, "Battery BAT0 worn");
+        assert_eq!(worn.summary, "The battery holds only 55% of its original charge.");
+        assert_eq!(worn.title_in(Lang::Da), "Batteri BAT0 er slidt");
+        // Evidence labels stay English in the report and read in Danish.
+        assert_eq!(crate::i18n::evidence_label(Lang::Da, "Charge cycles"), "Opladninger");
+    }
+
+    #[test]
+    fn time_spans_read_in_each_language() {
+        for secs in [59, 3_700, 90_000, 20 * 86_400 + 7_200] {
+            assert_eq!(human_duration_in(Lang::En, secs), human_duration(secs), "{secs}");
+        }
+        assert_eq!(human_duration_in(Lang::Da, 90_000), "1 dag og 1 time");
+        assert_eq!(human_duration_in(Lang::Da, 3_700), "1 time og 1 minut");
+        assert_eq!(human_duration_in(Lang::Da, 120), "2 minutter");
+        assert_eq!(human_duration_in(Lang::Da, 20 * 86_400 + 7_200), "20 dage og 2 timer");
+        let up = Finding::msg(Severity::Warn, with_duration(msg!("system-uptime-long"), 20 * 86_400 + 7_200));
+        assert_eq!(up.summary, "This computer has not been restarted for 20 days 2 h.");
+        assert_eq!(up.summary_in(Lang::Da), "Computeren er ikke blevet genstartet i 20 dage og 2 timer.");
+    }
+
+    #[test]
+    fn check_titles_have_messages_equal_to_the_english_titles() {
+        for check in checks() {
+            let meta = check.meta();
+            let id = format!("check-{}", meta.id.replace('.', "-"));
+            assert_eq!(crate::i18n::tr(Lang::En, &id), meta.title, "{id}");
+            assert_ne!(crate::i18n::tr(Lang::Da, &id), id, "{id} has Danish");
+        }
     }
 
     #[test]

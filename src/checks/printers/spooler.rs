@@ -206,6 +206,36 @@ mod tests {
     }
 
     #[test]
+    fn spooler_findings_read_in_english_and_danish() {
+        let f = &service_findings(&service(ServiceState::Stopped, Some(1067)))[0];
+        assert_eq!(
+            f.summary,
+            "The Windows Print Spooler service is stopped, so nothing can print from this computer. It stopped with error 1067."
+        );
+        assert_eq!(f.next_step.as_deref(), Some(restart_step(Lang::En).as_str()));
+        assert_eq!(
+            f.summary_in(Lang::Da),
+            "Windows-tjenesten Print Spooler er stoppet, så der kan ikke udskrives fra denne computer. Den stoppede med fejl 1067."
+        );
+        let plain = &service_findings(&service(ServiceState::Stopped, None))[0];
+        assert_eq!(
+            plain.summary,
+            "The Windows Print Spooler service is stopped, so nothing can print from this computer."
+        );
+        let paused = &service_findings(&service(ServiceState::Paused, None))[0];
+        assert_eq!(paused.summary, "The Windows Print Spooler service is paused, so printing does not work.");
+        assert_eq!(
+            paused.summary_in(Lang::Da),
+            "Windows-tjenesten Print Spooler holder pause, så udskrivning virker ikke."
+        );
+        assert_eq!(restart_plan_in(Lang::En), RESTART_PLAN);
+        assert!(restart_plan_in(Lang::Da).starts_with("deskcheck stopper Windows-tjenesten Print Spooler"));
+        let admin = &restart_findings(&Err(ServiceError::NeedsAdmin { what: "stopping the Print Spooler" }))[0];
+        assert_eq!(admin.detail.as_deref(), Some("stopping the Print Spooler was refused (access denied)"));
+        assert_eq!(admin.title_in(Lang::Da), "Kræver administratorrettigheder");
+    }
+
+    #[test]
     fn without_admin_rights_the_restart_says_so_and_changes_nothing() {
         let f = &restart_findings(&Err(ServiceError::NeedsAdmin { what: "stopping the Print Spooler" }))[0];
         assert_eq!((f.severity, f.title.as_str()), (Severity::Fail, "Needs administrator rights"));
