@@ -252,6 +252,33 @@ printers-cancel-stopped = Annulleringen stoppede
 printers-not-offered = Ikke tilbudt, ikke rørt
     .summary = Job { $ids } blev godkendt, men var ikke blandt de viste udskrifter, så de blev ikke rørt.
 
+## The jobs the cancel step shows
+
+printers-job-line = job { $id } på { $printer }: "{ $title_kind ->
+        [none] uden navn
+       *[given] { $title }
+    }" fra { $owner_kind ->
+        [none] en ukendt bruger
+       *[given] { $owner }
+    }, { $state ->
+        [waiting] venter
+        [held] tilbageholdt
+        [printing] udskrives
+        [stopped] stoppet
+        [cancelled] annulleret
+        [aborted] afbrudt
+        [completed] færdig
+       *[other] ukendt tilstand
+    }{ $age_kind ->
+        [min] { " " }i { $age } min.
+        [s] { " " }i { $age } sek.
+       *[none] { "" }
+    }
+printers-offer-not-yours = ikke din, ikke rørt: { $job }
+printers-offer-held = tilbageholdt med vilje, ikke rørt: { $job }
+printers-offer-not-read = ikke læst: { $note }
+printers-not-an-approval = "{ $text }" er ikke et svar, deskcheck kan bruge: skriv jobnumre ("12 14"), "all" for alle viste job, eller "none" for ingen
+
 ## printers.spooler and printers.spooler.restart (Windows)
 
 printers-spooler-unsupported = Windows' Print Spooler findes ikke her: { $why }

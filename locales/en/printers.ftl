@@ -237,6 +237,24 @@ printers-cancel-stopped = Cancelling stopped
 printers-not-offered = Not offered, left alone
     .summary = Job(s) { $ids } were approved but not among the jobs shown, so they were left alone.
 
+## The jobs the cancel step shows
+
+printers-job-line = job { $id } on { $printer }: "{ $title_kind ->
+        [none] untitled
+       *[given] { $title }
+    }" by { $owner_kind ->
+        [none] an unknown user
+       *[given] { $owner }
+    }, { $state }{ $age_kind ->
+        [min] { " " }for { $age } min
+        [s] { " " }for { $age } s
+       *[none] { "" }
+    }
+printers-offer-not-yours = not yours, left alone: { $job }
+printers-offer-held = held on purpose, left alone: { $job }
+printers-offer-not-read = not read: { $note }
+printers-not-an-approval = "{ $text }" is not an approval: give job ids ("12 14"), "all" for every job shown, or "none"
+
 ## printers.spooler and printers.spooler.restart (Windows)
 
 # The reason comes from the OS layer as it is.

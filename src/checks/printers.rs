@@ -742,21 +742,31 @@ pub struct ShownJob {
 }
 
 impl ShownJob {
-    /// "job 12 on office: "report.pdf" by alice, waiting for 14 min"
-    pub fn line(&self) -> String {
-        let age = match self.age_secs {
-            Some(a) if a >= 120 => format!(" for {} min", a / 60),
-            Some(a) => format!(" for {a} s"),
-            None => String::new(),
+    /// "job 12 on office: "report.pdf" by alice, waiting for 14 min", in `lang`.
+    pub fn line_in(&self, lang: Lang) -> String {
+        let (age_kind, age) = match self.age_secs {
+            Some(a) if a >= 120 => ("min", a / 60),
+            Some(a) => ("s", a),
+            None => ("none", 0),
         };
-        format!(
-            "job {} on {}: \"{}\" by {}, {}{age}",
-            self.id,
-            self.printer,
-            self.title.as_deref().unwrap_or("untitled"),
-            self.owner.as_deref().unwrap_or("an unknown user"),
-            self.state.label()
-        )
+        let m = msg!(
+            "printers-job-line",
+            id = self.id.to_string(),
+            printer = &self.printer,
+            title_kind = if self.title.is_some() { "given" } else { "none" },
+            title = self.title.clone().unwrap_or_default(),
+            owner_kind = if self.owner.is_some() { "given" } else { "none" },
+            owner = self.owner.clone().unwrap_or_default(),
+            state = self.state.label(),
+            age_kind = age_kind,
+            age = age.to_string(),
+        );
+        i18n::text(lang, &m)
+    }
+
+    /// The line in English.
+    pub fn line(&self) -> String {
+        self.line_in(Lang::En)
     }
 }
 
@@ -786,13 +796,19 @@ impl CancelOffer {
         self.stuck.iter().filter(|j| !j.yours && !self.others_allowed).collect()
     }
 
-    /// The list as shown on a terminal or in the report, one job a line.
-    pub fn describe(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.offered().iter().map(|j| format!("[{}] {}", j.id, j.line())).collect();
-        out.extend(self.not_yours().iter().map(|j| format!("not yours, left alone: {}", j.line())));
-        out.extend(self.held.iter().map(|j| format!("held on purpose, left alone: {}", j.line())));
-        out.extend(self.notes.iter().map(|n| format!("not read: {n}")));
+    /// The list as shown on a terminal or in the report, one job a line, in `lang`.
+    pub fn describe_in(&self, lang: Lang) -> Vec<String> {
+        let said = |m: Msg| i18n::text(lang, &m);
+        let mut out: Vec<String> = self.offered().iter().map(|j| format!("[{}] {}", j.id, j.line_in(lang))).collect();
+        out.extend(self.not_yours().iter().map(|j| said(msg!("printers-offer-not-yours", job = j.line_in(lang)))));
+        out.extend(self.held.iter().map(|j| said(msg!("printers-offer-held", job = j.line_in(lang)))));
+        out.extend(self.notes.iter().map(|n| said(msg!("printers-offer-not-read", note = n))));
         out
+    }
+
+    /// The list in English, as the report's evidence keeps it.
+    pub fn describe(&self) -> Vec<String> {
+        self.describe_in(Lang::En)
     }
 }
 
@@ -858,10 +874,8 @@ impl Approval {
             list.split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty()).map(str::parse).collect();
         match ids {
             Ok(ids) if !ids.is_empty() && ids.iter().all(|i| *i > 0) => Ok(Approval::Ids(ids)),
-            _ => Err(format!(
-                "\"{}\" is not an approval: give job ids (\"12 14\"), \"all\" for every job shown, or \"none\"",
-                text.trim()
-            )),
+            // In this thread's language: the answer goes back to whoever typed it.
+            _ => Err(t!("printers-not-an-approval", text = text.trim())),
         }
     }
 
@@ -1347,6 +1361,45 @@ mod tests {
             run.findings[0].summary,
             "Cancelling stuck jobs stopped (cancelled by the user): cancelled no job; 12 was not reached."
         );
+    }
+
+    #[test]
+    fn the_jobs_shown_read_in_danish() {
+        let mut untitled = shown(15, false);
+        (untitled.title, untitled.owner, untitled.age_secs) = (None, None, Some(45));
+        let offer = CancelOffer {
+            user: "me".into(),
+            others_allowed: false,
+            stuck: vec![shown(12, true), untitled],
+            held: vec![shown(14, true)],
+            notes: vec!["ipp://10.0.0.9/ipp/print: no answer in time".into()],
+        };
+        assert_eq!(
+            offer.describe(),
+            vec![
+                "[12] job 12 on office: \"report.pdf\" by me, waiting for 15 min",
+                "not yours, left alone: job 15 on office: \"untitled\" by an unknown user, waiting for 45 s",
+                "held on purpose, left alone: job 14 on office: \"report.pdf\" by me, waiting for 15 min",
+                "not read: ipp://10.0.0.9/ipp/print: no answer in time",
+            ]
+        );
+        assert_eq!(
+            offer.describe_in(Lang::Da),
+            vec![
+                "[12] job 12 på office: \"report.pdf\" fra me, venter i 15 min.",
+                "ikke din, ikke rørt: job 15 på office: \"uden navn\" fra en ukendt bruger, venter i 45 sek.",
+                "tilbageholdt med vilje, ikke rørt: job 14 på office: \"report.pdf\" fra me, venter i 15 min.",
+                "ikke læst: ipp://10.0.0.9/ipp/print: no answer in time",
+            ]
+        );
+        i18n::set_current(Lang::En);
+        assert_eq!(
+            Approval::parse("the stuck ones"),
+            Err("\"the stuck ones\" is not an approval: give job ids (\"12 14\"), \"all\" for every job shown, or \"none\"".into())
+        );
+        i18n::set_current(Lang::Da);
+        assert!(Approval::parse("de gamle").is_err_and(|e| e.contains("er ikke et svar")));
+        i18n::set_current(Lang::En);
     }
 
     #[test]
