@@ -169,7 +169,11 @@ printers-unreachable = Printeren kan ikke nås
     .summary = Printeren { $name } kan ikke nås: intet svarer på { $host }.
     .next = Tjek, at printeren er tændt og ikke viser en fejl, at netværkskablet sidder i (eller at Wi-Fi-lampen lyser), og at IP-adressen på printerens netværksside stadig er den samme som ovenfor. Kør så tjekket igen.
 printers-not-an-address = Ikke en printeradresse
-    .summary = '{ $uri }' er ikke en printeradresse: { $reason }.
+    .summary = '{ $uri }' er ikke en printeradresse: { $problem ->
+        [scheme] den skal begynde med ipp://, ipps://, http:// eller https://
+        [no-host] der står ingen printer (værtsnavn eller IP-adresse) i den
+       *[other] { $reason }
+    }.
     .next = Skriv adressen, som printeren viser den, for eksempel ipp://192.0.2.7/ipp/print.
 printers-bad-answer = Printeren svarede ikke rigtigt
     .summary = Printeren på { $uri } svarede, men ikke sådan som en printer skal.

@@ -158,7 +158,11 @@ printers-unreachable = Printer unreachable
     .summary = The printer { $name } is unreachable: nothing answers at { $host }.
     .next = Check that the printer is switched on and shows no error, that its network cable is plugged in (or its Wi-Fi light is on), and that its IP address on the printer's network page is still the one above. Then run the check again.
 printers-not-an-address = Not a printer address
-    .summary = '{ $uri }' is not a printer address: { $reason }.
+    .summary = '{ $uri }' is not a printer address: { $problem ->
+        [scheme] it must start with ipp://, ipps://, http:// or https://
+        [no-host] it has no host
+       *[other] { $reason }
+    }.
     .next = Type the address as the printer shows it, for example ipp://192.0.2.7/ipp/print.
 printers-bad-answer = Printer did not answer properly
     .summary = The printer at { $uri } answered, but not as a printer should.

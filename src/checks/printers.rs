@@ -375,6 +375,14 @@ pub fn unreachable_finding(name: &str, uri: &str, err: &PrinterError, r: Option<
     f
 }
 
+/// The finding for a configured address that is not a printer address.
+fn not_an_address(uri: &str, problem: printer::UriProblem, reason: &str) -> Finding {
+    Finding::msg(
+        Severity::Fail,
+        msg!("printers-not-an-address", uri = uri, problem = problem.keyword(), reason = reason),
+    )
+}
+
 struct Status;
 static STATUS: LazyLock<CheckMeta> = LazyLock::new(|| {
     meta(
@@ -505,8 +513,9 @@ impl Check for Status {
                 (None, Some(e @ (PrinterError::Unreachable { .. } | PrinterError::Http { .. }))) => {
                     findings.push(unreachable_finding(&uri, &uri, e, reach.as_ref()));
                 }
-                (None, Some(PrinterError::InvalidUri { reason, .. })) => findings
-                    .push(Finding::msg(Severity::Fail, msg!("printers-not-an-address", uri = &uri, reason = reason))),
+                (None, Some(PrinterError::InvalidUri { problem, reason, .. })) => {
+                    findings.push(not_an_address(&uri, *problem, reason))
+                }
                 (None, Some(e)) => findings
                     .push(Finding::msg(Severity::Fail, msg!("printers-bad-answer", uri = &uri)).detail(e.to_string())),
                 (None, None) => {}
@@ -1327,6 +1336,24 @@ mod tests {
         assert_eq!(gone.summary, "The printer Office is unreachable: nothing answers at 10.0.0.9.");
         assert_eq!(gone.summary_in(Lang::Da), "Printeren Office kan ikke nås: intet svarer på 10.0.0.9.");
         assert_eq!(gone.title_in(Lang::Da), "Printeren kan ikke nås");
+    }
+
+    #[test]
+    fn a_wrong_address_is_explained_in_each_language() {
+        let uri = "lpd://10.0.0.9/queue";
+        let Err(PrinterError::InvalidUri { problem, reason, .. }) = printer::normalize_uri(uri) else {
+            panic!("lpd:// is not a printer address for deskcheck")
+        };
+        let f = not_an_address(uri, problem, &reason);
+        assert_eq!(
+            f.summary,
+            "'lpd://10.0.0.9/queue' is not a printer address: it must start with ipp://, ipps://, http:// or https://."
+        );
+        assert_eq!(
+            f.summary_in(Lang::Da),
+            "'lpd://10.0.0.9/queue' er ikke en printeradresse: den skal begynde med ipp://, ipps://, http:// eller https://."
+        );
+        assert_eq!(f.title_in(Lang::Da), "Ikke en printeradresse");
     }
 
     #[test]
