@@ -669,6 +669,32 @@ mod tests {
         assert_eq!(up.summary_in(Lang::Da), "Computeren er ikke blevet genstartet i 20 dage og 2 timer.");
     }
 
+    /// Every system check, run for real on this machine: each finding and each reason for not
+    /// running is a message that reads in Danish (no English left but names and figures).
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn every_system_finding_here_has_danish_words() {
+        let cx = CheckCx::new(std::sync::Arc::new(crate::config::Config::default()), std::sync::Arc::new(|_: &str| {}));
+        for check in checks() {
+            let id = check.meta().id;
+            match check.run(&cx).await {
+                Ok(result) => {
+                    for f in &result.findings {
+                        assert!(f.msg.is_some(), "{id}: {f:?} has no message");
+                        // Titles may be the same word in both ("Disk /", "Processor"); summaries never are.
+                        assert!(!f.title_in(Lang::Da).is_empty(), "{id}");
+                        assert_ne!(f.summary_in(Lang::Da), f.summary, "{id}: the Danish summary is the English one");
+                    }
+                }
+                Err(CheckError::UnsupportedMsg(m) | CheckError::SkippedMsg(m)) => {
+                    assert_ne!(crate::i18n::text(Lang::Da, &m), crate::i18n::text(Lang::En, &m), "{id}")
+                }
+                // An OS layer that could not be read says so in its own (English) words.
+                Err(CheckError::Failed(why)) => println!("{id}: {why}"),
+                Err(other) => panic!("{id}: a reason without a message: {other}"),
+            }
+        }
+    }
+
     #[test]
     fn check_titles_have_messages_equal_to_the_english_titles() {
         for check in checks() {
