@@ -8,7 +8,8 @@ use std::sync::Arc;
 
 use common::printer_lab::*;
 use deskcheck::config::Config;
-use deskcheck::model::{CheckRun, Severity};
+use deskcheck::i18n::Lang;
+use deskcheck::model::{CheckRun, Finding, Severity};
 
 macro_rules! need_lab {
     ($name:expr) => {
@@ -21,6 +22,12 @@ macro_rules! need_lab {
 
 fn run<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
     report["runs"].as_array().unwrap().iter().find(|r| r["id"] == id).unwrap_or_else(|| panic!("no run {id}: {report}"))
+}
+
+/// The first finding of `severity` as the report stores it (with its message), to read in Danish.
+fn finding_of(run: &serde_json::Value, severity: &str) -> Finding {
+    let f = run["findings"].as_array().unwrap().iter().find(|f| f["severity"] == severity);
+    serde_json::from_value(f.unwrap_or_else(|| panic!("no {severity} finding: {run}")).clone()).unwrap()
 }
 
 fn findings(run: &serde_json::Value) -> Vec<(String, String, String)> {
@@ -117,6 +124,11 @@ fn status_reasons_supplies_then_low_toner_warns() {
     let warn = f.iter().find(|(sev, ..)| sev == "warn").unwrap_or_else(|| panic!("no warn: {f:?}"));
     assert!(warn.1.contains("Black Toner") && warn.1.contains("4 %"), "{warn:?}");
     assert!(!warn.2.is_empty());
+    // The same finding, read from the report in Danish: the supply's name as the printer says it.
+    let low = finding_of(status, "warn");
+    assert_eq!(low.title_in(Lang::Da), "Forbrugsvare ved at slippe op");
+    let da = low.summary_in(Lang::Da);
+    assert!(da.starts_with("Black Toner i ") && da.ends_with(" er ved at slippe op (4 %)."), "{da}");
     assert_eq!(code, 1, "a warning gives exit code 1");
 }
 
@@ -135,6 +147,9 @@ fn stopped_printer_is_unreachable_with_a_next_step() {
     // The host still answers ping: the wording says the print service is what is down.
     assert!(fail.1.contains("answers on the network"), "{fail:?}");
     assert!(fail.2.contains("Switch the printer off and on"), "{fail:?}");
+    let da = finding_of(status, "fail");
+    assert!(da.summary_in(Lang::Da).contains("svarer på netværket, men dens udskriftstjeneste gør ikke"), "{da:?}");
+    assert!(da.next_step_in(Lang::Da).is_some_and(|n| n.starts_with("Sluk printeren, tænd den igen")), "{da:?}");
     let entry = lab_entry(status, &uri);
     assert_eq!(entry["reachability"]["ping_received"], 3, "{entry}");
     assert_eq!(code, 2);

@@ -20,8 +20,10 @@ use crate::hw::printer::{
     self, CupsQueues, PrinterError, PrinterState, PrinterStatus, QueryOptions, ReasonSeverity, SubmittedJob,
     SupplyCondition, TestPage, mdns,
 };
+use crate::i18n::{self, Lang, Msg};
 use crate::model::{Attachment, Category, Finding, Severity};
 use crate::net::{dns, join_all, ping, reach};
+use crate::{msg, t};
 
 /// The printer checks of every run of the area.
 pub fn checks() -> Vec<CheckBox> {
@@ -81,54 +83,7 @@ async fn local_queues(config: &Config) -> Result<CupsQueues, PrinterError> {
 }
 
 fn no_cups(err: &PrinterError) -> CheckError {
-    CheckError::Unsupported(format!("no CUPS print server answers on this computer ({err})"))
-}
-
-fn plain_reason(reason: &str) -> Option<&'static str> {
-    Some(match reason {
-        "media-empty" | "media-needed" => "The printer is out of paper.",
-        "media-jam" => "Paper is jammed in the printer.",
-        "media-low" => "The paper is running low.",
-        "door-open" | "cover-open" | "interlock-open" => "A door or cover of the printer is open.",
-        "toner-empty" | "marker-supply-empty" => "The toner or ink is empty.",
-        "toner-low" | "marker-supply-low" => "The toner or ink is running low.",
-        "marker-waste-full" | "marker-waste-almost-full" => "The waste toner/ink container is (nearly) full.",
-        "input-tray-missing" => "A paper tray is missing or not pushed in.",
-        "output-area-full" | "output-area-almost-full" => "The output tray is full: take the printed paper out.",
-        "offline" | "shutdown" => "The printer is offline.",
-        "paused" => "The print queue is paused.",
-        "connecting-to-device" => "The computer is trying to reach the printer.",
-        "cups-missing-filter" => "The printer driver is missing a part needed to print.",
-        // Windows spooler status flags (hw::printer::spool words them as these reasons).
-        "media-problem" => "The printer has a paper problem (wrong size or type, or a misfeed).",
-        "not-available" => "The printer is not available to this computer.",
-        "page-too-complex" => "A page was too complex for the printer's memory.",
-        "user-intervention" => "The printer needs someone to attend to it.",
-        "out-of-memory" => "The printer ran out of memory.",
-        "server-unknown" => "The print server this printer belongs to is unknown.",
-        "server-offline" => "The print server this printer belongs to is offline.",
-        "driver-update-needed" => "The printer's driver needs an update.",
-        "other" => "The printer reports an error.",
-        _ => return None,
-    })
-}
-
-fn reason_next_step(reason: &str) -> &'static str {
-    match reason {
-        "media-empty" | "media-needed" | "media-low" => "Load paper into the tray and push it in fully.",
-        "media-jam" => "Open the doors the printer's panel shows, remove the jammed paper gently, close them.",
-        "door-open" | "cover-open" | "interlock-open" => "Close every door and cover until they click.",
-        "toner-empty" | "marker-supply-empty" | "toner-low" | "marker-supply-low" => {
-            "Replace the toner or ink cartridge named on the printer's panel."
-        }
-        "paused" => "Resume the printer in the system's printer settings.",
-        "offline" | "shutdown" | "connecting-to-device" | "not-available" => {
-            "Switch the printer on and check its network cable or Wi-Fi light. On Windows, also untick \"Use Printer Offline\" in the printer's queue window."
-        }
-        "server-unknown" | "server-offline" => "Check that the print server is on and reachable, or ask IT.",
-        "driver-update-needed" => "Ask IT to update the printer's driver.",
-        _ => "Look at the printer's panel for the message and follow it; call IT if it stays.",
-    }
+    CheckError::UnsupportedMsg(msg!("printers-no-cups", error = err.to_string()))
 }
 
 /// Findings for one printer's status (not its reachability or, for queues, its jobs).
@@ -161,68 +116,37 @@ pub fn status_findings(s: &PrinterStatus, include_jobs: bool) -> Vec<Finding> {
         if matches!(r.reason.as_str(), "toner-low" | "marker-supply-low") && !s.supplies.is_empty() {
             continue;
         }
-        let summary = plain_reason(&r.reason)
-            .map(|p| format!("{name}: {p}"))
-            .unwrap_or_else(|| format!("{name} reports a problem: {}.", r.reason));
-        findings.push(
-            with_facts(Finding::new(severity, format!("Printer problem: {}", r.reason), summary))
-                .next_step(reason_next_step(&r.reason)),
-        );
+        // The message words each known keyword plainly and keeps the keyword in the title.
+        findings.push(with_facts(Finding::msg(severity, msg!("printers-reason", reason = &r.reason, name = &name))));
     }
     if s.state == PrinterState::Stopped && !findings.iter().any(|f| f.severity == Severity::Fail) {
-        findings.push(
-            with_facts(Finding::new(Severity::Fail, "Printer stopped", format!("{name} is stopped and prints nothing.")))
-                .next_step("Look at the printer's panel for an error; if it shows none, resume the printer in the system's printer settings."),
-        );
+        findings.push(with_facts(Finding::msg(Severity::Fail, msg!("printers-stopped", name = &name))));
     }
     if s.accepting_jobs == Some(false) {
-        findings.push(
-            with_facts(Finding::new(Severity::Warn, "Not accepting jobs", format!("{name} refuses new print jobs.")))
-                .next_step(
-                    "Turn 'accept jobs' back on in the printer settings (an administrator may have switched it off).",
-                ),
-        );
+        findings.push(with_facts(Finding::msg(Severity::Warn, msg!("printers-not-accepting", name = &name))));
     }
     for supply in &s.supplies {
         let level = supply.level.describe();
-        let (severity, title, summary) = match (supply.condition(), supply.fills_up) {
-            (SupplyCondition::Empty, false) => {
-                (Severity::Fail, "Supply empty", format!("{} in {name} is empty ({level}).", supply.name))
-            }
-            (SupplyCondition::Empty, true) => {
-                (Severity::Fail, "Waste container full", format!("{} in {name} is full ({level}).", supply.name))
-            }
-            (SupplyCondition::Low, false) => {
-                (Severity::Warn, "Supply low", format!("{} in {name} is low ({level}).", supply.name))
-            }
-            (SupplyCondition::Low, true) => (
-                Severity::Warn,
-                "Waste container nearly full",
-                format!("{} in {name} is nearly full ({level}).", supply.name),
-            ),
+        let (severity, message) = match (supply.condition(), supply.fills_up) {
+            (SupplyCondition::Empty, false) => (Severity::Fail, msg!("printers-supply-empty")),
+            (SupplyCondition::Empty, true) => (Severity::Fail, msg!("printers-waste-full")),
+            (SupplyCondition::Low, false) => (Severity::Warn, msg!("printers-supply-low")),
+            (SupplyCondition::Low, true) => (Severity::Warn, msg!("printers-waste-nearly-full")),
             _ => continue,
         };
-        let mut f = Finding::new(severity, title, summary).evidence("Supply", &supply.name).evidence("Level", &level);
+        let message = message.arg("supply", &supply.name).arg("name", &name).arg("level", supply.level.keyword());
+        let mut f = Finding::msg(severity, message).evidence("Supply", &supply.name).evidence("Level", &level);
         if let Some(k) = &supply.kind {
             f = f.evidence("Type", k);
         }
-        f = f.evidence("Printer", &name);
-        let step = if supply.fills_up {
-            "Replace the waste container soon (the printer's panel or manual shows how)."
-        } else {
-            "Get a replacement ready and swap it when the printer asks, or now if prints are faint."
-        };
-        findings.push(f.next_step(step));
+        findings.push(f.evidence("Printer", &name));
     }
     if include_jobs {
         findings.extend(stuck_jobs_finding(s));
     }
     if findings.is_empty() {
-        let summary = match s.state {
-            PrinterState::Processing => format!("{name} is printing."),
-            _ => format!("{name} is ready."),
-        };
-        let mut f = with_facts(Finding::new(Severity::Pass, "Printer ready", summary));
+        let mut f =
+            with_facts(Finding::msg(Severity::Pass, msg!("printers-ready", name = &name, state = s.state.label())));
         for supply in &s.supplies {
             f = f.evidence(&supply.name, supply.level.describe());
         }
@@ -236,15 +160,7 @@ fn stuck_jobs_finding(s: &PrinterStatus) -> Option<Finding> {
     if stuck.is_empty() {
         return None;
     }
-    let mut f = Finding::new(
-        Severity::Warn,
-        "Stuck print jobs",
-        format!(
-            "{} job(s) on {} have been waiting for a long time and block the queue.",
-            stuck.len(),
-            s.display_name()
-        ),
-    );
+    let mut f = Finding::msg(Severity::Warn, msg!("printers-stuck-jobs", count = stuck.len(), name = s.display_name()));
     for j in &stuck {
         let age = j.age_secs.map(|a| format!(", {} min", a / 60)).unwrap_or_default();
         f = f.evidence(
@@ -257,7 +173,7 @@ fn stuck_jobs_finding(s: &PrinterStatus) -> Option<Finding> {
             ),
         );
     }
-    Some(f.next_step("Cancel the stuck jobs (deskcheck can do it after you confirm), then print again."))
+    Some(f)
 }
 
 // ---------------------------------------------------------------- printers.queues
@@ -285,18 +201,15 @@ impl Check for Queues {
             Err(e @ PrinterError::Spooler { .. }) => {
                 return Err(CheckError::Failed(format!(
                     "could not read the print queues: {e}. {}",
-                    spooler::RESTART_STEP
+                    spooler::restart_step(Lang::En)
                 )));
             }
             Err(e) => return Err(CheckError::Failed(format!("could not read the print queues: {e}"))),
         };
         let mut findings = Vec::new();
         if cups.queues.is_empty() {
-            findings.push(
-                Finding::new(Severity::Info, "No printers set up", "No printer is set up on this computer.")
-                    .evidence("Print server", &cups.server)
-                    .next_step("Add the printer in the system's printer settings, or type its address (ipp://…) into deskcheck."),
-            );
+            findings
+                .push(Finding::msg(Severity::Info, msg!("printers-no-queues")).evidence("Print server", &cups.server));
         } else {
             let list: Vec<String> = cups
                 .queues
@@ -310,28 +223,18 @@ impl Check for Queues {
                     )
                 })
                 .collect();
-            let mut f = Finding::new(
+            let mut f = Finding::msg(
                 Severity::Info,
-                "Print queues",
-                format!("{} printer(s) set up on this computer: {}.", cups.queues.len(), list.join(", ")),
+                msg!("printers-queues", count = cups.queues.len(), list = list.join(", ")),
             );
             for q in &cups.queues {
                 f = f.evidence(q.display_name(), q.device_uri.clone().unwrap_or_else(|| q.uri.clone()));
             }
             findings.push(f);
             match &cups.default {
-                Some(d) => findings.push(
-                    Finding::new(Severity::Pass, "Default printer", format!("The default printer is {d}."))
-                        .evidence("Default", d),
-                ),
-                None => findings.push(
-                    Finding::new(
-                        Severity::Warn,
-                        "No default printer",
-                        "No default printer is set: programs may not know where to print.",
-                    )
-                    .next_step("Choose a default printer in the system's printer settings."),
-                ),
+                Some(d) => findings
+                    .push(Finding::msg(Severity::Pass, msg!("printers-default", name = d)).evidence("Default", d)),
+                None => findings.push(Finding::msg(Severity::Warn, msg!("printers-no-default"))),
             }
         }
         for q in &cups.queues {
@@ -340,29 +243,16 @@ impl Check for Queues {
             // status check words by their reasons.
             let paused = q.state_reasons.iter().any(|r| r.reason == "paused");
             if q.state == PrinterState::Stopped && (cups.server != printer::spool::SPOOLER_SERVER || paused) {
-                findings.push(
-                    Finding::new(
-                        Severity::Warn,
-                        "Queue paused",
-                        format!("The print queue {name} is paused: jobs wait and nothing prints."),
-                    )
-                    .evidence("Queue", &name)
-                    .next_step(if cups.server == printer::spool::SPOOLER_SERVER {
-                        "Open the printer's queue window (Settings, Printers, Open print queue) and untick \"Pause printing\"."
-                    } else {
-                        "Resume the printer in the system's printer settings (or `cupsenable` as an administrator)."
-                    }),
-                );
+                let message = if cups.server == printer::spool::SPOOLER_SERVER {
+                    msg!("printers-queue-paused-spooler", name = &name)
+                } else {
+                    msg!("printers-queue-paused", name = &name)
+                };
+                findings.push(Finding::msg(Severity::Warn, message).evidence("Queue", &name));
             }
             if q.accepting_jobs == Some(false) {
                 findings.push(
-                    Finding::new(
-                        Severity::Warn,
-                        "Queue rejects jobs",
-                        format!("The print queue {name} refuses new jobs."),
-                    )
-                    .evidence("Queue", &name)
-                    .next_step("Allow jobs again in the printer settings (or `cupsaccept` as an administrator)."),
+                    Finding::msg(Severity::Warn, msg!("printers-queue-rejects", name = &name)).evidence("Queue", &name),
                 );
             }
             findings.extend(stuck_jobs_finding(q));
@@ -458,20 +348,14 @@ pub async fn reachability(uri: &str, timeout: Duration) -> Option<Reachability> 
 /// The Fail finding for a printer that does not answer IPP, worded by what still answers.
 pub fn unreachable_finding(name: &str, uri: &str, err: &PrinterError, r: Option<&Reachability>) -> Finding {
     let host = r.map(|r| r.host.clone()).or_else(|| printer::uri_host(uri)).unwrap_or_else(|| uri.to_string());
-    let (summary, step) = match r {
-        Some(r) if r.answers_ping() || !r.open_ports().is_empty() => (
-            format!(
-                "The printer {name} is unreachable for printing: its address {host} answers on the network, but its print service does not."
-            ),
-            "Switch the printer off and on again and wait until it says it is ready. If it stays, check in the printer's network settings that IPP printing is on, or call IT.",
-        ),
-        _ => (
-            format!("The printer {name} is unreachable: nothing answers at {host}."),
-            "Check that the printer is switched on and shows no error, that its network cable is plugged in (or its Wi-Fi light is on), and that its IP address on the printer's network page is still the one above. Then run the check again.",
-        ),
+    let message = match r {
+        // Something answers at the address: the printer is on, its print service is not.
+        Some(r) if r.answers_ping() || !r.open_ports().is_empty() => {
+            msg!("printers-unreachable-service", name = name, host = host)
+        }
+        _ => msg!("printers-unreachable", name = name, host = host),
     };
-    let mut f =
-        Finding::new(Severity::Fail, "Printer unreachable", summary).detail(err.to_string()).evidence("Address", uri);
+    let mut f = Finding::msg(Severity::Fail, message).detail(err.to_string()).evidence("Address", uri);
     if let Some(r) = r {
         f = f.evidence(
             "Ping",
@@ -488,7 +372,15 @@ pub fn unreachable_finding(name: &str, uri: &str, err: &PrinterError, r: Option<
             );
         }
     }
-    f.next_step(step)
+    f
+}
+
+/// The finding for a configured address that is not a printer address.
+fn not_an_address(uri: &str, problem: printer::UriProblem, reason: &str) -> Finding {
+    Finding::msg(
+        Severity::Fail,
+        msg!("printers-not-an-address", uri = uri, problem = problem.keyword(), reason = reason),
+    )
 }
 
 struct Status;
@@ -515,7 +407,7 @@ impl Check for Status {
             Err(e) => (Vec::new(), Some(e.to_string())),
         };
         let (discovered, discovery_note) = if config.printers.discover_mdns {
-            cx.progress("looking for printers on the network (mDNS)");
+            cx.progress(&t!("printers-progress-mdns"));
             match blocking(|| mdns::discover(MDNS_WINDOW)).await? {
                 Ok(d) => (d, None),
                 Err(e) => (Vec::new(), Some(e.to_string())),
@@ -536,15 +428,21 @@ impl Check for Status {
                 targets.push((d.uri.clone(), PrinterSource::Discovered));
             }
         }
+        // The message words "switched off" and "nothing found"; an error is shown as it is.
+        let discovery_said = match (&discovery_note, config.printers.discover_mdns) {
+            (_, false) => "switched-off".to_string(),
+            (Some(note), true) => note.clone(),
+            (None, true) => "nothing-found".to_string(),
+        };
         if queues.is_empty() && targets.is_empty() {
-            return Ok(CheckResult::new(vec![
-                Finding::new(Severity::Info, "No printers to check", "No printer is set up on this computer, none is configured, and none was found on the network.")
-                    .detail(format!("Queues: {}. Discovery: {}.", queues_note.as_deref().unwrap_or("none"), discovery_note.as_deref().unwrap_or("nothing found")))
-                    .next_step("Type the printer's address (for example ipp://192.0.2.7/ipp/print) into deskcheck and run the check again."),
-            ])
+            let queues_said = queues_note.clone().unwrap_or_else(|| "none".into());
+            return Ok(CheckResult::new(vec![Finding::msg(
+                Severity::Info,
+                msg!("printers-none-to-check", queues = queues_said, discovery = discovery_said),
+            )])
             .with_data(StatusData { printers: Vec::new(), discovered, queues_note, discovery_note }));
         }
-        cx.progress(&format!("asking {} printer(s)", targets.len() + queues.len()));
+        cx.progress(&t!("printers-progress-asking", count = targets.len() + queues.len()));
         let probe_timeout = Duration::from_millis(cx.config.network.probe_timeout_ms.max(200));
         let queried = join_all(targets.into_iter().map(|(uri, source)| async move {
             let u = uri.clone();
@@ -615,15 +513,11 @@ impl Check for Status {
                 (None, Some(e @ (PrinterError::Unreachable { .. } | PrinterError::Http { .. }))) => {
                     findings.push(unreachable_finding(&uri, &uri, e, reach.as_ref()));
                 }
-                (None, Some(PrinterError::InvalidUri { reason, .. })) => findings.push(
-                    Finding::new(Severity::Fail, "Not a printer address", format!("'{uri}' is not a printer address: {reason}."))
-                        .next_step("Type the address as the printer shows it, for example ipp://192.0.2.7/ipp/print."),
-                ),
-                (None, Some(e)) => findings.push(
-                    Finding::new(Severity::Fail, "Printer did not answer properly", format!("The printer at {uri} answered, but not as a printer should."))
-                        .detail(e.to_string())
-                        .next_step("Check that the address is the printer's IPP address (ipp://…/ipp/print); if it is, restart the printer."),
-                ),
+                (None, Some(PrinterError::InvalidUri { problem, reason, .. })) => {
+                    findings.push(not_an_address(&uri, *problem, reason))
+                }
+                (None, Some(e)) => findings
+                    .push(Finding::msg(Severity::Fail, msg!("printers-bad-answer", uri = &uri)).detail(e.to_string())),
                 (None, None) => {}
             }
             entries.push(PrinterEntry {
@@ -688,14 +582,14 @@ impl Check for Reach {
         let config = cx.config.clone();
         let (targets, note) = reach_targets(&config).await;
         if targets.is_empty() {
-            let why = note.map(|n| format!(" (the local print server: {n})")).unwrap_or_default();
-            return Err(CheckError::Unsupported(format!(
-                "no network printer is known to this computer: none is configured and no queue prints to a network address{why}"
-            )));
+            return Err(CheckError::UnsupportedMsg(match note {
+                Some(n) => msg!("printers-reach-none-server", error = n),
+                None => msg!("printers-reach-none"),
+            }));
         }
         let opts = query_options(&config);
         let probe_timeout = Duration::from_millis(config.network.probe_timeout_ms.max(200));
-        cx.progress(&format!("trying {} printer(s)", targets.len()));
+        cx.progress(&t!("printers-progress-trying", count = targets.len()));
         let results = join_all(targets.into_iter().map(|(name, uri)| async move {
             let u = uri.clone();
             let answer = blocking(move || printer::printer_status(&u, &opts)).await;
@@ -709,10 +603,9 @@ impl Check for Reach {
             let error = match answer {
                 Ok(Ok(status)) => {
                     findings.push(
-                        Finding::new(
+                        Finding::msg(
                             Severity::Pass,
-                            "Printer reachable",
-                            format!("The printer {} answers ({}).", status.display_name(), status.state.label()),
+                            msg!("printers-reachable", name = status.display_name(), state = status.state.label()),
                         )
                         .evidence("Address", uri.clone()),
                     );
@@ -724,12 +617,7 @@ impl Check for Reach {
                 }
                 Err(e) => {
                     findings.push(
-                        Finding::new(
-                            Severity::Warn,
-                            "Printer not checked",
-                            format!("The printer {name} could not be asked."),
-                        )
-                        .detail(format!("{e}")),
+                        Finding::msg(Severity::Warn, msg!("printers-not-checked", name = &name)).detail(format!("{e}")),
                     );
                     Some(format!("{e}"))
                 }
@@ -751,12 +639,8 @@ async fn test_page_target(config: &Config) -> Result<String, CheckError> {
     let opts = query_options(config);
     match blocking(move || printer::spool::default_destination(server.as_deref(), &opts)).await? {
         Ok(Some(uri)) => Ok(uri),
-        Ok(None) => Err(CheckError::Skipped(
-            "no printer to print to: none is configured and there is no default printer".into(),
-        )),
-        Err(e) => Err(CheckError::Skipped(format!(
-            "no printer to print to: none is configured and the local print server does not answer ({e})"
-        ))),
+        Ok(None) => Err(CheckError::SkippedMsg(msg!("printers-test-page-no-target"))),
+        Err(e) => Err(CheckError::SkippedMsg(msg!("printers-test-page-no-server", error = e.to_string()))),
     }
 }
 
@@ -804,41 +688,32 @@ impl Check for TestPageCheck {
         let go_on = move || !stop.load(Ordering::SeqCst) && Instant::now() < send_by;
         let finding = match blocking(move || printer::print_test_page(&u, &page, &opts, &go_on)).await? {
             Ok(job) => {
-                let mut f = Finding::new(
-                    Severity::Pass,
-                    "Test page sent",
-                    format!("A test page went to {uri} as job {}.", job.job_id),
-                )
-                .evidence("Printer", &uri)
-                .evidence("Job", job.job_id.to_string())
-                .evidence("Format", &job.document_format);
+                let message = msg!(
+                    "printers-test-page-sent",
+                    uri = &uri,
+                    job = job.job_id.to_string(),
+                    host = &hostname,
+                    time = &time
+                );
+                let mut f = Finding::msg(Severity::Pass, message)
+                    .evidence("Printer", &uri)
+                    .evidence("Job", job.job_id.to_string())
+                    .evidence("Format", &job.document_format);
                 if let Some(r) = &job.rendering {
                     f = f.evidence("Rendered as", r);
                 }
-                let f = f.next_step(format!("Fetch the page from the printer: it names {hostname} and {time}. If none comes out, the problem is at the printer."));
                 tracing::info!("test page sent to {uri} as job {} ({})", job.job_id, job.document_format);
                 return Ok(CheckResult::new(vec![f]).with_data(TestPageData { job, hostname, time }));
             }
             Err(e @ PrinterError::Stopped { .. }) => {
                 tracing::info!("test page: {e}");
-                Finding::new(Severity::Warn, "Test page not sent", "The run was stopped before the test page was sent: nothing was printed.")
-                    .detail(e.to_string())
+                Finding::msg(Severity::Warn, msg!("printers-test-page-stopped")).detail(e.to_string())
             }
-            Err(e @ PrinterError::NoUsableFormat { .. }) => Finding::new(
-                Severity::Fail,
-                "No format the printer takes",
-                format!("The test page was not sent: {uri} takes none of the formats deskcheck can make, so nothing was printed."),
-            )
-            .detail(e.to_string())
-            .next_step("Print a page from another program (the printer's own driver converts it), or ask IT to check the printer's settings."),
+            Err(e @ PrinterError::NoUsableFormat { .. }) => {
+                Finding::msg(Severity::Fail, msg!("printers-test-page-no-format", uri = &uri)).detail(e.to_string())
+            }
             Err(e @ PrinterError::Unreachable { .. }) => unreachable_finding(&uri, &uri, &e, None),
-            Err(e) => Finding::new(
-                Severity::Fail,
-                "Test page not printed",
-                format!("The test page could not be sent to {uri}."),
-            )
-            .detail(e.to_string())
-            .next_step("Look at the printer's panel for an error, then try again; call IT if it stays."),
+            Err(e) => Finding::msg(Severity::Fail, msg!("printers-test-page-failed", uri = &uri)).detail(e.to_string()),
         };
         Ok(CheckResult::new(vec![finding]))
     }
@@ -876,21 +751,31 @@ pub struct ShownJob {
 }
 
 impl ShownJob {
-    /// "job 12 on office: "report.pdf" by alice, waiting for 14 min"
-    pub fn line(&self) -> String {
-        let age = match self.age_secs {
-            Some(a) if a >= 120 => format!(" for {} min", a / 60),
-            Some(a) => format!(" for {a} s"),
-            None => String::new(),
+    /// "job 12 on office: "report.pdf" by alice, waiting for 14 min", in `lang`.
+    pub fn line_in(&self, lang: Lang) -> String {
+        let (age_kind, age) = match self.age_secs {
+            Some(a) if a >= 120 => ("min", a / 60),
+            Some(a) => ("s", a),
+            None => ("none", 0),
         };
-        format!(
-            "job {} on {}: \"{}\" by {}, {}{age}",
-            self.id,
-            self.printer,
-            self.title.as_deref().unwrap_or("untitled"),
-            self.owner.as_deref().unwrap_or("an unknown user"),
-            self.state.label()
-        )
+        let m = msg!(
+            "printers-job-line",
+            id = self.id.to_string(),
+            printer = &self.printer,
+            title_kind = if self.title.is_some() { "given" } else { "none" },
+            title = self.title.clone().unwrap_or_default(),
+            owner_kind = if self.owner.is_some() { "given" } else { "none" },
+            owner = self.owner.clone().unwrap_or_default(),
+            state = self.state.label(),
+            age_kind = age_kind,
+            age = age.to_string(),
+        );
+        i18n::text(lang, &m)
+    }
+
+    /// The line in English.
+    pub fn line(&self) -> String {
+        self.line_in(Lang::En)
     }
 }
 
@@ -920,13 +805,19 @@ impl CancelOffer {
         self.stuck.iter().filter(|j| !j.yours && !self.others_allowed).collect()
     }
 
-    /// The list as shown on a terminal or in the report, one job a line.
-    pub fn describe(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.offered().iter().map(|j| format!("[{}] {}", j.id, j.line())).collect();
-        out.extend(self.not_yours().iter().map(|j| format!("not yours, left alone: {}", j.line())));
-        out.extend(self.held.iter().map(|j| format!("held on purpose, left alone: {}", j.line())));
-        out.extend(self.notes.iter().map(|n| format!("not read: {n}")));
+    /// The list as shown on a terminal or in the report, one job a line, in `lang`.
+    pub fn describe_in(&self, lang: Lang) -> Vec<String> {
+        let said = |m: Msg| i18n::text(lang, &m);
+        let mut out: Vec<String> = self.offered().iter().map(|j| format!("[{}] {}", j.id, j.line_in(lang))).collect();
+        out.extend(self.not_yours().iter().map(|j| said(msg!("printers-offer-not-yours", job = j.line_in(lang)))));
+        out.extend(self.held.iter().map(|j| said(msg!("printers-offer-held", job = j.line_in(lang)))));
+        out.extend(self.notes.iter().map(|n| said(msg!("printers-offer-not-read", note = n))));
         out
+    }
+
+    /// The list in English, as the report's evidence keeps it.
+    pub fn describe(&self) -> Vec<String> {
+        self.describe_in(Lang::En)
     }
 }
 
@@ -992,10 +883,8 @@ impl Approval {
             list.split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty()).map(str::parse).collect();
         match ids {
             Ok(ids) if !ids.is_empty() && ids.iter().all(|i| *i > 0) => Ok(Approval::Ids(ids)),
-            _ => Err(format!(
-                "\"{}\" is not an approval: give job ids (\"12 14\"), \"all\" for every job shown, or \"none\"",
-                text.trim()
-            )),
+            // In this thread's language: the answer goes back to whoever typed it.
+            _ => Err(t!("printers-not-an-approval", text = text.trim())),
         }
     }
 
@@ -1069,55 +958,61 @@ pub struct CancelData {
     pub done: Vec<CancelOutcome>,
 }
 
-/// "cancelled job 12 and 13; 14 was not reached; 15 could not be cancelled"
-pub fn done_sentence(done: &[CancelOutcome], approved: &[ShownJob]) -> String {
+/// Adds the job ids of one list to `msg` as `<list>_n` (how many), `<list>_head` (all but the
+/// last, comma-separated) and `<list>_last`, so each language joins them with its own "and".
+fn with_ids(msg: Msg, list: &str, ids: &[String]) -> Msg {
+    let (head, last) = match ids {
+        [] => (String::new(), String::new()),
+        [rest @ .., last] => (rest.join(", "), last.clone()),
+    };
+    msg.arg(&format!("{list}_n"), ids.len()).arg(&format!("{list}_head"), head).arg(&format!("{list}_last"), last)
+}
+
+/// `msg` with what was done to the approved jobs, as the messages `printers-cancel-first`
+/// (the cancelled jobs) and `printers-cancel-rest` (failed, in flight, not reached) word it.
+fn with_done(msg: Msg, done: &[CancelOutcome], approved: &[ShownJob]) -> Msg {
     let ids = |f: &dyn Fn(&CancelResult) -> bool| -> Vec<String> {
         done.iter().filter(|o| f(&o.result)).map(|o| o.job.id.to_string()).collect()
     };
-    let join = |v: &[String]| match v {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    };
-    let cancelled = ids(&|r| matches!(r, CancelResult::Cancelled));
-    let failed = ids(&|r| matches!(r, CancelResult::Failed { .. }));
-    let in_flight = ids(&|r| matches!(r, CancelResult::InFlight));
     let mut unreached = ids(&|r| matches!(r, CancelResult::NotReached { .. }));
     unreached.extend(approved.iter().filter(|j| !done.iter().any(|o| o.job.id == j.id)).map(|j| j.id.to_string()));
-    let mut parts = Vec::new();
-    if cancelled.is_empty() {
-        parts.push("cancelled no job".to_string());
-    } else {
-        parts.push(format!("cancelled job {}", join(&cancelled)));
-    }
-    if !failed.is_empty() {
-        parts.push(format!("{} could not be cancelled", join(&failed)));
-    }
-    if !in_flight.is_empty() {
-        parts.push(format!("{} was being cancelled when it stopped (check the queue)", join(&in_flight)));
-    }
-    if !unreached.is_empty() {
-        parts.push(format!("{} {} not reached", join(&unreached), if unreached.len() == 1 { "was" } else { "were" }));
-    }
-    parts.join("; ")
+    let msg = with_ids(msg, "cancelled", &ids(&|r| matches!(r, CancelResult::Cancelled)));
+    let msg = with_ids(msg, "failed", &ids(&|r| matches!(r, CancelResult::Failed { .. })));
+    let msg = with_ids(msg, "flight", &ids(&|r| matches!(r, CancelResult::InFlight)));
+    with_ids(msg, "unreached", &unreached)
+}
+
+/// "cancelled job 12 and 13; 14 was not reached; 15 could not be cancelled", in `lang`.
+pub fn done_sentence_in(lang: Lang, done: &[CancelOutcome], approved: &[ShownJob]) -> String {
+    let first = with_done(msg!("printers-cancel-first"), done, approved);
+    let rest = with_done(msg!("printers-cancel-rest"), done, approved);
+    i18n::text(lang, &first) + &i18n::text(lang, &rest)
+}
+
+/// The same in English.
+pub fn done_sentence(done: &[CancelOutcome], approved: &[ShownJob]) -> String {
+    done_sentence_in(Lang::En, done, approved)
 }
 
 /// For a cancel run that did not complete (cancelled by the user, or timed out): a finding
 /// that says which approved jobs were cancelled and which were not, from the check's log.
 pub fn explain_stop(run: &mut crate::model::CheckRun, log: &CancelLog, approved: &[ShownJob]) {
-    if matches!(run.outcome, crate::model::Outcome::Completed) {
+    use crate::model::Outcome;
+    if matches!(run.outcome, Outcome::Completed) {
         return;
     }
     let done = log.snapshot();
     let why = run.outcome.reason().unwrap_or_else(|| run.outcome.label().to_string());
-    run.findings.push(
-        Finding::new(
-            Severity::Warn,
-            "Cancelling stopped",
-            format!("Cancelling stuck jobs stopped ({why}): {}.", done_sentence(&done, approved)),
-        )
-        .next_step("Look at the print queue; run the step again to cancel the jobs that were not reached."),
-    );
+    // Why it stopped, in words each language has: a timeout, the user's cancel, else as said.
+    let message = match &run.outcome {
+        Outcome::TimedOut { after_ms } => msg!("printers-cancel-stopped", stop = "timeout", ms = *after_ms),
+        Outcome::Skipped { msg: Some(m), .. } if m.id == "common-cancelled-by-user" => {
+            msg!("printers-cancel-stopped", stop = "user")
+        }
+        _ => msg!("printers-cancel-stopped", stop = "other"),
+    };
+    let message = with_done(message.arg("why", why), &done, approved);
+    run.findings.push(Finding::msg(Severity::Warn, message));
 }
 
 /// The cancel check; `printers.jobs.cancel_stuck` in the list of on-demand checks has no
@@ -1195,11 +1090,7 @@ impl Check for CancelStuck {
         let Some(consent) = self.consent.clone() else {
             let config = cx.config.clone();
             let shown = blocking(move || cancel_offer(&config, false)).await?;
-            let mut f = Finding::new(
-                Severity::Info,
-                "Nothing cancelled",
-                "Nothing was cancelled: deskcheck cancels print jobs only after you approve them by id, from the list it shows.",
-            );
+            let mut f = Finding::msg(Severity::Info, msg!("printers-cancel-unapproved"));
             for (i, line) in shown.describe().iter().enumerate() {
                 f = f.evidence(format!("Shown {}", i + 1), line);
             }
@@ -1227,7 +1118,7 @@ impl Check for CancelStuck {
                     log.push(CancelOutcome { job, result: CancelResult::NotReached { why: why.into() } });
                     continue;
                 }
-                progress.progress(&format!("cancelling job {}", job.id));
+                progress.progress(&t!("printers-progress-cancelling", job = job.id.to_string()));
                 let (uri, id) = (job.printer_uri.clone(), job.id);
                 log.push(CancelOutcome { job, result: CancelResult::InFlight });
                 let opts = QueryOptions { timeout: opts.timeout.min(left), ..opts };
@@ -1249,49 +1140,33 @@ impl Check for CancelStuck {
             f
         };
         if consent.approved.is_empty() {
-            findings.push(shown_evidence(Finding::new(
+            findings.push(shown_evidence(Finding::msg(
                 Severity::Info,
-                "Nothing cancelled",
                 if consent.shown.offered().is_empty() {
-                    "No stuck job of yours was waiting, so nothing was cancelled."
+                    msg!("printers-cancel-none-waiting")
                 } else {
-                    "No job was approved, so nothing was cancelled."
+                    msg!("printers-cancel-none-approved")
                 },
             )));
         } else {
-            let sentence = done_sentence(&done, &consent.approved);
             let all_done =
                 done.iter().all(|o| o.result == CancelResult::Cancelled) && done.len() == consent.approved.len();
-            let f = Finding::new(
-                if all_done { Severity::Pass } else { Severity::Fail },
-                if all_done { "Stuck jobs cancelled" } else { "Not every approved job was cancelled" },
-                // The sentence starts with "cancelled": capitalise it for a summary of its own.
-                format!("C{}.", sentence.strip_prefix('c').unwrap_or(&sentence)),
-            );
+            let f = if all_done {
+                Finding::msg(Severity::Pass, with_done(msg!("printers-cancel-done"), &done, &consent.approved))
+            } else {
+                Finding::msg(Severity::Fail, with_done(msg!("printers-cancel-partly"), &done, &consent.approved))
+            };
             let mut f = shown_evidence(f);
             for o in &done {
                 if let CancelResult::Failed { error } | CancelResult::NotReached { why: error } = &o.result {
                     f = f.evidence(format!("Job {}", o.job.id), error);
                 }
             }
-            findings.push(if all_done {
-                f.next_step("Print the document again.")
-            } else {
-                f.next_step(
-                    "Cancel the remaining jobs in the system's printer settings as an administrator, or ask IT.",
-                )
-            });
+            findings.push(f);
         }
         if !consent.not_offered.is_empty() {
             let ids: Vec<String> = consent.not_offered.iter().map(i32::to_string).collect();
-            findings.push(Finding::new(
-                Severity::Info,
-                "Not offered, left alone",
-                format!(
-                    "Job(s) {} were approved but not among the jobs shown, so they were left alone.",
-                    ids.join(", ")
-                ),
-            ));
+            findings.push(Finding::msg(Severity::Info, msg!("printers-not-offered", ids = ids.join(", "))));
         }
         let data = CancelData {
             approved: consent.approved.iter().map(|j| j.id).collect(),
@@ -1405,6 +1280,163 @@ mod tests {
             "cancelled job 12 and 13; 14 was being cancelled when it stopped (check the queue); 15 was not reached"
         );
         assert_eq!(done_sentence(&[], &approved[..2]), "cancelled no job; 12 and 13 were not reached");
+    }
+
+    /// The words moved into messages unchanged in English, and read in Danish from the same finding.
+    #[test]
+    fn printer_findings_read_in_english_and_danish() {
+        let f = status_findings(&status(&["media-jam-error", "frobnicated-warning"], Vec::new()), true);
+        assert_eq!(f[0].title, "Printer problem: media-jam");
+        assert_eq!(f[0].summary, "Office: Paper is jammed in the printer.");
+        assert_eq!(
+            f[0].next_step.as_deref(),
+            Some("Open the doors the printer's panel shows, remove the jammed paper gently, close them.")
+        );
+        // The keyword stays in the Danish title; the printer's name is never translated.
+        assert_eq!(f[0].title_in(Lang::Da), "Problem med printeren: media-jam");
+        assert_eq!(f[0].summary_in(Lang::Da), "Office: Der sidder papir fast i printeren.");
+        assert!(f[0].next_step_in(Lang::Da).is_some_and(|n| n.contains("fastklemte papir")));
+        // A keyword without plain words is shown as it is, in both languages.
+        assert_eq!(f[1].summary, "Office reports a problem: frobnicated.");
+        assert_eq!(f[1].summary_in(Lang::Da), "Office melder et problem: frobnicated.");
+        assert_eq!(
+            f[1].next_step.as_deref(),
+            Some("Look at the printer's panel for the message and follow it; call IT if it stays.")
+        );
+
+        let offline = status_findings(&status(&["offline-error"], Vec::new()), true);
+        assert_eq!(
+            offline[0].next_step.as_deref(),
+            Some(
+                "Switch the printer on and check its network cable or Wi-Fi light. On Windows, also untick \"Use Printer Offline\" in the printer's queue window."
+            )
+        );
+        assert!(offline[0].next_step_in(Lang::Da).is_some_and(|n| n.starts_with("Tænd printeren")));
+
+        let toner = attrs::parse_printer_supply("type=toner;maxcapacity=100;level=0;", Some("Black Toner")).unwrap();
+        let empty = &status_findings(&status(&["none"], vec![toner]), true)[0];
+        assert_eq!(
+            (empty.title.as_str(), empty.summary.as_str()),
+            ("Supply empty", "Black Toner in Office is empty (0 %).")
+        );
+        assert_eq!(empty.summary_in(Lang::Da), "Black Toner i Office er brugt op (0 %).");
+        assert_eq!(printer::SupplyLevel::Unavailable.describe(), "level not reported by the printer");
+        assert_eq!(printer::SupplyLevel::SomeRemaining.describe_in(Lang::Da), "ukendt niveau, men ikke tom");
+
+        let ready = &status_findings(&status(&["none"], Vec::new()), true)[0];
+        assert_eq!((ready.title.as_str(), ready.summary.as_str()), ("Printer ready", "Office is ready."));
+        assert_eq!(
+            (ready.title_in(Lang::Da), ready.summary_in(Lang::Da)),
+            ("Printeren er klar".into(), "Office er klar.".into())
+        );
+
+        let err =
+            PrinterError::Unreachable { reason: "no answer in time".into(), uri: "ipp://10.0.0.9/ipp/print".into() };
+        let gone = unreachable_finding("Office", "ipp://10.0.0.9/ipp/print", &err, None);
+        assert_eq!(gone.summary, "The printer Office is unreachable: nothing answers at 10.0.0.9.");
+        assert_eq!(gone.summary_in(Lang::Da), "Printeren Office kan ikke nås: intet svarer på 10.0.0.9.");
+        assert_eq!(gone.title_in(Lang::Da), "Printeren kan ikke nås");
+    }
+
+    #[test]
+    fn a_wrong_address_is_explained_in_each_language() {
+        let uri = "lpd://10.0.0.9/queue";
+        let Err(PrinterError::InvalidUri { problem, reason, .. }) = printer::normalize_uri(uri) else {
+            panic!("lpd:// is not a printer address for deskcheck")
+        };
+        let f = not_an_address(uri, problem, &reason);
+        assert_eq!(
+            f.summary,
+            "'lpd://10.0.0.9/queue' is not a printer address: it must start with ipp://, ipps://, http:// or https://."
+        );
+        assert_eq!(
+            f.summary_in(Lang::Da),
+            "'lpd://10.0.0.9/queue' er ikke en printeradresse: den skal begynde med ipp://, ipps://, http:// eller https://."
+        );
+        assert_eq!(f.title_in(Lang::Da), "Ikke en printeradresse");
+    }
+
+    #[test]
+    fn what_was_done_reads_in_danish_and_a_stop_says_why() {
+        let approved = vec![shown(12, true), shown(13, true), shown(14, true)];
+        let done = vec![
+            CancelOutcome { job: shown(12, true), result: CancelResult::Cancelled },
+            CancelOutcome { job: shown(13, true), result: CancelResult::Cancelled },
+        ];
+        assert_eq!(done_sentence(&done, &approved), "cancelled job 12 and 13; 14 was not reached");
+        assert_eq!(
+            done_sentence_in(Lang::Da, &done, &approved),
+            "job 12 og 13 blev annulleret; job 14 nåede deskcheck ikke"
+        );
+        let mut run = crate::model::CheckRun::errored(CANCEL_STUCK_ID, Category::Printers, "x");
+        run.outcome = crate::model::Outcome::TimedOut { after_ms: 30000 };
+        explain_stop(&mut run, &CancelLog::default(), &approved[..2]);
+        let f = &run.findings[0];
+        assert_eq!(f.title, "Cancelling stopped");
+        assert_eq!(
+            f.summary,
+            "Cancelling stuck jobs stopped (no answer within 30000 ms): cancelled no job; 12 and 13 were not reached."
+        );
+        assert_eq!(
+            f.summary_in(Lang::Da),
+            "Annulleringen af udskrifter, der sad fast, stoppede (intet svar inden for 30000 ms): ingen udskrift blev annulleret; job 12 og 13 nåede deskcheck ikke."
+        );
+        let mut run = crate::model::CheckRun::errored(CANCEL_STUCK_ID, Category::Printers, "x");
+        run.outcome = crate::model::Outcome::skipped(msg!("common-cancelled-by-user"));
+        explain_stop(&mut run, &CancelLog::default(), &approved[..1]);
+        assert_eq!(
+            run.findings[0].summary,
+            "Cancelling stuck jobs stopped (cancelled by the user): cancelled no job; 12 was not reached."
+        );
+    }
+
+    #[test]
+    fn the_jobs_shown_read_in_danish() {
+        let mut untitled = shown(15, false);
+        (untitled.title, untitled.owner, untitled.age_secs) = (None, None, Some(45));
+        let offer = CancelOffer {
+            user: "me".into(),
+            others_allowed: false,
+            stuck: vec![shown(12, true), untitled],
+            held: vec![shown(14, true)],
+            notes: vec!["ipp://10.0.0.9/ipp/print: no answer in time".into()],
+        };
+        assert_eq!(
+            offer.describe(),
+            vec![
+                "[12] job 12 on office: \"report.pdf\" by me, waiting for 15 min",
+                "not yours, left alone: job 15 on office: \"untitled\" by an unknown user, waiting for 45 s",
+                "held on purpose, left alone: job 14 on office: \"report.pdf\" by me, waiting for 15 min",
+                "not read: ipp://10.0.0.9/ipp/print: no answer in time",
+            ]
+        );
+        assert_eq!(
+            offer.describe_in(Lang::Da),
+            vec![
+                "[12] job 12 på office: \"report.pdf\" fra me, venter i 15 min.",
+                "ikke din, ikke rørt: job 15 på office: \"uden navn\" fra en ukendt bruger, venter i 45 sek.",
+                "tilbageholdt med vilje, ikke rørt: job 14 på office: \"report.pdf\" fra me, venter i 15 min.",
+                "ikke læst: ipp://10.0.0.9/ipp/print: no answer in time",
+            ]
+        );
+        i18n::set_current(Lang::En);
+        assert_eq!(
+            Approval::parse("the stuck ones"),
+            Err("\"the stuck ones\" is not an approval: give job ids (\"12 14\"), \"all\" for every job shown, or \"none\"".into())
+        );
+        i18n::set_current(Lang::Da);
+        assert!(Approval::parse("de gamle").is_err_and(|e| e.contains("er ikke et svar")));
+        i18n::set_current(Lang::En);
+    }
+
+    #[test]
+    fn check_titles_have_messages_equal_to_the_english_titles() {
+        for check in checks().into_iter().chain(on_demand()) {
+            let meta = check.meta();
+            let id = format!("check-{}", meta.id.replace('.', "-"));
+            assert_eq!(i18n::tr(Lang::En, &id), meta.title, "{id}");
+            assert_ne!(i18n::tr(Lang::Da, &id), id, "{id} has Danish");
+        }
     }
 
     #[test]

@@ -8,8 +8,9 @@ use async_trait::async_trait;
 use serde::Serialize;
 
 use super::{Check, CheckBox, CheckCx, CheckError, CheckMeta, CheckResult, Needs};
+use crate::i18n::Msg;
 use crate::model::{Category, Finding, Severity};
-use crate::platform;
+use crate::{msg, platform};
 
 pub fn checks() -> Vec<CheckBox> {
     vec![
@@ -48,6 +49,17 @@ pub fn human_bytes(bytes: u64) -> String {
         unit += 1;
     }
     if unit == 0 { format!("{bytes} B") } else { format!("{value:.1} {}", UNITS[unit]) }
+}
+
+/// `msg` with the `days`, `hours` and `minutes` of `secs`, which the message words through
+/// `system-duration` (the same span as `human_duration`, in the reader's language).
+fn with_duration(msg: Msg, secs: u64) -> Msg {
+    msg.arg("days", secs / 86_400).arg("hours", secs % 86_400 / 3600).arg("minutes", secs % 3600 / 60)
+}
+
+/// A time span alone, worded in `lang` ("3 days 4 h").
+pub fn human_duration_in(lang: crate::i18n::Lang, secs: u64) -> String {
+    crate::i18n::text(lang, &with_duration(msg!("system-duration"), secs))
 }
 
 pub fn human_duration(secs: u64) -> String {
@@ -99,24 +111,18 @@ impl Check for OsUptime {
         let os =
             data.long_os_version.clone().unwrap_or_else(|| format!("{} {}", data.host.os_name, data.host.os_version));
         let mut findings = vec![
-            Finding::new(Severity::Info, "Operating system", format!("This computer runs {os}."))
+            Finding::msg(Severity::Info, msg!("system-os", os = os))
                 .evidence("Host name", &data.host.hostname)
                 .evidence("Kernel", &data.host.kernel)
                 .evidence("Architecture", &data.host.arch),
         ];
         match data.uptime_secs {
             Some(up) if up > UPTIME_WARN_SECS => findings.push(
-                Finding::new(
-                    Severity::Warn,
-                    "Long time since restart",
-                    format!("This computer has not been restarted for {}.", human_duration(up)),
-                )
-                .detail("Long uptimes leave updates half-installed and drivers in odd states.")
-                .evidence("Uptime", human_duration(up))
-                .next_step("Save your work and restart the computer, then try again."),
+                Finding::msg(Severity::Warn, with_duration(msg!("system-uptime-long"), up))
+                    .evidence("Uptime", human_duration(up)),
             ),
             Some(up) => findings.push(
-                Finding::new(Severity::Pass, "Uptime", format!("Last restarted {} ago.", human_duration(up)))
+                Finding::msg(Severity::Pass, with_duration(msg!("system-uptime"), up))
                     .evidence("Uptime", human_duration(up)),
             ),
             None => {}
@@ -168,11 +174,11 @@ impl Check for Cpu {
         .await?
         .map_err(CheckError::Failed)?;
         let busy = data.usage_percent >= 95.0;
+        let usage = format!("{:.0}%", data.usage_percent);
         let finding = if busy {
-            Finding::new(Severity::Warn, "Processor very busy", format!("The processor is {:.0}% busy, so everything may feel slow.", data.usage_percent))
-                .next_step("Close programs you are not using; if it stays busy, tell your technician which program uses the most CPU (Task Manager / System Monitor).")
+            Finding::msg(Severity::Warn, msg!("system-cpu-busy", usage = usage))
         } else {
-            Finding::new(Severity::Pass, "Processor", format!("The processor is {:.0}% busy.", data.usage_percent))
+            Finding::msg(Severity::Pass, msg!("system-cpu", usage = usage))
         };
         let mut finding = finding
             .evidence("Model", if data.brand.is_empty() { "unknown".into() } else { data.brand.clone() })
@@ -245,29 +251,27 @@ impl Check for Memory {
         .await?
         .map_err(CheckError::Failed)?;
         if data.total_bytes == 0 {
-            return Err(CheckError::Unsupported("the OS reports no memory figures".into()));
+            return Err(CheckError::UnsupportedMsg(msg!("system-memory-unsupported")));
         }
         let t = &cx.config.thresholds;
         let severity = memory_severity(data.used_percent, t.memory_warn_percent, t.memory_fail_percent);
-        let summary = match severity {
-            Severity::Pass => format!("{:.0}% of memory is in use; that is fine.", data.used_percent),
-            _ => format!("{:.0}% of memory is in use, so programs may slow down or close.", data.used_percent),
+        let used = format!("{:.0}%", data.used_percent);
+        let message = match severity {
+            Severity::Pass => msg!("system-memory-ok", used = used),
+            _ => msg!(
+                "system-memory-high",
+                used = used,
+                warn = format!("{:.0}%", t.memory_warn_percent),
+                fail = format!("{:.0}%", t.memory_fail_percent),
+            ),
         };
-        let mut f = Finding::new(severity, "Memory", summary)
+        let f = Finding::msg(severity, message)
             .evidence("Total", human_bytes(data.total_bytes))
             .evidence("Available", human_bytes(data.available_bytes))
             .evidence(
                 "Swap used",
                 format!("{} of {}", human_bytes(data.swap_used_bytes), human_bytes(data.swap_total_bytes)),
             );
-        if severity != Severity::Pass {
-            f = f
-                .detail(format!(
-                    "Warn at {:.0}%, fail at {:.0}% (config: thresholds.memory_*).",
-                    t.memory_warn_percent, t.memory_fail_percent
-                ))
-                .next_step("Close programs and browser tabs you are not using, or restart the computer.");
-        }
         Ok(CheckResult::new(vec![f]).with_data(data))
     }
 }
@@ -314,6 +318,26 @@ pub fn disk_severity(free_percent: f64, free_bytes: u64, t: &crate::config::Thre
     }
 }
 
+/// One disk's finding: free space against the thresholds.
+fn disk_finding(d: &DiskData, t: &crate::config::Thresholds) -> Finding {
+    let sev = disk_severity(d.free_percent, d.available_bytes, t);
+    let free = human_bytes(d.available_bytes);
+    let mount = d.mount_point.as_str();
+    let message = match sev {
+        Severity::Pass => {
+            msg!("system-disk-ok", mount = mount, free = &free, percent = format!("{:.0}%", d.free_percent))
+        }
+        Severity::Warn => {
+            msg!("system-disk-low", mount = mount, free = &free, percent = format!("{:.0}%", d.free_percent))
+        }
+        _ => msg!("system-disk-full", mount = mount, free = &free, percent = format!("{:.1}%", d.free_percent)),
+    };
+    Finding::msg(sev, message)
+        .evidence("Free", format!("{free} of {}", human_bytes(d.total_bytes)))
+        .evidence("Device", &d.name)
+        .evidence("File system", &d.file_system)
+}
+
 #[async_trait]
 impl Check for Disks {
     fn meta(&self) -> &CheckMeta {
@@ -351,29 +375,10 @@ impl Check for Disks {
         .await?
         .map_err(CheckError::Failed)?;
         if disks.is_empty() {
-            return Err(CheckError::Unsupported("no writable disks were reported".into()));
+            return Err(CheckError::UnsupportedMsg(msg!("system-disk-none")));
         }
         let t = &cx.config.thresholds;
-        let findings = disks
-            .iter()
-            .map(|d| {
-                let sev = disk_severity(d.free_percent, d.available_bytes, t);
-                let free = human_bytes(d.available_bytes);
-                let summary = match sev {
-                    Severity::Pass => format!("{} has {free} free ({:.0}%).", d.mount_point, d.free_percent),
-                    Severity::Warn => format!("{} is getting full: only {free} free ({:.0}%).", d.mount_point, d.free_percent),
-                    _ => format!("{} is almost full: only {free} free ({:.1}%). Programs can fail to save files.", d.mount_point, d.free_percent),
-                };
-                let mut f = Finding::new(sev, format!("Disk {}", d.mount_point), summary)
-                    .evidence("Free", format!("{free} of {}", human_bytes(d.total_bytes)))
-                    .evidence("Device", &d.name)
-                    .evidence("File system", &d.file_system);
-                if sev != Severity::Pass {
-                    f = f.next_step("Empty the recycle bin / trash and delete large files you no longer need, or ask IT to free space.");
-                }
-                f
-            })
-            .collect();
+        let findings = disks.iter().map(|d| disk_finding(d, t)).collect();
         Ok(CheckResult::new(findings).with_data(disks))
     }
 }
@@ -385,6 +390,27 @@ static BATTERY_META: LazyLock<CheckMeta> = LazyLock::new(|| {
     meta("system.battery.health", "Battery", "Charge, charging state and wear of each battery.", 5_000)
 });
 
+/// One battery's finding: worn below `warn_health` percent, else its charge and state.
+fn battery_finding(b: &platform::BatteryInfo, warn_health: f64) -> Finding {
+    let charge = b.charge_percent.map(|c| format!("{c:.0}%")).unwrap_or_else(|| "unknown".into());
+    let state = format!("{:?}", b.state).to_lowercase();
+    let mut f = match b.health_percent {
+        Some(h) if h < warn_health => {
+            Finding::msg(Severity::Warn, msg!("system-battery-worn", name = &b.name, health = format!("{h:.0}%")))
+        }
+        // `state` is one of the keywords the Danish message words (charging, full…).
+        _ => Finding::msg(Severity::Pass, msg!("system-battery", name = &b.name, charge = &charge, state = &state)),
+    };
+    f = f.evidence("Charge", charge).evidence("State", state);
+    if let Some(h) = b.health_percent {
+        f = f.evidence("Health", format!("{h:.0}% of design capacity"));
+    }
+    if let Some(c) = b.cycle_count {
+        f = f.evidence("Charge cycles", c.to_string());
+    }
+    f
+}
+
 #[async_trait]
 impl Check for Battery {
     fn meta(&self) -> &CheckMeta {
@@ -392,39 +418,14 @@ impl Check for Battery {
     }
 
     async fn run(&self, cx: &CheckCx) -> Result<CheckResult, CheckError> {
-        let batteries = blocking(platform::batteries).await?.map_err(|u| CheckError::Unsupported(u.0))?;
+        let batteries = blocking(platform::batteries)
+            .await?
+            .map_err(|u| CheckError::UnsupportedMsg(msg!("system-battery-unreadable", reason = u.0)))?;
         if batteries.is_empty() {
-            return Err(CheckError::Unsupported("this computer has no battery".into()));
+            return Err(CheckError::UnsupportedMsg(msg!("system-battery-none")));
         }
         let warn_health = cx.config.thresholds.battery_health_warn_percent;
-        let findings = batteries
-            .iter()
-            .map(|b| {
-                let charge = b.charge_percent.map(|c| format!("{c:.0}%")).unwrap_or_else(|| "unknown".into());
-                let state = format!("{:?}", b.state).to_lowercase();
-                let mut f = match b.health_percent {
-                    Some(h) if h < warn_health => Finding::new(
-                        Severity::Warn,
-                        format!("Battery {} worn", b.name),
-                        format!("The battery holds only {h:.0}% of its original charge."),
-                    )
-                    .next_step("Ask IT about a replacement battery; keep the charger plugged in meanwhile."),
-                    _ => Finding::new(
-                        Severity::Pass,
-                        format!("Battery {}", b.name),
-                        format!("The battery is at {charge} and {state}."),
-                    ),
-                };
-                f = f.evidence("Charge", charge).evidence("State", state);
-                if let Some(h) = b.health_percent {
-                    f = f.evidence("Health", format!("{h:.0}% of design capacity"));
-                }
-                if let Some(c) = b.cycle_count {
-                    f = f.evidence("Charge cycles", c.to_string());
-                }
-                f
-            })
-            .collect();
+        let findings = batteries.iter().map(|b| battery_finding(b, warn_health)).collect();
         Ok(CheckResult::new(findings).with_data(batteries))
     }
 }
@@ -469,7 +470,7 @@ impl Check for Temperatures {
         })
         .await?;
         if sensors.is_empty() {
-            return Err(CheckError::Unsupported("no temperature sensors are readable here".into()));
+            return Err(CheckError::UnsupportedMsg(msg!("system-temp-none")));
         }
         let warn_at = cx.config.thresholds.cpu_temp_warn_celsius as f32;
         let hot: Vec<&Sensor> = sensors
@@ -478,19 +479,10 @@ impl Check for Temperatures {
             .collect();
         let mut f = if hot.is_empty() {
             let max = sensors.iter().map(|s| s.celsius).fold(f32::MIN, f32::max);
-            Finding::new(
-                Severity::Pass,
-                "Temperatures",
-                format!("All {} sensors are in range (hottest {max:.0} °C).", sensors.len()),
-            )
+            Finding::msg(Severity::Pass, msg!("system-temp-ok", count = sensors.len(), max = format!("{max:.0} °C")))
         } else {
             let names: Vec<String> = hot.iter().map(|s| format!("{} {:.0} °C", s.label, s.celsius)).collect();
-            Finding::new(
-                Severity::Warn,
-                "Running hot",
-                format!("Parts of the computer are very hot: {}.", names.join(", ")),
-            )
-            .next_step("Make sure the air vents are free and the fan runs; hot computers slow down and switch off.")
+            Finding::msg(Severity::Warn, msg!("system-temp-hot", sensors = names.join(", ")))
         };
         for s in &sensors {
             f = f.evidence(&s.label, format!("{:.1} °C", s.celsius));
@@ -524,34 +516,22 @@ impl Check for Interfaces {
         let connected: Vec<&&platform::InterfaceInfo> =
             real.iter().filter(|i| i.is_up && !(i.ipv4.is_empty() && i.ipv6.is_empty())).collect();
         if real.is_empty() {
-            findings.push(
-                Finding::new(
-                    Severity::Fail,
-                    "No network adapter",
-                    "This computer has no network adapter that the system can see.",
-                )
-                .next_step(
-                    "Check that Wi-Fi is switched on (airplane mode off) or that the network cable is plugged in.",
-                ),
-            );
+            findings.push(Finding::msg(Severity::Fail, msg!("system-if-none")));
         } else if connected.is_empty() {
-            findings.push(
-                Finding::new(Severity::Warn, "Not connected", "No network adapter is connected with an address.")
-                    .next_step("Plug in the network cable or connect to Wi-Fi, then run the check again."),
-            );
+            findings.push(Finding::msg(Severity::Warn, msg!("system-if-disconnected")));
         }
         for i in &real {
             let name = i.friendly_name.clone().unwrap_or_else(|| i.name.clone());
             let addrs: Vec<String> = i.ipv4.iter().chain(i.ipv6.iter()).cloned().collect();
-            let summary = if i.is_up && !addrs.is_empty() {
-                format!("{name} is connected ({}).", i.ipv4.first().or(i.ipv6.first()).cloned().unwrap_or_default())
+            let message = if i.is_up && !addrs.is_empty() {
+                let address = i.ipv4.first().or(i.ipv6.first()).cloned().unwrap_or_default();
+                msg!("system-if-up", name = &i.name, adapter = &name, address = address)
             } else if i.is_up {
-                format!("{name} is up but has no address.")
+                msg!("system-if-no-address", name = &i.name, adapter = &name)
             } else {
-                format!("{name} is not connected.")
+                msg!("system-if-down", name = &i.name, adapter = &name)
             };
-            let mut f =
-                Finding::new(Severity::Info, format!("Interface {}", i.name), summary).evidence("State", &i.state);
+            let mut f = Finding::msg(Severity::Info, message).evidence("State", &i.state);
             if let Some(mac) = &i.mac {
                 f = f.evidence("MAC", mac);
             }
@@ -577,10 +557,7 @@ impl Check for Interfaces {
             findings.push(f);
         }
         if !connected.is_empty() {
-            findings.insert(
-                0,
-                Finding::new(Severity::Pass, "Connected", format!("{} network adapter(s) connected.", connected.len())),
-            );
+            findings.insert(0, Finding::msg(Severity::Pass, msg!("system-if-connected", count = connected.len())));
         }
         Ok(CheckResult::new(findings).with_data(list))
     }
@@ -590,6 +567,7 @@ impl Check for Interfaces {
 mod tests {
     use super::*;
     use crate::config::Thresholds;
+    use crate::i18n::Lang;
 
     #[test]
     fn disk_thresholds() {
@@ -614,6 +592,117 @@ mod tests {
         assert!(!is_interesting_disk("squashfs", "/snap/core/1", true, 100));
         assert!(!is_interesting_disk("tmpfs", "/run", false, 100));
         assert!(is_interesting_disk("ext4", "/", false, 100));
+    }
+
+    fn disk(free_percent: f64, available_bytes: u64) -> DiskData {
+        DiskData {
+            name: "/dev/sda2".into(),
+            mount_point: "/home".into(),
+            file_system: "ext4".into(),
+            kind: "SSD".into(),
+            removable: false,
+            read_only: false,
+            total_bytes: 100 * 1024 * 1024 * 1024,
+            available_bytes,
+            free_percent,
+        }
+    }
+
+    /// The words moved into messages unchanged in English, and read in Danish from the same finding.
+    #[test]
+    fn system_findings_read_in_english_and_danish() {
+        let t = Thresholds::default();
+        let gib = 1024 * 1024 * 1024;
+        let full = disk_finding(&disk(1.3, gib), &t);
+        assert_eq!(full.severity, Severity::Fail);
+        assert_eq!(full.title, "Disk /home");
+        assert_eq!(full.summary, "/home is almost full: only 1.0 GiB free (1.3%). Programs can fail to save files.");
+        assert_eq!(
+            full.next_step.as_deref(),
+            Some("Empty the recycle bin / trash and delete large files you no longer need, or ask IT to free space.")
+        );
+        assert_eq!(full.summary_in(Lang::En), full.summary);
+        assert_eq!(
+            full.summary_in(Lang::Da),
+            "/home er næsten fuld: kun 1.0 GiB ledig plads (1.3%). Programmer kan få problemer med at gemme filer."
+        );
+        assert!(full.next_step_in(Lang::Da).is_some_and(|n| n.starts_with("Tøm papirkurven")));
+        let fine = disk_finding(&disk(50.0, 50 * gib), &t);
+        assert_eq!((fine.summary.as_str(), fine.next_step.as_deref()), ("/home has 50.0 GiB free (50%).", None));
+        assert_eq!(fine.summary_in(Lang::Da), "Der er 50.0 GiB ledig plads på /home (50%).");
+
+        let battery = |health: Option<f64>, state| platform::BatteryInfo {
+            name: "BAT0".into(),
+            model: None,
+            manufacturer: None,
+            charge_percent: Some(81.4),
+            state,
+            health_percent: health,
+            cycle_count: Some(312),
+        };
+        let ok = battery_finding(&battery(Some(92.0), platform::BatteryState::Discharging), 70.0);
+        assert_eq!(
+            (ok.title.as_str(), ok.summary.as_str()),
+            ("Battery BAT0", "The battery is at 81% and discharging.")
+        );
+        assert_eq!(ok.title_in(Lang::Da), "Batteri BAT0");
+        assert_eq!(ok.summary_in(Lang::Da), "Batteriet er på 81% og kører på batteri.");
+        let worn = battery_finding(&battery(Some(55.0), platform::BatteryState::Charging), 70.0);
+        assert_eq!(worn.title, "Battery BAT0 worn");
+        assert_eq!(worn.summary, "The battery holds only 55% of its original charge.");
+        assert_eq!(worn.title_in(Lang::Da), "Batteri BAT0 er slidt");
+        // Evidence labels stay English in the report and read in Danish.
+        assert_eq!(crate::i18n::evidence_label(Lang::Da, "Charge cycles"), "Opladninger");
+    }
+
+    #[test]
+    fn time_spans_read_in_each_language() {
+        for secs in [59, 3_700, 90_000, 20 * 86_400 + 7_200] {
+            assert_eq!(human_duration_in(Lang::En, secs), human_duration(secs), "{secs}");
+        }
+        assert_eq!(human_duration_in(Lang::Da, 90_000), "1 dag og 1 time");
+        assert_eq!(human_duration_in(Lang::Da, 3_700), "1 time og 1 minut");
+        assert_eq!(human_duration_in(Lang::Da, 120), "2 minutter");
+        assert_eq!(human_duration_in(Lang::Da, 20 * 86_400 + 7_200), "20 dage og 2 timer");
+        let up = Finding::msg(Severity::Warn, with_duration(msg!("system-uptime-long"), 20 * 86_400 + 7_200));
+        assert_eq!(up.summary, "This computer has not been restarted for 20 days 2 h.");
+        assert_eq!(up.summary_in(Lang::Da), "Computeren er ikke blevet genstartet i 20 dage og 2 timer.");
+    }
+
+    /// Every system check, run for real on this machine: each finding and each reason for not
+    /// running is a message that reads in Danish (no English left but names and figures).
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn every_system_finding_here_has_danish_words() {
+        let cx = CheckCx::new(std::sync::Arc::new(crate::config::Config::default()), std::sync::Arc::new(|_: &str| {}));
+        for check in checks() {
+            let id = check.meta().id;
+            match check.run(&cx).await {
+                Ok(result) => {
+                    for f in &result.findings {
+                        assert!(f.msg.is_some(), "{id}: {f:?} has no message");
+                        // Titles may be the same word in both ("Disk /", "Processor"); summaries never are.
+                        assert!(!f.title_in(Lang::Da).is_empty(), "{id}");
+                        assert_ne!(f.summary_in(Lang::Da), f.summary, "{id}: the Danish summary is the English one");
+                    }
+                }
+                Err(CheckError::UnsupportedMsg(m) | CheckError::SkippedMsg(m)) => {
+                    assert_ne!(crate::i18n::text(Lang::Da, &m), crate::i18n::text(Lang::En, &m), "{id}")
+                }
+                // An OS layer that could not be read says so in its own (English) words.
+                Err(CheckError::Failed(why)) => println!("{id}: {why}"),
+                Err(other) => panic!("{id}: a reason without a message: {other}"),
+            }
+        }
+    }
+
+    #[test]
+    fn check_titles_have_messages_equal_to_the_english_titles() {
+        for check in checks() {
+            let meta = check.meta();
+            let id = format!("check-{}", meta.id.replace('.', "-"));
+            assert_eq!(crate::i18n::tr(Lang::En, &id), meta.title, "{id}");
+            assert_ne!(crate::i18n::tr(Lang::Da, &id), id, "{id} has Danish");
+        }
     }
 
     #[test]

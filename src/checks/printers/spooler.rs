@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{blocking, meta};
 use crate::checks::{Check, CheckBox, CheckCx, CheckError, CheckMeta, CheckResult, Needs};
+use crate::i18n::{self, Lang};
 use crate::model::{Category, Finding, Severity};
+use crate::msg;
 use crate::platform::spool::{self, ServiceError, ServiceState, SpoolerRestart, SpoolerService};
 
 pub const SPOOLER_ID: &str = "printers.spooler";
@@ -23,12 +25,26 @@ pub const RESTART_SPOOLER_ID: &str = "printers.spooler.restart";
 const RESTART_WAIT: Duration = Duration::from_secs(40);
 
 /// What the restart step shows before asking, word for word.
-pub const RESTART_PLAN: &str = "deskcheck will stop the Windows Print Spooler service and start it again. \
-Printing stops for a few seconds; documents waiting in the queues stay and print afterwards. \
-This needs administrator rights: without them nothing is changed and deskcheck says so.";
+pub const RESTART_PLAN: &str = concat!(
+    "deskcheck will stop the Windows Print Spooler service and start it again. ",
+    "Printing stops for a few seconds; documents waiting in the queues stay and print afterwards. ",
+    "This needs administrator rights: without them nothing is changed and deskcheck says so."
+);
 
-/// The next step for a stopped or stuck spooler.
-pub const RESTART_STEP: &str = "Restart the print spooler: deskcheck can do it after you confirm (it needs administrator rights), or an administrator runs `net stop spooler` and `net start spooler`.";
+/// What the restart step shows before asking, in `lang` (`RESTART_PLAN` in English).
+pub fn restart_plan_in(lang: Lang) -> String {
+    i18n::tr(lang, "printers-restart-plan")
+}
+
+/// The next step for a stopped or stuck spooler, in `lang`.
+pub fn restart_step(lang: Lang) -> String {
+    i18n::tr(lang, "printers-restart-step")
+}
+
+/// Not available here, for the reason the OS layer gives.
+fn unsupported(why: String) -> CheckError {
+    CheckError::UnsupportedMsg(msg!("printers-spooler-unsupported", why = why))
+}
 
 pub struct SpoolerState;
 static SPOOLER: LazyLock<CheckMeta> = LazyLock::new(|| {
@@ -45,36 +61,17 @@ static SPOOLER: LazyLock<CheckMeta> = LazyLock::new(|| {
 /// The findings for the spooler's state (pure, tested).
 pub fn service_findings(s: &SpoolerService) -> Vec<Finding> {
     let f = match s.state {
-        ServiceState::Running => {
-            Finding::new(Severity::Pass, "Print spooler running", "The Windows Print Spooler service is running.")
+        ServiceState::Running => Finding::msg(Severity::Pass, msg!("printers-spooler-running")),
+        // The message words 1077 (ERROR_SERVICE_NEVER_STARTED) apart: not a crash; it was
+        // never started (disabled, or set to start by hand).
+        ServiceState::Stopped => match s.exit_code {
+            Some(code) => Finding::msg(Severity::Fail, msg!("printers-spooler-stopped-code", code = code)),
+            None => Finding::msg(Severity::Fail, msg!("printers-spooler-stopped")),
+        },
+        ServiceState::StartPending | ServiceState::ContinuePending => {
+            Finding::msg(Severity::Warn, msg!("printers-spooler-starting"))
         }
-        ServiceState::Stopped => {
-            let why = match s.exit_code {
-                // ERROR_SERVICE_NEVER_STARTED: not a crash; it was never started (disabled, or
-                // set to start by hand).
-                Some(1077) => " It has not been started since Windows started.".to_string(),
-                Some(c) => format!(" It stopped with error {c}."),
-                None => String::new(),
-            };
-            Finding::new(
-                Severity::Fail,
-                "Print spooler stopped",
-                format!("The Windows Print Spooler service is stopped, so nothing can print from this computer.{why}"),
-            )
-            .next_step(RESTART_STEP)
-        }
-        ServiceState::StartPending | ServiceState::ContinuePending => Finding::new(
-            Severity::Warn,
-            "Print spooler starting",
-            "The Windows Print Spooler service is starting; printing works once it runs.",
-        )
-        .next_step("Wait half a minute and run the check again; if it is still starting, restart the print spooler."),
-        other => Finding::new(
-            Severity::Fail,
-            "Print spooler not running",
-            format!("The Windows Print Spooler service is {}, so printing does not work.", other.label()),
-        )
-        .next_step(RESTART_STEP),
+        other => Finding::msg(Severity::Fail, msg!("printers-spooler-not-running", state = other.label())),
     };
     let mut f = f.evidence("Service", &s.name).evidence("State", s.state.label());
     if let Some(pid) = s.process_id {
@@ -92,7 +89,7 @@ impl Check for SpoolerState {
     async fn run(&self, _cx: &CheckCx) -> Result<CheckResult, CheckError> {
         match blocking(spool::spooler_service).await? {
             Ok(s) => Ok(CheckResult::new(service_findings(&s)).with_data(s)),
-            Err(ServiceError::Unsupported(why)) => Err(CheckError::Unsupported(why)),
+            Err(ServiceError::Unsupported(why)) => Err(unsupported(why)),
             Err(e) => Err(CheckError::Failed(format!("could not read the Print Spooler's state: {e}"))),
         }
     }
@@ -135,32 +132,16 @@ pub fn restart_approved() -> CheckBox {
 /// The finding for a restart's outcome (pure, tested).
 pub fn restart_findings(result: &Result<SpoolerRestart, ServiceError>) -> Vec<Finding> {
     let f = match result {
-        Ok(r) => Finding::new(
+        Ok(r) => Finding::msg(
             Severity::Pass,
-            "Print spooler restarted",
-            if r.stopped_first {
-                "The Print Spooler service was stopped and started again; it is running."
-            } else {
-                "The Print Spooler service was stopped; it was started and is running."
-            },
+            if r.stopped_first { msg!("printers-restart-done") } else { msg!("printers-restart-started") },
         )
         .evidence("Before", r.before.label())
-        .evidence("After", r.after.label())
-        .next_step("Print the document again."),
-        Err(ServiceError::NeedsAdmin { what }) => Finding::new(
-            Severity::Fail,
-            "Needs administrator rights",
-            "The print spooler was not restarted: this needs administrator rights, and deskcheck runs without them. Nothing was changed.",
-        )
-        .detail(format!("{what} was refused (access denied)"))
-        .next_step("Ask IT, or run deskcheck as an administrator (right-click, \"Run as administrator\") and do this step again."),
-        Err(e) => Finding::new(
-            Severity::Fail,
-            "Print spooler not restarted",
-            "The print spooler could not be restarted.",
-        )
-        .detail(e.to_string())
-        .next_step("Restart the computer, or ask IT to look at the Print Spooler service."),
+        .evidence("After", r.after.label()),
+        Err(ServiceError::NeedsAdmin { what }) => {
+            Finding::msg(Severity::Fail, msg!("printers-restart-needs-admin", what = *what))
+        }
+        Err(e) => Finding::msg(Severity::Fail, msg!("printers-restart-failed")).detail(e.to_string()),
     };
     vec![f]
 }
@@ -175,14 +156,10 @@ impl Check for RestartSpooler {
         if !self.approved {
             // Reading the state first keeps "not available here" honest on other systems.
             if let Err(ServiceError::Unsupported(why)) = blocking(spool::spooler_service).await? {
-                return Err(CheckError::Unsupported(why));
+                return Err(unsupported(why));
             }
-            let f = Finding::new(
-                Severity::Info,
-                "Nothing restarted",
-                "Nothing was restarted: deskcheck restarts the print spooler only after you approve it.",
-            )
-            .evidence("Would do", RESTART_PLAN);
+            let f =
+                Finding::msg(Severity::Info, msg!("printers-restart-unapproved")).evidence("Would do", RESTART_PLAN);
             let data = RestartData {
                 plan: RESTART_PLAN.into(),
                 approved: false,
@@ -194,7 +171,7 @@ impl Check for RestartSpooler {
         }
         let result = blocking(|| spool::restart_spooler(RESTART_WAIT)).await?;
         if let Err(ServiceError::Unsupported(why)) = &result {
-            return Err(CheckError::Unsupported(why.clone()));
+            return Err(unsupported(why.clone()));
         }
         let data = RestartData {
             plan: RESTART_PLAN.into(),
@@ -226,6 +203,36 @@ mod tests {
         assert_eq!(service_findings(&service(ServiceState::Running, None))[0].severity, Severity::Pass);
         assert_eq!(service_findings(&service(ServiceState::StartPending, None))[0].severity, Severity::Warn);
         assert_eq!(service_findings(&service(ServiceState::Paused, None))[0].severity, Severity::Fail);
+    }
+
+    #[test]
+    fn spooler_findings_read_in_english_and_danish() {
+        let f = &service_findings(&service(ServiceState::Stopped, Some(1067)))[0];
+        assert_eq!(
+            f.summary,
+            "The Windows Print Spooler service is stopped, so nothing can print from this computer. It stopped with error 1067."
+        );
+        assert_eq!(f.next_step.as_deref(), Some(restart_step(Lang::En).as_str()));
+        assert_eq!(
+            f.summary_in(Lang::Da),
+            "Windows-tjenesten Print Spooler er stoppet, så der kan ikke udskrives fra denne computer. Den stoppede med fejl 1067."
+        );
+        let plain = &service_findings(&service(ServiceState::Stopped, None))[0];
+        assert_eq!(
+            plain.summary,
+            "The Windows Print Spooler service is stopped, so nothing can print from this computer."
+        );
+        let paused = &service_findings(&service(ServiceState::Paused, None))[0];
+        assert_eq!(paused.summary, "The Windows Print Spooler service is paused, so printing does not work.");
+        assert_eq!(
+            paused.summary_in(Lang::Da),
+            "Windows-tjenesten Print Spooler holder pause, så udskrivning virker ikke."
+        );
+        assert_eq!(restart_plan_in(Lang::En), RESTART_PLAN);
+        assert!(restart_plan_in(Lang::Da).starts_with("deskcheck stopper Windows-tjenesten Print Spooler"));
+        let admin = &restart_findings(&Err(ServiceError::NeedsAdmin { what: "stopping the Print Spooler" }))[0];
+        assert_eq!(admin.detail.as_deref(), Some("stopping the Print Spooler was refused (access denied)"));
+        assert_eq!(admin.title_in(Lang::Da), "Kræver administratorrettigheder");
     }
 
     #[test]

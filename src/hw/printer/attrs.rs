@@ -1,6 +1,7 @@
 //! Pure parsers over IPP attribute values: printer-state-reasons severities, IPP Everywhere
 //! `printer-supply` strings and CUPS `marker-*` lists. No I/O, so they are tested on fixtures.
 
+use crate::i18n::{self, Lang};
 use serde::{Deserialize, Serialize};
 
 /// How serious a printer-state-reasons keyword is, from its suffix (RFC 8011 §5.4.12).
@@ -97,14 +98,25 @@ impl SupplyLevel {
         }
     }
 
-    /// For people: "4 %", "level not reported", …
-    pub fn describe(self) -> String {
+    /// The `level` argument of the message `printers-level`: the percentage as "4 %", or a
+    /// keyword the message words ("unavailable", "unknown", "some").
+    pub fn keyword(self) -> String {
         match self {
             SupplyLevel::Percent { percent } => format!("{percent} %"),
-            SupplyLevel::Unavailable => "level not reported by the printer".into(),
-            SupplyLevel::Unknown => "level unknown".into(),
-            SupplyLevel::SomeRemaining => "level unknown, not empty".into(),
+            SupplyLevel::Unavailable => "unavailable".into(),
+            SupplyLevel::Unknown => "unknown".into(),
+            SupplyLevel::SomeRemaining => "some".into(),
         }
+    }
+
+    /// For people, in `lang`: "4 %", "level not reported by the printer", …
+    pub fn describe_in(self, lang: Lang) -> String {
+        i18n::text(lang, &crate::msg!("printers-level", level = self.keyword()))
+    }
+
+    /// In English, as evidence and the JSON keep it.
+    pub fn describe(self) -> String {
+        self.describe_in(Lang::En)
     }
 }
 

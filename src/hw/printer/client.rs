@@ -8,8 +8,8 @@ use std::io::Read;
 use ipp::model::{DelimiterTag, IppVersion, Operation};
 use ipp::prelude::{IppAttribute, IppPayload, IppRequestResponse, IppValue, Uri};
 
-use super::PrinterError;
 use super::text::clean;
+use super::{PrinterError, UriProblem};
 
 /// The most deskcheck reads of one IPP answer. An "all attributes" answer is a few tens of kB
 /// even from busy printers and a CUPS server with dozens of queues stays under 1 MiB; anything
@@ -183,20 +183,23 @@ pub struct Target<'a> {
 
 /// ipp:// and ipps:// both default to port 631 (RFC 8010/7472); the crate would pick 443 for ipps.
 pub fn normalize_uri(uri: &str) -> Result<Uri, PrinterError> {
-    let invalid = |reason: String| PrinterError::InvalidUri { reason, uri: uri.to_string() };
-    let parsed: Uri = uri.trim().parse().map_err(|e| invalid(format!("{e}")))?;
+    let invalid =
+        |problem: UriProblem, reason: String| PrinterError::InvalidUri { problem, reason, uri: uri.to_string() };
+    let parsed: Uri = uri.trim().parse().map_err(|e| invalid(UriProblem::Unparsable, format!("{e}")))?;
     let scheme = parsed.scheme_str().unwrap_or("").to_ascii_lowercase();
     if !matches!(scheme.as_str(), "ipp" | "ipps" | "http" | "https") {
-        return Err(invalid("it must start with ipp://, ipps://, http:// or https://".into()));
+        return Err(invalid(UriProblem::Scheme, "it must start with ipp://, ipps://, http:// or https://".into()));
     }
     let Some(authority) = parsed.authority() else {
-        return Err(invalid("it has no host".into()));
+        return Err(invalid(UriProblem::NoHost, "it has no host".into()));
     };
     if authority.port_u16().is_some() || !scheme.starts_with("ipp") {
         return Ok(parsed);
     }
     let path = parsed.path_and_query().map(|p| p.as_str()).unwrap_or("/");
-    format!("{scheme}://{}:631{path}", authority.host()).parse().map_err(|e| invalid(format!("{e}")))
+    format!("{scheme}://{}:631{path}", authority.host())
+        .parse()
+        .map_err(|e| invalid(UriProblem::Unparsable, format!("{e}")))
 }
 
 /// Host part of a printer URI, without brackets.

@@ -31,7 +31,7 @@ use client::{Group, Target};
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum PrinterError {
     #[error("'{uri}' is not a printer address: {reason}")]
-    InvalidUri { reason: String, uri: String },
+    InvalidUri { problem: UriProblem, reason: String, uri: String },
     #[error("the printer does not answer: {reason} ({uri})")]
     Unreachable { reason: String, uri: String },
     #[error("stopped before it was done: {what} ({uri})")]
@@ -47,6 +47,27 @@ pub enum PrinterError {
     /// The Windows print spooler refused or failed (winspool).
     #[error("the print spooler: {reason}{}", if printer.is_empty() { String::new() } else { format!(" ({printer})") })]
     Spooler { reason: String, printer: String },
+}
+
+/// Why a text is not a printer address, so each language can say it in its own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UriProblem {
+    /// Not a URI at all (the parser's words are in the reason).
+    Unparsable,
+    /// A scheme other than ipp, ipps, http or https.
+    Scheme,
+    NoHost,
+}
+
+impl UriProblem {
+    /// The keyword the message `printers-not-an-address` words.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            UriProblem::Unparsable => "unparsable",
+            UriProblem::Scheme => "scheme",
+            UriProblem::NoHost => "no-host",
+        }
+    }
 }
 
 /// How long to wait, and when a job counts as stuck.
