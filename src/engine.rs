@@ -112,6 +112,19 @@ pub fn start_with_live(
     Ok(RunHandle { events: rx, cancel: cancel_tx, thread: Some(thread) })
 }
 
+/// Run one probe a person asked for by hand (`checks::manual`: "Trace to…", "Ping",
+/// `deskcheck ping`/`trace`) the way every check runs: on the engine's runtime, under its
+/// own timeout, with its panic caught, cancelled by `RunHandle::cancel` or by dropping the
+/// handle, its snapshots on `live`, and its events (ending with `Finished`) on the handle.
+pub fn start_manual(
+    check: CheckBox,
+    config: Arc<Config>,
+    waker: Waker,
+    live: Arc<LiveBoard>,
+) -> Result<RunHandle, EngineError> {
+    start_with_live(vec![check], config, waker, live)
+}
+
 /// Run to completion on the calling thread, collecting every finished run
 /// (for tests and simple callers; `start` is the streaming form).
 pub fn run_blocking(checks: Vec<CheckBox>, config: Arc<Config>) -> Result<Vec<CheckRun>, EngineError> {
@@ -242,7 +255,13 @@ async fn run_one(check: CheckBox, config: Arc<Config>, ctx: RunCtx) {
         attachments: Vec::new(),
     };
     match outcome {
-        Ok(Ok(CheckResult { findings, data, attachments })) => {
+        Ok(Ok(CheckResult { findings, data, data_check, attachments })) => {
+            // A check writes its own data type; another check's type is a bug in the check.
+            debug_assert!(
+                data_check.is_none_or(|owner| owner == meta.id),
+                "{} wrote the data type of {data_check:?}",
+                meta.id
+            );
             run.findings = findings;
             run.data = data;
             run.attachments = attachments;

@@ -216,7 +216,8 @@ pub struct NotTestedData {
 }
 
 fn not_tested_result(stopped: Stopped, targets: Vec<String>) -> CheckResult {
-    CheckResult::new(vec![not_tested(&stopped, &targets)]).with_data(NotTestedData { not_tested: stopped, targets })
+    CheckResult::new(vec![not_tested(&stopped, &targets)])
+        .with_not_tested_data(NotTestedData { not_tested: stopped, targets })
 }
 
 /// Ping with live snapshots on the board under "ping <ip>", so views can draw the RTTs as they come.
@@ -1085,7 +1086,7 @@ impl InternetPing {
                 Err(e) => PingTargetResult { target, stats: None, error: Some(e) },
             })
             .collect();
-        Ok(CheckResult::new(findings).with_data(data))
+        Ok(CheckResult::new(findings).with_data(crate::model::ListData::new(data)))
     }
 }
 
@@ -1343,7 +1344,7 @@ impl Check for TcpPorts {
                 }
             })
             .collect();
-        Ok(CheckResult::new(with_not_tested(findings, stopped_targets)).with_data(results))
+        Ok(CheckResult::new(with_not_tested(findings, stopped_targets)).with_data(crate::model::ListData::new(results)))
     }
 }
 
@@ -1428,7 +1429,7 @@ impl Check for Http {
                 .next_step("Tell IT which website does not open."),
             })
             .collect();
-        Ok(CheckResult::new(with_not_tested(findings, stopped_targets)).with_data(results))
+        Ok(CheckResult::new(with_not_tested(findings, stopped_targets)).with_data(crate::model::ListData::new(results)))
     }
 }
 
@@ -1578,7 +1579,7 @@ impl Check for DhcpProbe {
                 )
                 .next_step("Tell IT the addresses of both DHCP servers: someone may have plugged in a home router."),
         };
-        Ok(CheckResult::new(vec![f.evidence("Interface", &i.name)]).with_data(offers))
+        Ok(CheckResult::new(vec![f.evidence("Interface", &i.name)]).with_data(crate::model::ListData::new(offers)))
     }
 }
 

@@ -233,8 +233,8 @@ impl DeskcheckApp {
         }
     }
 
-    /// Trace to what the user typed, off the UI thread; bad input never starts anything.
-    fn start_manual_trace(&mut self, ctx: &egui::Context, target: String) {
+    /// Trace or ping what the user typed, on the engine; bad input never starts anything.
+    fn start_manual_trace(&mut self, ctx: &egui::Context, kind: network::ManualKind, target: String) {
         if let Err(err) = network::validate_trace_target(&target) {
             self.net_input.trace_error = Some(err);
             return;
@@ -243,7 +243,7 @@ impl DeskcheckApp {
         self.trace_serial += 1;
         // Dropping the old handle cancels its trace: only the newest one runs.
         self.manual_trace = None;
-        match ManualTrace::start(ctx, self.live.clone(), target, self.trace_serial) {
+        match ManualTrace::start(ctx, self.config.clone(), self.live.clone(), kind, target, self.trace_serial) {
             Ok(trace) => self.manual_trace = Some(trace),
             Err(err) => self.net_input.trace_error = Some(err),
         }
@@ -262,6 +262,7 @@ impl DeskcheckApp {
 
     fn sync_manual_trace(&mut self) {
         self.net_input.manual = self.manual_trace.as_ref().map(|t| ManualTraceView {
+            kind: t.kind,
             key: t.key.clone(),
             target: t.target.clone(),
             running: t.is_running(),
@@ -440,7 +441,8 @@ impl DeskcheckApp {
             Action::ToggleNotes => self.notes_open = !self.notes_open,
             Action::Filter(area) => self.filter = area,
             Action::ShowNetwork(show) => self.show_network = show,
-            Action::TraceTo(target) => self.start_manual_trace(ctx, target),
+            Action::TraceTo(target) => self.start_manual_trace(ctx, network::ManualKind::Trace, target),
+            Action::PingTo(target) => self.start_manual_trace(ctx, network::ManualKind::Ping, target),
             Action::StopTrace => {
                 if let Some(trace) = &mut self.manual_trace {
                     trace.stop();

@@ -50,6 +50,11 @@ impl LiveBoard {
         self.entries.lock().map(|e| e.iter().map(|(k, v)| (k.clone(), v.clone())).collect()).unwrap_or_default()
     }
 
+    /// A copy of the snapshot under `key`, if one was published.
+    pub fn get(&self, key: &str) -> Option<LiveSnapshot> {
+        self.entries.lock().ok().and_then(|e| e.get(key).cloned())
+    }
+
     pub fn clear(&self) {
         if let Ok(mut e) = self.entries.lock() {
             e.clear();

@@ -1,0 +1,65 @@
+//! Which check writes which data type: one line per check, so the type a view reads with
+//! `CheckRun::data::<T>()` and the type the check hands to `CheckResult::with_data` are
+//! the same by construction. A check with two shapes (the display list from xrandr on
+//! Linux, from the OS elsewhere) names both; the reader asks for the one it draws.
+
+use super::displays::ConnectorReport;
+use super::network::{DnsData, LeaseData, LinkData, PingTargetResult};
+use super::printers::spooler::RestartData;
+use super::printers::{CancelData, StatusData, TestPageData};
+use super::system::{CpuData, DiskData, MemData, OsData, Sensor};
+use crate::hw::audio::AudioDevices;
+use crate::hw::display::xrandr::Output;
+use crate::hw::printer::CupsQueues;
+use crate::hw::usb::{UsbDevice, WatchOutcome};
+use crate::model::{CheckData, ListData};
+use crate::net::dhcp::DhcpOffer;
+use crate::net::ping::PingStats;
+use crate::net::reach::{CaptivePortalResult, HttpResult, TcpResult};
+use crate::net::trace::TraceSnapshot;
+use crate::platform::monitors::ActiveDisplay;
+use crate::platform::spool::SpoolerService;
+use crate::platform::wifi::WifiReading;
+use crate::platform::{BatteryInfo, InterfaceInfo};
+
+macro_rules! check_data {
+    ($($ty:ty => $id:expr;)*) => {
+        $(impl CheckData for $ty {
+            const CHECK_ID: &'static str = $id;
+        })*
+    };
+}
+
+check_data! {
+    LinkData => "net.link.status";
+    WifiReading => "net.wifi.link";
+    LeaseData => "net.dhcp.lease";
+    PingStats => "net.gateway.ping";
+    DnsData => "net.dns.resolve";
+    ListData<PingTargetResult> => "net.internet.ping";
+    TraceSnapshot => "net.trace.path";
+    ListData<TcpResult> => "net.services.tcp";
+    ListData<HttpResult> => "net.services.http";
+    CaptivePortalResult => "net.services.captive_portal";
+    ListData<DhcpOffer> => "net.dhcp.probe";
+    CupsQueues => "printers.queues";
+    StatusData => "printers.status";
+    ListData<serde_json::Value> => "printers.reach";
+    TestPageData => "printers.test_page";
+    CancelData => super::printers::CANCEL_STUCK_ID;
+    SpoolerService => super::printers::spooler::SPOOLER_ID;
+    RestartData => super::printers::spooler::RESTART_SPOOLER_ID;
+    ListData<ConnectorReport> => "displays.connectors";
+    ListData<Output> => "displays.monitors";
+    ListData<ActiveDisplay> => "displays.monitors";
+    ListData<UsbDevice> => "peripherals.usb.devices";
+    WatchOutcome => "peripherals.usb.watch";
+    AudioDevices => "peripherals.audio.devices";
+    OsData => "system.os.uptime";
+    CpuData => "system.cpu.load";
+    MemData => "system.memory.usage";
+    ListData<DiskData> => "system.disk.free";
+    ListData<BatteryInfo> => "system.battery.health";
+    ListData<Sensor> => "system.temperature.sensors";
+    ListData<InterfaceInfo> => "system.network.interfaces";
+}
