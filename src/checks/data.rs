@@ -4,6 +4,7 @@
 //! Linux, from the OS elsewhere) names both; the reader asks for the one it draws.
 
 use super::displays::ConnectorReport;
+use super::manual::{ManualPingData, ManualTraceData};
 use super::network::{DnsData, LeaseData, LinkData, PingTargetResult};
 use super::printers::spooler::RestartData;
 use super::printers::{CancelData, StatusData, TestPageData};
@@ -12,7 +13,7 @@ use crate::hw::audio::AudioDevices;
 use crate::hw::display::xrandr::Output;
 use crate::hw::printer::CupsQueues;
 use crate::hw::usb::{UsbDevice, WatchOutcome};
-use crate::model::{CheckData, ListData};
+use crate::model::{CheckData, CheckRun, DataError, ListData};
 use crate::net::dhcp::DhcpOffer;
 use crate::net::ping::PingStats;
 use crate::net::reach::{CaptivePortalResult, HttpResult, TcpResult};
@@ -27,6 +28,21 @@ macro_rules! check_data {
         $(impl CheckData for $ty {
             const CHECK_ID: &'static str = $id;
         })*
+
+        /// Reads a run's data as its check's type (any of them, for a check with two):
+        /// `Ok(true)` when it reads, `Ok(false)` when the check has no data type (or the run
+        /// left none), the error of the last type tried when none reads. For tests and
+        /// tools that must know every run of a report still reads (a strict bundle does).
+        pub fn read_typed(run: &CheckRun) -> Result<bool, DataError> {
+            let mut error = None;
+            $(if run.id == <$ty as CheckData>::CHECK_ID {
+                match run.data::<$ty>() {
+                    Ok(data) => return Ok(data.is_some()),
+                    Err(err) => error = Some(err),
+                }
+            })*
+            error.map_or(Ok(false), Err)
+        }
     };
 }
 
@@ -62,4 +78,6 @@ check_data! {
     ListData<BatteryInfo> => "system.battery.health";
     ListData<Sensor> => "system.temperature.sensors";
     ListData<InterfaceInfo> => "system.network.interfaces";
+    ManualPingData => super::manual::MANUAL_PING_ID;
+    ManualTraceData => super::manual::MANUAL_TRACE_ID;
 }

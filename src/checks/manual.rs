@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::watch;
 
 use super::{Check, CheckCx, CheckError, CheckMeta, CheckResult, Needs};
-use crate::model::{Category, CheckData};
+use crate::model::Category;
 use crate::net::live::{self, LiveSnapshot};
 use crate::net::{dns, ping, trace};
 
@@ -27,18 +27,10 @@ pub const RESOLVE_TIMEOUT: Duration = Duration::from_secs(3);
 #[serde(transparent)]
 pub struct ManualPingData(pub ping::PingStats);
 
-impl CheckData for ManualPingData {
-    const CHECK_ID: &'static str = MANUAL_PING_ID;
-}
-
 /// The result of a manual trace: the same shape as `deskcheck trace --json`'s `trace`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ManualTraceData(pub trace::TraceSnapshot);
-
-impl CheckData for ManualTraceData {
-    const CHECK_ID: &'static str = MANUAL_TRACE_ID;
-}
 
 fn manual_meta(id: &'static str, title: &'static str, description: &'static str, timeout: Duration) -> CheckMeta {
     CheckMeta {
@@ -93,10 +85,9 @@ impl Check for ManualPing {
         let first = ping::PingStats::empty(ip, ping::PingMethod::IcmpUnprivileged, None);
         cx.live.publish(&self.live_key, LiveSnapshot::Ping(first.clone()));
         let (tx, rx) = watch::channel(first);
-        live::forward_ping(cx.live.clone(), self.live_key.clone(), rx);
-        let stats = ping::ping(ip, &self.options, Some(&tx))
-            .await
-            .map_err(|err| CheckError::Failed(format!("could not ping {ip}: {err}")))?;
+        let probe = async move { ping::ping(ip, &self.options, Some(&tx)).await };
+        let (stats, ()) = tokio::join!(probe, live::relay(&cx.live, &self.live_key, rx, LiveSnapshot::Ping));
+        let stats = stats.map_err(|err| CheckError::Failed(format!("could not ping {ip}: {err}")))?;
         cx.live.publish(&self.live_key, LiveSnapshot::Ping(stats.clone()));
         Ok(CheckResult::new(Vec::new()).with_data(ManualPingData(stats)))
     }
@@ -136,10 +127,10 @@ impl Check for ManualTrace {
         let first = trace::TraceSnapshot::empty(ip, self.options.protocol);
         cx.live.publish(&self.live_key, LiveSnapshot::Trace(first.clone()));
         let (tx, rx) = watch::channel(first);
-        live::forward_trace(cx.live.clone(), self.live_key.clone(), rx);
-        let snapshot = trace::trace(ip, &self.options, Some(&tx))
-            .await
-            .map_err(|err| CheckError::Failed(format!("could not trace the path to {ip}: {err}")))?;
+        let probe = async move { trace::trace(ip, &self.options, Some(&tx)).await };
+        let (snapshot, ()) = tokio::join!(probe, live::relay(&cx.live, &self.live_key, rx, LiveSnapshot::Trace));
+        let snapshot =
+            snapshot.map_err(|err| CheckError::Failed(format!("could not trace the path to {ip}: {err}")))?;
         cx.live.publish(&self.live_key, LiveSnapshot::Trace(snapshot.clone()));
         Ok(CheckResult::new(Vec::new()).with_data(ManualTraceData(snapshot)))
     }

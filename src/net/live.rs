@@ -62,6 +62,21 @@ impl LiveBoard {
     }
 }
 
+/// Publish every change of a probe's watch channel under `key` until the probe drops its
+/// sender. Awaited beside the probe (not spawned), so once both are done no stale
+/// snapshot can land after the final one.
+pub async fn relay<T: Clone>(
+    board: &LiveBoard,
+    key: &str,
+    mut rx: tokio::sync::watch::Receiver<T>,
+    snapshot: fn(T) -> LiveSnapshot,
+) {
+    while rx.changed().await.is_ok() {
+        let snap = rx.borrow_and_update().clone();
+        board.publish(key, snapshot(snap));
+    }
+}
+
 /// Forward every change of a probe's watch channel to the board until the probe ends.
 pub fn forward_ping(board: Arc<LiveBoard>, key: String, mut rx: tokio::sync::watch::Receiver<PingStats>) {
     tokio::spawn(async move {
