@@ -915,6 +915,85 @@ mod tests {
         assert_eq!(json["tokens"][0]["kind"], "host");
     }
 
+    /// Tokens are values of the field's type: typed run data still reads after strict
+    /// redaction (IPv4, IPv6, link-local, MACs in fields and inside interface names).
+    #[test]
+    fn strict_tokens_are_valid_values_of_the_typed_data() {
+        use crate::checks::CheckResult;
+        use crate::checks::data::read_typed;
+        use crate::checks::network::LinkData;
+        use crate::model::{Category, CheckData, CheckRun, ListData};
+        use crate::net::dhcp::DhcpOffer;
+        use crate::net::ping::{PingMethod, PingStats};
+        use crate::net::trace::{TraceProtocol, TraceSnapshot};
+        use crate::platform::InterfaceInfo;
+
+        let ip = |s: &str| -> std::net::IpAddr { s.parse().unwrap() };
+        let iface = InterfaceInfo {
+            name: "enx3c22fb123456".into(),
+            friendly_name: None,
+            kind: "ethernet".into(),
+            state: "up".into(),
+            is_up: true,
+            is_loopback: false,
+            mac: Some("3c:22:fb:12:34:56".into()),
+            ipv4: vec!["192.168.7.23/24".into(), "169.254.12.34/16".into()],
+            ipv6: vec!["fe80::3e22:fbff:fe12:3456/64".into(), "2a02:aa:5::17/64".into()],
+            gateway_ipv4: vec![ip("192.168.7.1")],
+            gateway_ipv6: vec![ip("fe80::1")],
+            dns_servers: vec![ip("192.168.7.1"), ip("2a02:aa:5::53")],
+            mtu: Some(1500),
+            speed_bps: None,
+            is_default: true,
+        };
+        let offer = DhcpOffer {
+            server_id: Some("192.168.7.1".parse().unwrap()),
+            source: ip("192.168.7.1"),
+            offered: "192.168.7.99".parse().unwrap(),
+            subnet_mask: Some("255.255.255.0".parse().unwrap()),
+            routers: vec!["192.168.7.1".parse().unwrap()],
+            dns_servers: vec!["192.168.7.1".parse().unwrap()],
+            domain: Some("office.lan".into()),
+            lease_time_secs: Some(3600),
+            received_after_ms: 12,
+        };
+        fn run_of<T: CheckData>(data: T) -> CheckRun {
+            let mut run = CheckRun::errored(T::CHECK_ID, Category::Network, "");
+            run.outcome = Outcome::Completed;
+            run.data = CheckResult::new(Vec::new()).with_data(data).data;
+            run
+        }
+        let mut report = crate::bundle::tests::hand_report();
+        report.runs = vec![
+            run_of(LinkData { primary: Some(iface.name.clone()), interfaces: vec![iface] }),
+            run_of(ListData::new(vec![offer])),
+            run_of(PingStats::empty(ip("192.168.7.1"), PingMethod::IcmpUnprivileged, None)),
+            run_of(TraceSnapshot::empty(ip("2a02:aa:5::10"), TraceProtocol::Icmp)),
+        ];
+        let strict = crate::bundle::redact_report(&report, Privacy::Strict);
+        let json = serde_json::to_string(&strict.runs).unwrap();
+        for original in ["192.168.7", "3c:22:fb", "3c22fb", "fe80::3e22", "2a02:aa", "169.254.12.34", "office.lan"] {
+            assert!(!json.contains(original), "{original} left in {json}");
+        }
+        for run in &strict.runs {
+            assert_eq!(read_typed(run).map_err(|e| e.to_string()), Ok(true), "{}: {:#}", run.id, run.data);
+        }
+        let link = strict.runs[0].data::<LinkData>().unwrap().unwrap();
+        let iface = &link.interfaces[0];
+        let mac = iface.mac.clone().unwrap();
+        assert!(mac.starts_with("02:dc:"), "{mac}");
+        let bare = format!("enx{}", mac.replace(':', ""));
+        assert_eq!(iface.name, bare, "the name keeps its MAC as bare hex digits");
+        assert_eq!(link.primary.as_deref(), Some(bare.as_str()));
+        // One /24 for the address and its router, the last octets kept; self-assigned stays so.
+        let (address, router) = (&iface.ipv4[0], iface.gateway_ipv4[0].to_string());
+        assert!(address.starts_with("240.") && address.ends_with(".23/24"), "{address}");
+        assert_eq!(address.rsplit_once('.').unwrap().0, router.rsplit_once('.').unwrap().0);
+        assert!(router.ends_with(".1"), "{router}");
+        assert_eq!(iface.ipv4[1], "169.254.0.1/16");
+        assert!(iface.ipv6[0].starts_with("fe80::") && iface.ipv6[1].starts_with("2001:db8:"), "{:?}", iface.ipv6);
+    }
+
     #[test]
     fn strict_keeps_what_identifies_no_one() {
         let mut r = strict();
