@@ -266,3 +266,53 @@ mod in_lab {
         });
     }
 }
+
+/// "Ping" beside "Trace": a manual ping through the engine, on loopback only.
+#[test]
+fn ping_button_pings_through_the_engine_and_shows_each_answer() {
+    use std::sync::Arc;
+    use std::time::{Duration, Instant};
+
+    use deskcheck::config::Config;
+    use deskcheck::gui::{DeskcheckApp, GuiOptions};
+    use deskcheck::logging::LogBuffer;
+    use deskcheck::net::live::LiveSnapshot;
+    use eframe::egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    deskcheck::i18n::set_current(deskcheck::i18n::Lang::En);
+    let mut config = Config::default();
+    config.network.ping_count = 3;
+    config.network.ping_interval_ms = 200;
+    let mut o = GuiOptions::new(Arc::new(config), LogBuffer::default());
+    o.checks = Some(deskcheck::checks::testing::by_names(&["pass".into()]).unwrap());
+    let mut h = Harness::builder().with_size([1280.0, 2600.0]).build_eframe(move |_cc| DeskcheckApp::new(o));
+    h.get_by_label("Network details").click();
+    h.run_ok();
+    h.get_by_label("Trace to…").click();
+    h.run_ok();
+    h.get_by_label("Trace to…").type_text("127.0.0.1");
+    h.run_ok();
+    h.get_by_role_and_label(Role::Button, "Ping").click();
+    h.run_ok();
+    assert!(h.state().trace_error().is_none(), "{:?}", h.state().trace_error());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while h.state().is_tracing() || h.query_all_by_label_contains("Your ping to").next().is_none() {
+        assert!(Instant::now() < deadline, "the ping did not end");
+        h.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    h.run_ok();
+    assert!(h.state().trace_error().is_none(), "{:?}", h.state().trace_error());
+    h.get_by_label("Your ping to 127.0.0.1 — ✔ answers");
+    h.get_by_label_contains("3 of 3 answered · loss 0%");
+    // Its snapshots were on the board under its own key, as every probe's are.
+    let board = h.state().live_board().snapshot();
+    assert!(
+        board
+            .iter()
+            .any(|(key, s)| key.starts_with("manual ping") && matches!(s, LiveSnapshot::Ping(p) if p.received == 3)),
+        "{board:?}"
+    );
+}
