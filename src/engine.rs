@@ -278,7 +278,14 @@ async fn run_one(check: CheckBox, config: Arc<Config>, ctx: RunCtx) {
         Err(outcome) => {
             // Cut off: keep what it had (the ping replies so far), so the report shows it.
             if matches!(outcome, Outcome::TimedOut { .. }) {
-                run.data = partial_cx.take_partial();
+                let partial = partial_cx.take_partial();
+                debug_assert!(
+                    partial.data_check.is_none_or(|owner| owner == meta.id),
+                    "{} kept the data type of {:?}",
+                    meta.id,
+                    partial.data_check
+                );
+                run.data = partial.data;
             }
             run.outcome = outcome;
         }
@@ -340,6 +347,16 @@ mod tests {
         assert!(started.elapsed() < Duration::from_secs(10));
     }
 
+    /// What the slow test check has when the deadline cuts it off.
+    #[derive(serde::Serialize, serde::Deserialize)]
+    struct SoFar {
+        so_far: String,
+    }
+
+    impl crate::model::CheckData for SoFar {
+        const CHECK_ID: &'static str = "net.test.slow";
+    }
+
     /// A network check for the deadline and run-board tests.
     struct NetCheck {
         meta: crate::checks::CheckMeta,
@@ -363,7 +380,7 @@ mod tests {
                 let run = cx.runs.outcome(dep).await.ok_or_else(|| CheckError::Failed(format!("{dep} not planned")))?;
                 findings.push(crate::model::Finding::new(crate::model::Severity::Info, "read", &run.findings[0].title));
             }
-            cx.record_partial(serde_json::json!({ "so_far": "half" }));
+            cx.record_partial(&SoFar { so_far: "half".into() });
             tokio::time::sleep(self.sleep).await;
             findings.push(crate::model::Finding::new(crate::model::Severity::Fail, "done", "done"));
             Ok(CheckResult::new(findings))

@@ -92,6 +92,14 @@ fn json_data(data: &impl serde::Serialize) -> serde_json::Value {
     crate::model::data_object(serde_json::to_value(data).unwrap_or(serde_json::Value::Null))
 }
 
+/// What a check had when it was cut off (`CheckCx::record_partial`).
+#[derive(Debug, Clone, Default)]
+pub struct Partial {
+    pub data: serde_json::Value,
+    /// The check id of the data's type, as `CheckResult::data_check`.
+    pub data_check: Option<&'static str>,
+}
+
 /// Why a check could not produce findings.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum CheckError {
@@ -154,7 +162,7 @@ pub struct CheckCx {
     pub runs: Arc<RunBoard>,
     /// What the check has so far (`record_partial`): the engine keeps it as the run's data
     /// when the check is cut off by its timeout or the suite deadline.
-    partial: Arc<std::sync::Mutex<serde_json::Value>>,
+    partial: Arc<std::sync::Mutex<Partial>>,
     progress: ProgressFn,
 }
 
@@ -164,7 +172,7 @@ impl CheckCx {
             config,
             live: LiveBoard::new(),
             runs: Arc::new(RunBoard::default()),
-            partial: Arc::new(std::sync::Mutex::new(serde_json::Value::Null)),
+            partial: Arc::new(std::sync::Mutex::new(Partial::default())),
             progress,
         }
     }
@@ -179,16 +187,17 @@ impl CheckCx {
         self
     }
 
-    /// Keep `data` as what this check has so far, in case it does not finish in time.
-    pub fn record_partial(&self, data: impl serde::Serialize) {
-        if let (Ok(value), Ok(mut slot)) = (serde_json::to_value(data), self.partial.lock()) {
-            *slot = value;
+    /// Keep `data` as what this check has so far, in case it does not finish in time. The
+    /// check's own data type, so the cut-off run reads like a finished one.
+    pub fn record_partial<T: CheckData>(&self, data: &T) {
+        if let Ok(mut slot) = self.partial.lock() {
+            *slot = Partial { data: json_data(data), data_check: Some(T::CHECK_ID) };
         }
     }
 
     /// The latest `record_partial` data (Null when none), for the engine.
-    pub fn take_partial(&self) -> serde_json::Value {
-        self.partial.lock().map(|mut v| v.take()).unwrap_or(serde_json::Value::Null)
+    pub fn take_partial(&self) -> Partial {
+        self.partial.lock().map(|mut p| std::mem::take(&mut *p)).unwrap_or_default()
     }
 
     /// A context that drops progress notes, for tests and one-off runs.
