@@ -1032,7 +1032,7 @@ mod tests {
         }
         assert!(out.contains("inet 240.0.1.23/24 brd 240.0.1.255;"), "{out}");
         assert!(out.contains("[2001:db8:0:1::1]:443 fe80::1%eth0 addr:fe80::2"), "{out}");
-        assert!(out.contains("10.1.2.3:53") == false && out.contains("240.0.2.3:53 (240.0.2.4)"), "{out}");
+        assert!(!out.contains("10.1.2.3:53") && out.contains("240.0.2.3:53 (240.0.2.4)"), "{out}");
         // Self-assigned stays self-assigned: "no DHCP answer" is still visible.
         assert!(out.contains(" 169.254.0.1 "), "{out}");
     }
