@@ -316,3 +316,46 @@ fn ping_button_pings_through_the_engine_and_shows_each_answer() {
         "{board:?}"
     );
 }
+
+/// Run data of another shape (a bundle from another version) is said on its card, never a
+/// silent blank.
+#[test]
+fn data_of_the_wrong_shape_is_said_on_the_card() {
+    use std::sync::Arc;
+    use std::time::{Duration, Instant};
+
+    use deskcheck::bundle::{self, Privacy, WriteOptions};
+    use deskcheck::config::Config;
+    use deskcheck::gui::{DeskcheckApp, GuiOptions};
+    use deskcheck::logging::LogBuffer;
+    use deskcheck::model::{Category, CheckRun, Finding, Outcome, Report, Severity};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    deskcheck::i18n::set_current(deskcheck::i18n::Lang::En);
+    let dir = tempfile::tempdir().unwrap();
+    let mut run = CheckRun::errored("net.dns.resolve", Category::Network, "");
+    run.title = "Name lookup (DNS)".into();
+    run.outcome = Outcome::Completed;
+    run.findings = vec![Finding::new(Severity::Pass, "DNS", "Names are looked up.")];
+    run.data = serde_json::json!({ "servers": "every one", "reverse": [] });
+    let mut report = Report::new(deskcheck::platform::host_info(), chrono::Utc::now());
+    report.runs = vec![run];
+    report.finished_at = Some(chrono::Utc::now());
+    let path = dir.path().join("old.zip");
+    bundle::write(&report, "", &path, &WriteOptions { force: false, privacy: Privacy::Standard }).unwrap();
+
+    let mut o = GuiOptions::new(Arc::new(Config::default()), LogBuffer::default());
+    o.checks = Some(deskcheck::checks::testing::by_names(&["pass".into()]).unwrap());
+    o.open_at_start = Some(path);
+    o.network_view = true;
+    let mut h = Harness::builder().with_size([1280.0, 2600.0]).build_eframe(move |_cc| DeskcheckApp::new(o));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while h.state().is_busy() || h.state().viewing_path().is_none() {
+        assert!(Instant::now() < deadline, "the bundle did not open");
+        h.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    h.run_ok();
+    h.get_by_label_contains("The results of “Name lookup (DNS)” in this bundle cannot be shown");
+}
