@@ -233,4 +233,36 @@ mod tests {
         s.done = true;
         assert_eq!(progress_words(&s, false).1, "✖ not reached (0 hops answered)");
     }
+
+    #[test]
+    fn progress_and_refusals_read_in_danish() {
+        crate::i18n::set_current(crate::i18n::Lang::Da);
+        let mut s = TraceSnapshot::empty("127.0.0.1".parse().unwrap(), crate::net::trace::TraceProtocol::Udp);
+        assert_eq!(progress_words(&s, true).1, "⟳ sporer… 0 hop indtil nu");
+        s.done = true;
+        s.reached = true;
+        s.hops.push(Hop {
+            ttl: 1,
+            addr: Some("127.0.0.1".parse().unwrap()),
+            other_addrs: Vec::new(),
+            name: HopName::Disabled,
+            sent: 1,
+            received: 1,
+            loss_percent: 0.0,
+            last_ms: Some(0.05),
+            avg_ms: Some(0.05),
+            best_ms: Some(0.05),
+            worst_ms: Some(0.05),
+            rtts_ms: vec![Some(0.05)],
+            is_destination: true,
+            loss: Loss::None,
+            echo: None,
+        });
+        assert_eq!(progress_words(&s, false).1, "✔ nået efter 1 hop");
+        assert_eq!(validate_trace_target(""), Err("Skriv et værtsnavn eller en IP-adresse, du vil spore til.".into()));
+        // Names of things stay as they are.
+        let refused = validate_trace_target("not a host!!").unwrap_err();
+        assert!(refused.starts_with("Det er ikke et gyldigt værtsnavn: "), "{refused}");
+        crate::i18n::set_current(crate::i18n::Lang::En);
+    }
 }

@@ -99,4 +99,20 @@ mod tests {
         assert_eq!(get("Access point"), None);
         assert_eq!(l.band, Some(WifiBand::Ghz5));
     }
+
+    #[test]
+    fn rows_read_in_danish_and_names_stay() {
+        crate::i18n::set_current(crate::i18n::Lang::Da);
+        let mut l = WifiLink::empty();
+        l.ssid = Some("Kontor-5G".into());
+        l.signal_dbm = Some(-61);
+        l.noise_dbm = Some(-95);
+        l.set_frequency(5220);
+        let rows = link_rows(&l);
+        let get = |k: &str| rows.iter().find(|(label, _)| *label == k).map(|(_, v)| v.as_str());
+        assert_eq!(get("Netværk"), Some("Kontor-5G"));
+        assert_eq!(get("Signal"), Some("-61 dBm, støj -95 dBm"));
+        assert_eq!(get("Frekvensbånd"), Some("5 GHz, kanal 44"));
+        crate::i18n::set_current(crate::i18n::Lang::En);
+    }
 }
