@@ -29,6 +29,9 @@ macro_rules! check_data {
             const CHECK_ID: &'static str = $id;
         })*
 
+        /// The check id of every data type, for the conformance test.
+        pub const DATA_CHECK_IDS: &[&str] = &[$(<$ty as CheckData>::CHECK_ID),*];
+
         /// Reads a run's data as its check's type (any of them, for a check with two):
         /// `Ok(true)` when it reads, `Ok(false)` when the check has no data type (or the run
         /// left none), the error of the last type tried when none reads. For tests and
@@ -80,4 +83,19 @@ check_data! {
     ListData<InterfaceInfo> => "system.network.interfaces";
     ManualPingData => super::manual::MANUAL_PING_ID;
     ManualTraceData => super::manual::MANUAL_TRACE_ID;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every data type names a real check: a renamed check id fails here, not in a view.
+    #[test]
+    fn every_data_type_belongs_to_a_real_check() {
+        let mut ids: Vec<&str> = super::super::all_checks().iter().map(|c| c.meta().id).collect();
+        ids.extend([super::super::manual::MANUAL_PING_ID, super::super::manual::MANUAL_TRACE_ID]);
+        for id in DATA_CHECK_IDS {
+            assert!(ids.contains(id), "a data type names {id}, which is no check");
+        }
+    }
 }
