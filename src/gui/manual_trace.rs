@@ -111,3 +111,15 @@ impl ManualTrace {
         self.running
     }
 }
+
+impl Drop for ManualTrace {
+    /// Cancels the probe. Dropping a run handle waits for the engine's thread to wind down
+    /// (up to a few hundred ms): that wait happens on a thread of its own, not the UI's.
+    fn drop(&mut self) {
+        if let Some(run) = self.run.take() {
+            run.cancel();
+            // Should the thread not start, the closure (and the handle) is dropped here instead.
+            let _ = std::thread::Builder::new().name("deskcheck-probe-end".into()).spawn(move || drop(run));
+        }
+    }
+}
