@@ -135,9 +135,12 @@ pub fn ping(cli: &Cli, args: &PingArgs) -> anyhow::Result<i32> {
     };
     let stats = match ended {
         Some(done) if done.outcome == Outcome::Completed => {
-            let Some(ManualPingData(stats)) = done.data::<ManualPingData>()? else {
+            let Some(ManualPingData(mut stats)) = done.data::<ManualPingData>()? else {
                 anyhow::bail!("the ping of {} left no result", args.host);
             };
+            // `finished` is not in the JSON: in a final result every probe has finished, and
+            // the replies not yet printed from the live board are printed from it below.
+            stats.finished = vec![true; stats.rtts_ms.len()];
             stats
         }
         Some(done) => return Err(not_completed(&done)),
