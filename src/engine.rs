@@ -112,6 +112,19 @@ pub fn start_with_live(
     Ok(RunHandle { events: rx, cancel: cancel_tx, thread: Some(thread) })
 }
 
+/// Run one probe a person asked for by hand (`checks::manual`: "Trace to…", "Ping",
+/// `deskcheck ping`/`trace`) the way every check runs: on the engine's runtime, under its
+/// own timeout, with its panic caught, cancelled by `RunHandle::cancel` or by dropping the
+/// handle, its snapshots on `live`, and its events (ending with `Finished`) on the handle.
+pub fn start_manual(
+    check: CheckBox,
+    config: Arc<Config>,
+    waker: Waker,
+    live: Arc<LiveBoard>,
+) -> Result<RunHandle, EngineError> {
+    start_with_live(vec![check], config, waker, live)
+}
+
 /// Run to completion on the calling thread, collecting every finished run
 /// (for tests and simple callers; `start` is the streaming form).
 pub fn run_blocking(checks: Vec<CheckBox>, config: Arc<Config>) -> Result<Vec<CheckRun>, EngineError> {
@@ -242,7 +255,13 @@ async fn run_one(check: CheckBox, config: Arc<Config>, ctx: RunCtx) {
         attachments: Vec::new(),
     };
     match outcome {
-        Ok(Ok(CheckResult { findings, data, attachments })) => {
+        Ok(Ok(CheckResult { findings, data, data_check, attachments })) => {
+            // A check writes its own data type; another check's type is a bug in the check.
+            debug_assert!(
+                data_check.is_none_or(|owner| owner == meta.id),
+                "{} wrote the data type of {data_check:?}",
+                meta.id
+            );
             run.findings = findings;
             run.data = data;
             run.attachments = attachments;
@@ -259,7 +278,14 @@ async fn run_one(check: CheckBox, config: Arc<Config>, ctx: RunCtx) {
         Err(outcome) => {
             // Cut off: keep what it had (the ping replies so far), so the report shows it.
             if matches!(outcome, Outcome::TimedOut { .. }) {
-                run.data = partial_cx.take_partial();
+                let partial = partial_cx.take_partial();
+                debug_assert!(
+                    partial.data_check.is_none_or(|owner| owner == meta.id),
+                    "{} kept the data type of {:?}",
+                    meta.id,
+                    partial.data_check
+                );
+                run.data = partial.data;
             }
             run.outcome = outcome;
         }
@@ -321,6 +347,16 @@ mod tests {
         assert!(started.elapsed() < Duration::from_secs(10));
     }
 
+    /// What the slow test check has when the deadline cuts it off.
+    #[derive(serde::Serialize, serde::Deserialize)]
+    struct SoFar {
+        so_far: String,
+    }
+
+    impl crate::model::CheckData for SoFar {
+        const CHECK_ID: &'static str = "net.test.slow";
+    }
+
     /// A network check for the deadline and run-board tests.
     struct NetCheck {
         meta: crate::checks::CheckMeta,
@@ -344,7 +380,7 @@ mod tests {
                 let run = cx.runs.outcome(dep).await.ok_or_else(|| CheckError::Failed(format!("{dep} not planned")))?;
                 findings.push(crate::model::Finding::new(crate::model::Severity::Info, "read", &run.findings[0].title));
             }
-            cx.record_partial(serde_json::json!({ "so_far": "half" }));
+            cx.record_partial(&SoFar { so_far: "half".into() });
             tokio::time::sleep(self.sleep).await;
             findings.push(crate::model::Finding::new(crate::model::Severity::Fail, "done", "done"));
             Ok(CheckResult::new(findings))

@@ -142,9 +142,14 @@ pub struct Redactor {
     assigned: HashMap<(TokenKind, String), String>,
     counters: HashMap<TokenKind, usize>,
     nets4: HashMap<[u8; 3], usize>,
+    /// Self-assigned (169.254/16) IPv4 addresses handed out so far: one subnet, hosts numbered.
+    hosts_ll4: usize,
     nets6: HashMap<[u16; 4], usize>,
     hosts_in_net6: HashMap<[u16; 4], usize>,
     mapping: Vec<Token>,
+    /// Address tokens handed out: they are addresses themselves, so a text that already
+    /// carries one (a file name redacted whole, then piece by piece) must keep it.
+    produced: HashSet<String>,
     recorded: HashSet<(TokenKind, String)>,
 }
 
@@ -175,8 +180,10 @@ impl Redactor {
             assigned: HashMap::new(),
             counters: HashMap::new(),
             nets4: HashMap::new(),
+            hosts_ll4: 0,
             nets6: HashMap::new(),
             hosts_in_net6: HashMap::new(),
+            produced: HashSet::new(),
             mapping: Vec::new(),
             recorded: HashSet::new(),
         };
@@ -320,7 +327,7 @@ impl Redactor {
                     if is_secret_key(&key) && !(v.is_null() || v.is_boolean()) {
                         v = Value::String(REDACTED.into());
                     } else if let Some(mac) = self.bare_mac_under(&key, &v) {
-                        v = Value::String(self.mac_token(mac));
+                        v = Value::String(self.mac_token(mac).replace(':', ""));
                     } else {
                         self.json(&mut v);
                     }
@@ -664,8 +671,13 @@ impl Redactor {
             let original = &s[start..end];
             let token = match found {
                 Found::Keep => continue,
+                Found::Address(ref a) if self.produced.contains(&address_text(a)) => continue,
                 Found::Name => self.name_token(original),
-                Found::Address(Address::Mac(mac)) => self.mac_token(mac),
+                Found::Address(Address::Mac(mac)) => {
+                    let token = self.mac_token(mac);
+                    // Written as it was: bare hex digits (in `enx3c22fb123456`) stay bare.
+                    if original.len() == 12 { token.replace(':', "") } else { token }
+                }
                 Found::Address(Address::Ip4(a)) => self.ip4_token(a),
                 Found::Address(Address::Ip6(a)) => self.ip6_token(a),
             };
@@ -696,6 +708,9 @@ impl Redactor {
             return t.clone();
         }
         let t = make(self);
+        if matches!(kind, TokenKind::Ip4 | TokenKind::Ip6 | TokenKind::Mac) {
+            self.produced.insert(t.clone());
+        }
         self.assigned.insert(key, t.clone());
         t
     }
@@ -742,28 +757,46 @@ impl Redactor {
         t
     }
 
+    /// A locally administered unicast MAC, `02:dc:` and the MAC's number: still a MAC
+    /// wherever the data wants one, and never a vendor's.
     fn mac_token(&mut self, mac: String) -> String {
-        let t = self.assign(TokenKind::Mac, &mac, |r| format!("mac-{}", r.next(TokenKind::Mac)));
+        let t = self.assign(TokenKind::Mac, &mac, |r| {
+            let n = r.next(TokenKind::Mac) as u32;
+            let [_, b, c, d] = n.to_be_bytes();
+            let hi = (n >> 24) as u8;
+            format!("02:dc:{hi:02x}:{b:02x}:{c:02x}:{d:02x}")
+        });
         self.record(TokenKind::Mac, mac, &t);
         t
     }
 
-    /// `net4-<network>.<last octet>`: one network number per /24, so a technician still
-    /// sees which addresses share a subnet. Self-assigned 169.254/16 ones read `ll4-…`:
-    /// "no DHCP answer" stays visible.
+    /// An IPv4 address again, so typed data still reads: `240.<network>.<last octet>`, one
+    /// network number per /24 in the reserved 240/4 block (never a real host), so a
+    /// technician still sees which addresses share a subnet and which is `.1`. Self-assigned
+    /// 169.254/16 ones stay self-assigned (`169.254.0.1`, `169.254.0.2`…): "no DHCP answer"
+    /// stays visible.
     fn ip4_token(&mut self, a: Ipv4Addr) -> String {
         let o = a.octets();
         let t = self.assign(TokenKind::Ip4, &a.to_string(), |r| {
+            if a.is_link_local() {
+                r.hosts_ll4 += 1;
+                // Hosts 1..=254 in each /24 of the block; 65024 of them before it wraps.
+                let n = r.hosts_ll4 - 1;
+                return format!("169.254.{}.{}", (n / 254) % 256, n % 254 + 1);
+            }
             let next = r.nets4.len() + 1;
             let net = *r.nets4.entry([o[0], o[1], o[2]]).or_insert(next);
-            let prefix = if a.is_link_local() { "ll4" } else { "net4" };
-            format!("{prefix}-{net}.{}", o[3])
+            // 240.0.0.0/4 has 2^20 networks of 256: more than any report names.
+            let net = net & 0xf_ffff;
+            format!("{}.{}.{}.{}", 240 | (net >> 16), (net >> 8) & 0xff, net & 0xff, o[3])
         });
         self.record(TokenKind::Ip4, a.to_string(), &t);
         t
     }
 
-    /// `net6-<network>::h<host>`: one network number per /64, hosts numbered within it.
+    /// An IPv6 address again: `2001:db8:<network>::<host>` (the documentation prefix), one
+    /// network number per /64, hosts numbered within it; link-local ones stay link-local
+    /// (`fe80::<host>`).
     fn ip6_token(&mut self, a: Ipv6Addr) -> String {
         let seg = a.segments();
         let t = self.assign(TokenKind::Ip6, &a.to_string(), |r| {
@@ -772,11 +805,27 @@ impl Redactor {
             let net = *r.nets6.entry(key).or_insert(next);
             let host = r.hosts_in_net6.entry(key).or_insert(0);
             *host += 1;
-            let prefix = if seg[0] & 0xffc0 == 0xfe80 { "ll6" } else { "net6" };
-            format!("{prefix}-{net}::h{host}")
+            let host = *host as u64;
+            let iid = [(host >> 48) as u16, (host >> 32) as u16, (host >> 16) as u16, host as u16];
+            let token = if seg[0] & 0xffc0 == 0xfe80 {
+                Ipv6Addr::new(0xfe80, 0, 0, 0, iid[0], iid[1], iid[2], iid[3])
+            } else {
+                let net = net as u32;
+                Ipv6Addr::new(0x2001, 0xdb8, (net >> 16) as u16, net as u16, iid[0], iid[1], iid[2], iid[3])
+            };
+            token.to_string()
         });
         self.record(TokenKind::Ip6, a.to_string(), &t);
         t
+    }
+}
+
+/// An address as its token is written (canonical form), to tell a token already in place.
+fn address_text(a: &Address) -> String {
+    match a {
+        Address::Mac(mac) => mac.clone(),
+        Address::Ip4(a) => a.to_string(),
+        Address::Ip6(a) => a.to_string(),
     }
 }
 
@@ -836,7 +885,7 @@ mod tests {
         assert_eq!(v["nested"][0]["note"], "password=[REDACTED]");
         assert_eq!(v["nested"][0]["has_password"], true);
         assert_eq!(v["ssid"], "Office");
-        assert_eq!(v["net4-1.9"]["mac"], "mac-1");
+        assert_eq!(v["240.0.1.9"]["mac"], "02:dc:00:00:00:01");
     }
 
     #[test]
@@ -848,23 +897,109 @@ mod tests {
         );
         assert_eq!(
             out,
-            "host-1 at net4-1.23 gw net4-1.1 dns net4-2.9 mac mac-1 v6 net6-1::h1 and net6-1::h2, other net6-2::h1"
+            "host-1 at 240.0.1.23 gw 240.0.1.1 dns 240.0.2.9 mac 02:dc:00:00:00:01 v6 2001:db8:0:1::1 and \
+             2001:db8:0:1::2, other 2001:db8:0:2::1"
         );
         // Same input, same token, whatever the case or spelling.
         assert_eq!(
             r.text("again 192.168.1.23 DESK42.corp.example aa-bb-cc-dd-ee-ff 2001:DB8:1:2:0:0:0:17"),
-            "again net4-1.23 host-1.domain-1 mac-1 net6-1::h1"
+            "again 240.0.1.23 host-1.domain-1 02:dc:00:00:00:01 2001:db8:0:1::1"
+        );
+        // A token is left as it is when the text passes again (file names are redacted twice).
+        assert_eq!(
+            r.text("240.0.1.23 02:dc:00:00:00:01 2001:db8:0:1::1"),
+            "240.0.1.23 02:dc:00:00:00:01 2001:db8:0:1::1"
         );
         let map = r.mapping();
         let has = |o: &str, t: &str, k: TokenKind| map.iter().any(|x| x.original == o && x.token == t && x.kind == k);
-        assert!(has("192.168.1.23", "net4-1.23", TokenKind::Ip4));
+        assert!(has("192.168.1.23", "240.0.1.23", TokenKind::Ip4));
         assert!(has("desk42", "host-1", TokenKind::Host));
         assert!(has("desk42.corp.example", "host-1", TokenKind::Host));
-        assert!(has("aa:bb:cc:dd:ee:ff", "mac-1", TokenKind::Mac));
-        assert!(has("2001:db8:1:2::17", "net6-1::h1", TokenKind::Ip6));
+        assert!(has("aa:bb:cc:dd:ee:ff", "02:dc:00:00:00:01", TokenKind::Mac));
+        assert!(has("2001:db8:1:2::17", "2001:db8:0:1::1", TokenKind::Ip6));
+        assert_eq!(map.len(), 10, "a token passing again adds no token: {map:?}");
         let json = serde_json::to_value(r.token_map(Some("b.zip".into()))).unwrap();
         assert_eq!(json["profile"], "strict");
         assert_eq!(json["tokens"][0]["kind"], "host");
+    }
+
+    /// Tokens are values of the field's type: typed run data still reads after strict
+    /// redaction (IPv4, IPv6, link-local, MACs in fields and inside interface names).
+    #[test]
+    fn strict_tokens_are_valid_values_of_the_typed_data() {
+        use crate::checks::CheckResult;
+        use crate::checks::data::read_typed;
+        use crate::checks::network::LinkData;
+        use crate::model::{Category, CheckData, CheckRun, ListData};
+        use crate::net::dhcp::DhcpOffer;
+        use crate::net::ping::{PingMethod, PingStats};
+        use crate::net::trace::{TraceProtocol, TraceSnapshot};
+        use crate::platform::InterfaceInfo;
+
+        let ip = |s: &str| -> std::net::IpAddr { s.parse().unwrap() };
+        let iface = InterfaceInfo {
+            name: "enx3c22fb123456".into(),
+            friendly_name: None,
+            kind: "ethernet".into(),
+            state: "up".into(),
+            is_up: true,
+            is_loopback: false,
+            mac: Some("3c:22:fb:12:34:56".into()),
+            ipv4: vec!["192.168.7.23/24".into(), "169.254.12.34/16".into()],
+            ipv6: vec!["fe80::3e22:fbff:fe12:3456/64".into(), "2a02:aa:5::17/64".into()],
+            gateway_ipv4: vec![ip("192.168.7.1")],
+            gateway_ipv6: vec![ip("fe80::1")],
+            dns_servers: vec![ip("192.168.7.1"), ip("2a02:aa:5::53")],
+            mtu: Some(1500),
+            speed_bps: None,
+            is_default: true,
+        };
+        let offer = DhcpOffer {
+            server_id: Some("192.168.7.1".parse().unwrap()),
+            source: ip("192.168.7.1"),
+            offered: "192.168.7.99".parse().unwrap(),
+            subnet_mask: Some("255.255.255.0".parse().unwrap()),
+            routers: vec!["192.168.7.1".parse().unwrap()],
+            dns_servers: vec!["192.168.7.1".parse().unwrap()],
+            domain: Some("office.lan".into()),
+            lease_time_secs: Some(3600),
+            received_after_ms: 12,
+        };
+        fn run_of<T: CheckData>(data: T) -> CheckRun {
+            let mut run = CheckRun::errored(T::CHECK_ID, Category::Network, "");
+            run.outcome = Outcome::Completed;
+            run.data = CheckResult::new(Vec::new()).with_data(data).data;
+            run
+        }
+        let mut report = crate::bundle::tests::hand_report();
+        report.runs = vec![
+            run_of(LinkData { primary: Some(iface.name.clone()), interfaces: vec![iface] }),
+            run_of(ListData::new(vec![offer])),
+            run_of(PingStats::empty(ip("192.168.7.1"), PingMethod::IcmpUnprivileged, None)),
+            run_of(TraceSnapshot::empty(ip("2a02:aa:5::10"), TraceProtocol::Icmp)),
+        ];
+        let strict = crate::bundle::redact_report(&report, Privacy::Strict);
+        let json = serde_json::to_string(&strict.runs).unwrap();
+        for original in ["192.168.7", "3c:22:fb", "3c22fb", "fe80::3e22", "2a02:aa", "169.254.12.34", "office.lan"] {
+            assert!(!json.contains(original), "{original} left in {json}");
+        }
+        for run in &strict.runs {
+            assert_eq!(read_typed(run).map_err(|e| e.to_string()), Ok(true), "{}: {:#}", run.id, run.data);
+        }
+        let link = strict.runs[0].data::<LinkData>().unwrap().unwrap();
+        let iface = &link.interfaces[0];
+        let mac = iface.mac.clone().unwrap();
+        assert!(mac.starts_with("02:dc:"), "{mac}");
+        let bare = format!("enx{}", mac.replace(':', ""));
+        assert_eq!(iface.name, bare, "the name keeps its MAC as bare hex digits");
+        assert_eq!(link.primary.as_deref(), Some(bare.as_str()));
+        // One /24 for the address and its router, the last octets kept; self-assigned stays so.
+        let (address, router) = (&iface.ipv4[0], iface.gateway_ipv4[0].to_string());
+        assert!(address.starts_with("240.") && address.ends_with(".23/24"), "{address}");
+        assert_eq!(address.rsplit_once('.').unwrap().0, router.rsplit_once('.').unwrap().0);
+        assert!(router.ends_with(".1"), "{router}");
+        assert_eq!(iface.ipv4[1], "169.254.0.1/16");
+        assert!(iface.ipv6[0].starts_with("fe80::") && iface.ipv6[1].starts_with("2001:db8:"), "{:?}", iface.ipv6);
     }
 
     #[test]
@@ -886,16 +1021,28 @@ mod tests {
     fn strict_finds_addresses_in_their_usual_surroundings() {
         let mut r = strict();
         let out = r.text(
-            "inet 192.168.1.23/24 brd 192.168.1.255; [2001:db8::5]:443 fe80::1%eth0 addr:fe80::2 ipv6:2001:db8::6. \
+            "inet 192.168.1.23/24 brd 192.168.1.255; [2001:db8::5]:443 fe80::a1%eth0 addr:fe80::b2 ipv6:2001:db8::6. \
              ip=10.1.2.3, 10.1.2.3:53 (10.1.2.4) ::ffff:10.9.9.9 range 10.1.2.5-10.1.2.6 169.254.7.8 \
              cisco aabb.ccdd.eeff",
         );
-        for original in ["192.168", "2001:db8", "fe80", "10.1.2", "10.9.9.9", "169.254", "aabb"] {
+        for original in [
+            "192.168",
+            "2001:db8::5",
+            "2001:db8::6",
+            "fe80::a1",
+            "fe80::b2",
+            "10.1.2",
+            "10.9.9.9",
+            "169.254.7.8",
+            "aabb",
+        ] {
             assert!(!out.contains(original), "{original} left in: {out}");
         }
-        assert!(out.contains("inet net4-1.23/24 brd net4-1.255;"), "{out}");
-        assert!(out.contains("ll6-") && out.contains("%eth0") && out.contains("]:443"), "{out}");
-        assert!(out.contains("ll4-"), "{out}");
+        assert!(out.contains("inet 240.0.1.23/24 brd 240.0.1.255;"), "{out}");
+        assert!(out.contains("[2001:db8:0:1::1]:443 fe80::1%eth0 addr:fe80::2"), "{out}");
+        assert!(!out.contains("10.1.2.3:53") && out.contains("240.0.2.3:53 (240.0.2.4)"), "{out}");
+        // Self-assigned stays self-assigned: "no DHCP answer" is still visible.
+        assert!(out.contains(" 169.254.0.1 "), "{out}");
     }
 
     #[test]
@@ -937,7 +1084,7 @@ mod tests {
         );
         run.attachments
             .push(Attachment::text("ipp___192.168.50.20_631_ipp_print.txt", "printer-uri = ipp://192.168.50.20"));
-        run.attachments.push(Attachment::text("ipp___fe80__1_631_ipp_print.txt", "x"));
+        run.attachments.push(Attachment::text("ipp___fe80__3e22_fbff_fe12_3456_631_ipp_print.txt", "x"));
         report.runs.push(run);
         let mut r = Redactor::with_names(Privacy::Strict, "desk42", &["sudoer".to_string()]);
         r.learn_report(&report);
@@ -961,14 +1108,15 @@ mod tests {
             "Salaries",
             "mallory",
             "192.168.50.20",
-            "fe80",
+            "3e22",
         ] {
             assert!(!json.contains(leak), "{leak} left in {json}");
             assert!(names.iter().all(|n| !n.contains(leak)), "{leak} left in {names:?}");
         }
         let detail = out.runs.last().unwrap().findings[0].detail.clone().unwrap();
         assert!(detail.starts_with("host-2.domain-1 answered; host-3.domain-1 too; printer host-4.local;"), "{detail}");
-        assert!(detail.contains(" enxmac-") && detail.contains(" wlxmac-") && detail.contains(" mac=mac-"), "{detail}");
+        // A MAC inside an interface name stays bare hex: the name is still a valid name.
+        assert!(detail.contains(" enx02dc") && detail.contains(" wlx02dc") && detail.contains(" mac=02dc"), "{detail}");
         assert!(
             detail.contains("/home/user-5/user-6/x")
                 && detail.contains("/run/media/user-4/disk")
@@ -978,10 +1126,10 @@ mod tests {
         // The address keeps its token's structure in the name (a port after an IPv6 address
         // with its colons turned into `_` cannot be told apart, and goes with it).
         assert!(
-            names.iter().any(|n| n.starts_with("ipp___net4-") && n.ends_with(".20_631_ipp_print.txt")),
+            names.iter().any(|n| n.starts_with("ipp___240.0.") && n.ends_with(".20_631_ipp_print.txt")),
             "{names:?}"
         );
-        assert!(names.iter().any(|n| n.starts_with("ipp___ll6-1::h1_")), "{names:?}");
+        assert!(names.iter().any(|n| n.starts_with("ipp___fe80::1_")), "{names:?}");
         let kinds: HashSet<TokenKind> = r.mapping().iter().map(|t| t.kind).collect();
         for k in
             [TokenKind::Domain, TokenKind::Serial, TokenKind::Title, TokenKind::User, TokenKind::Mac, TokenKind::Host]

@@ -5,7 +5,7 @@ use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 
 use async_trait::async_trait;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Check, CheckBox, CheckCx, CheckError, CheckMeta, CheckResult, Needs};
 use crate::hw::display::edid::{self, Edid, EdidError};
@@ -56,7 +56,7 @@ static CONNECTORS_META: LazyLock<CheckMeta> = LazyLock::new(|| {
 });
 
 /// The short EDID facts shown per monitor and put in the JSON.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EdidSummary {
     pub make: String,
     pub model: String,
@@ -108,7 +108,7 @@ impl EdidSummary {
 }
 
 /// One connector in the run's data.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConnectorReport {
     #[serde(flatten)]
     pub connector: DrmConnector,
@@ -166,7 +166,7 @@ pub fn connectors_result(list: Result<Vec<DrmConnector>, DrmError>) -> Result<Ch
                 .evidence("Outputs", unused.join(", ")),
         );
     }
-    let mut result = CheckResult::new(findings).with_data(reports);
+    let mut result = CheckResult::new(findings).with_data(crate::model::ListData::new(reports));
     for a in attachments {
         result = result.attach(a);
     }
@@ -309,7 +309,7 @@ pub fn monitors_result(outputs: &[Output]) -> Result<CheckResult, CheckError> {
         return Err(CheckError::UnsupportedMsg(msg!("displays-no-monitor-listed")));
     }
     let findings = connected.iter().map(|o| monitor_finding(o)).collect();
-    Ok(CheckResult::new(findings).with_data(outputs))
+    Ok(CheckResult::new(findings).with_data(crate::model::ListData::new(outputs.to_vec())))
 }
 
 /// The monitors the OS listed itself (Windows) as outputs, judged like xrandr's: the current
@@ -330,7 +330,7 @@ pub fn active_displays_result(displays: &[ActiveDisplay]) -> Result<CheckResult,
             f
         })
         .collect();
-    Ok(result.with_data(displays))
+    Ok(result.with_data(crate::model::ListData::new(displays.to_vec())))
 }
 
 /// One OS-listed display as an xrandr-style output. Windows gives the mode as the desktop

@@ -1,7 +1,9 @@
 //! Checks: each one is a small self-describing unit (`meta()` + `run()`) that turns
 //! probe results into findings. `registry()` lists every real check.
 
+pub mod data;
 pub mod displays;
+pub mod manual;
 pub mod network;
 pub mod peripherals;
 pub mod printers;
@@ -16,7 +18,7 @@ use async_trait::async_trait;
 use tokio::sync::watch;
 
 use crate::config::Config;
-use crate::model::{Attachment, Category, CheckRun, Finding};
+use crate::model::{Attachment, Category, CheckData, CheckRun, Finding};
 use crate::net::live::LiveBoard;
 
 /// What a check needs beyond an ordinary user session, shown before it runs.
@@ -44,6 +46,9 @@ pub struct CheckResult {
     pub findings: Vec<Finding>,
     /// Structured results for machines reading the JSON.
     pub data: serde_json::Value,
+    /// The check id the data's type belongs to (`CheckData::CHECK_ID`), so the engine can
+    /// hold a check to writing its own type.
+    pub data_check: Option<&'static str>,
     pub attachments: Vec<Attachment>,
 }
 
@@ -52,11 +57,26 @@ impl CheckResult {
         Self { findings, ..Self::default() }
     }
 
-    /// The check's typed data, as the JSON contract wants it: always an object (a list
-    /// becomes `{"items": [...]}`, read back with `model::ListData`), floats without noise.
-    pub fn with_data(mut self, data: impl serde::Serialize) -> Self {
-        // Serialising our own plain structs cannot fail; if it ever did, the findings still stand.
-        self.data = crate::model::data_object(serde_json::to_value(data).unwrap_or(serde_json::Value::Null));
+    /// The check's typed data, as the JSON contract wants it: always an object (a list is a
+    /// `model::ListData`), floats without noise. The type names its check, and every
+    /// reader reads it back with `CheckRun::data::<T>()`: changing it is a compile error on
+    /// both sides, never a blank view.
+    pub fn with_data<T: CheckData>(mut self, data: T) -> Self {
+        self.data = json_data(&data);
+        self.data_check = Some(T::CHECK_ID);
+        self
+    }
+
+    /// The data of a network check that a lower layer stopped before it tried anything
+    /// (`{"not_tested": …}`): the same shape for every such check, read as "no data".
+    pub fn with_not_tested_data(mut self, data: impl serde::Serialize) -> Self {
+        self.data = json_data(&data);
+        self
+    }
+
+    /// Data that is no check's type: the `--test-checks` checks that plant secrets.
+    pub fn with_raw_data(mut self, data: serde_json::Value) -> Self {
+        self.data = json_data(&data);
         self
     }
 
@@ -64,6 +84,20 @@ impl CheckResult {
         self.attachments.push(attachment);
         self
     }
+}
+
+/// A value as a run's `data`: an object, floats rounded.
+fn json_data(data: &impl serde::Serialize) -> serde_json::Value {
+    // Serialising our own plain structs cannot fail; if it ever did, the findings still stand.
+    crate::model::data_object(serde_json::to_value(data).unwrap_or(serde_json::Value::Null))
+}
+
+/// What a check had when it was cut off (`CheckCx::record_partial`).
+#[derive(Debug, Clone, Default)]
+pub struct Partial {
+    pub data: serde_json::Value,
+    /// The check id of the data's type, as `CheckResult::data_check`.
+    pub data_check: Option<&'static str>,
 }
 
 /// Why a check could not produce findings.
@@ -128,7 +162,7 @@ pub struct CheckCx {
     pub runs: Arc<RunBoard>,
     /// What the check has so far (`record_partial`): the engine keeps it as the run's data
     /// when the check is cut off by its timeout or the suite deadline.
-    partial: Arc<std::sync::Mutex<serde_json::Value>>,
+    partial: Arc<std::sync::Mutex<Partial>>,
     progress: ProgressFn,
 }
 
@@ -138,7 +172,7 @@ impl CheckCx {
             config,
             live: LiveBoard::new(),
             runs: Arc::new(RunBoard::default()),
-            partial: Arc::new(std::sync::Mutex::new(serde_json::Value::Null)),
+            partial: Arc::new(std::sync::Mutex::new(Partial::default())),
             progress,
         }
     }
@@ -153,16 +187,17 @@ impl CheckCx {
         self
     }
 
-    /// Keep `data` as what this check has so far, in case it does not finish in time.
-    pub fn record_partial(&self, data: impl serde::Serialize) {
-        if let (Ok(value), Ok(mut slot)) = (serde_json::to_value(data), self.partial.lock()) {
-            *slot = value;
+    /// Keep `data` as what this check has so far, in case it does not finish in time. The
+    /// check's own data type, so the cut-off run reads like a finished one.
+    pub fn record_partial<T: CheckData>(&self, data: &T) {
+        if let Ok(mut slot) = self.partial.lock() {
+            *slot = Partial { data: json_data(data), data_check: Some(T::CHECK_ID) };
         }
     }
 
     /// The latest `record_partial` data (Null when none), for the engine.
-    pub fn take_partial(&self) -> serde_json::Value {
-        self.partial.lock().map(|mut v| v.take()).unwrap_or(serde_json::Value::Null)
+    pub fn take_partial(&self) -> Partial {
+        self.partial.lock().map(|mut p| std::mem::take(&mut *p)).unwrap_or_default()
     }
 
     /// A context that drops progress notes, for tests and one-off runs.

@@ -252,7 +252,8 @@ pub struct NotTestedData {
 }
 
 fn not_tested_result(stopped: Stopped, targets: Vec<String>) -> CheckResult {
-    CheckResult::new(vec![not_tested(&stopped, &targets)]).with_data(NotTestedData { not_tested: stopped, targets })
+    CheckResult::new(vec![not_tested(&stopped, &targets)])
+        .with_not_tested_data(NotTestedData { not_tested: stopped, targets })
 }
 
 /// Ping with live snapshots on the board under "ping <ip>", so views can draw the RTTs as they come.
@@ -1030,7 +1031,7 @@ impl InternetPing {
                 Err(e) => PingTargetResult { target, stats: None, error: Some(e.to_string()) },
             })
             .collect();
-        Ok(CheckResult::new(findings).with_data(data))
+        Ok(CheckResult::new(findings).with_data(crate::model::ListData::new(data)))
     }
 }
 
@@ -1276,7 +1277,7 @@ impl Check for TcpPorts {
                 }
             })
             .collect();
-        Ok(CheckResult::new(with_not_tested(findings, stopped_targets)).with_data(results))
+        Ok(CheckResult::new(with_not_tested(findings, stopped_targets)).with_data(crate::model::ListData::new(results)))
     }
 }
 
@@ -1352,7 +1353,7 @@ impl Check for Http {
                 }
             })
             .collect();
-        Ok(CheckResult::new(with_not_tested(findings, stopped_targets)).with_data(results))
+        Ok(CheckResult::new(with_not_tested(findings, stopped_targets)).with_data(crate::model::ListData::new(results)))
     }
 }
 
@@ -1494,7 +1495,7 @@ impl Check for DhcpProbe {
                 Finding::msg(Severity::Warn, msg!("net-dhcp-several", servers = list, offers = offers))
             }
         };
-        Ok(CheckResult::new(vec![f.evidence("Interface", &i.name)]).with_data(offers))
+        Ok(CheckResult::new(vec![f.evidence("Interface", &i.name)]).with_data(crate::model::ListData::new(offers)))
     }
 }
 

@@ -122,7 +122,7 @@ impl Check for UsbDevices {
         let devices = blocking(usb::list_devices).await?.map_err(usb_error)?;
         let raw = devices.iter().map(device_line).collect::<Vec<_>>().join(LINE_END);
         Ok(CheckResult::new(usb_findings(&devices))
-            .with_data(&devices)
+            .with_data(crate::model::ListData::new(devices.clone()))
             .attach(Attachment::text("usb-devices.txt", format!("{raw}{LINE_END}"))))
     }
 }
@@ -187,7 +187,7 @@ impl Check for UsbWatch {
         };
         let mut findings = vec![finding];
         findings.extend(usb_findings(&outcome.added).into_iter().filter(|f| f.severity == Severity::Warn));
-        Ok(CheckResult::new(findings).with_data(&outcome))
+        Ok(CheckResult::new(findings).with_data(outcome.clone()))
     }
 }
 
@@ -237,7 +237,7 @@ impl Check for AudioDeviceList {
 
     async fn run(&self, _cx: &CheckCx) -> Result<CheckResult, CheckError> {
         match blocking(audio::list_devices).await? {
-            Ok(all) => Ok(CheckResult::new(audio_findings(&all)).with_data(&all)),
+            Ok(all) => Ok(CheckResult::new(audio_findings(&all)).with_data(all.clone())),
             Err(AudioError::NoDevices(why)) => {
                 Err(CheckError::UnsupportedMsg(msg!("peripherals-no-sound-device", why = why)))
             }

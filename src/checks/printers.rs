@@ -624,7 +624,7 @@ impl Check for Reach {
             };
             data.push(serde_json::json!({ "printer": name, "uri": uri, "error": error, "reachability": reach }));
         }
-        Ok(CheckResult::new(findings).with_data(data))
+        Ok(CheckResult::new(findings).with_data(crate::model::ListData::new(data)))
     }
 }
 

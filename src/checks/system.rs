@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Check, CheckBox, CheckCx, CheckError, CheckMeta, CheckResult, Needs};
 use crate::i18n::Msg;
@@ -83,8 +83,8 @@ static OS_META: LazyLock<CheckMeta> = LazyLock::new(|| {
     )
 });
 
-#[derive(Serialize)]
-struct OsData {
+#[derive(Serialize, Deserialize)]
+pub struct OsData {
     host: crate::model::HostInfo,
     long_os_version: Option<String>,
     uptime_secs: Option<u64>,
@@ -137,8 +137,8 @@ struct Cpu;
 static CPU_META: LazyLock<CheckMeta> =
     LazyLock::new(|| meta("system.cpu.load", "Processor", "The processor model and how busy it is right now.", 5_000));
 
-#[derive(Serialize)]
-struct CpuData {
+#[derive(Serialize, Deserialize)]
+pub struct CpuData {
     brand: String,
     logical_cores: usize,
     physical_cores: Option<usize>,
@@ -205,8 +205,8 @@ static MEM_META: LazyLock<CheckMeta> = LazyLock::new(|| {
     meta("system.memory.usage", "Memory", "How much memory is in use; warns when it runs short.", 5_000)
 });
 
-#[derive(Serialize)]
-struct MemData {
+#[derive(Serialize, Deserialize)]
+pub struct MemData {
     total_bytes: u64,
     available_bytes: u64,
     used_percent: f64,
@@ -288,8 +288,8 @@ static DISK_META: LazyLock<CheckMeta> = LazyLock::new(|| {
     )
 });
 
-#[derive(Serialize, Clone)]
-struct DiskData {
+#[derive(Serialize, Deserialize, Clone)]
+pub struct DiskData {
     name: String,
     mount_point: String,
     file_system: String,
@@ -379,7 +379,7 @@ impl Check for Disks {
         }
         let t = &cx.config.thresholds;
         let findings = disks.iter().map(|d| disk_finding(d, t)).collect();
-        Ok(CheckResult::new(findings).with_data(disks))
+        Ok(CheckResult::new(findings).with_data(crate::model::ListData::new(disks)))
     }
 }
 
@@ -426,7 +426,7 @@ impl Check for Battery {
         }
         let warn_health = cx.config.thresholds.battery_health_warn_percent;
         let findings = batteries.iter().map(|b| battery_finding(b, warn_health)).collect();
-        Ok(CheckResult::new(findings).with_data(batteries))
+        Ok(CheckResult::new(findings).with_data(crate::model::ListData::new(batteries)))
     }
 }
 
@@ -442,8 +442,8 @@ static TEMP_META: LazyLock<CheckMeta> = LazyLock::new(|| {
     )
 });
 
-#[derive(Serialize)]
-struct Sensor {
+#[derive(Serialize, Deserialize)]
+pub struct Sensor {
     label: String,
     celsius: f32,
     critical_celsius: Option<f32>,
@@ -487,7 +487,7 @@ impl Check for Temperatures {
         for s in &sensors {
             f = f.evidence(&s.label, format!("{:.1} °C", s.celsius));
         }
-        Ok(CheckResult::new(vec![f]).with_data(sensors))
+        Ok(CheckResult::new(vec![f]).with_data(crate::model::ListData::new(sensors)))
     }
 }
 
@@ -559,7 +559,7 @@ impl Check for Interfaces {
         if !connected.is_empty() {
             findings.insert(0, Finding::msg(Severity::Pass, msg!("system-if-connected", count = connected.len())));
         }
-        Ok(CheckResult::new(findings).with_data(list))
+        Ok(CheckResult::new(findings).with_data(crate::model::ListData::new(list)))
     }
 }
 

@@ -165,7 +165,7 @@ impl Check for Behaviour {
                     .quote("wpa_supplicant.conf", WPA)
                     .quote("nmcli", NMCLI);
                 Ok(CheckResult::new(vec![finding])
-                    .with_data(serde_json::json!({ "config": WPA, "headers": HTTP, "nmcli": NMCLI }))
+                    .with_raw_data(serde_json::json!({ "config": WPA, "headers": HTTP, "nmcli": NMCLI }))
                     .attach(Attachment::text("wpa_supplicant.conf", WPA))
                     .attach(Attachment::text("http_exchange.txt", HTTP))
                     .attach(Attachment::text("nmcli.txt", NMCLI)))
@@ -296,7 +296,7 @@ fn corpus(cx: &CheckCx) -> CheckResult {
         ));
     }
     result
-        .with_data(data)
+        .with_raw_data(data)
         .attach(Attachment::text("corpus.txt", CORPUS))
         .attach(Attachment::text("ipp___192.168.50.20_631_ipp_print.txt", ipp))
         .attach(Attachment::text("ipp___fe80__3e22_fbff_fe12_3456_631_ipp_print.txt", "printer-state (enum) = idle\n"))

@@ -1,28 +1,90 @@
-//! Quick technician commands: `deskcheck ping HOST` and `deskcheck trace HOST`.
+//! Quick technician commands: `deskcheck ping HOST` and `deskcheck trace HOST`. Each runs
+//! one manual check on the engine (`engine::start_manual`), like every other probe: its own
+//! timeout, a caught panic, Ctrl-C as cancellation. Ping lines stream from the live board
+//! as replies arrive; the final result is the run's typed data.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use anyhow::Context;
 
-use tokio::sync::watch;
-
 use super::output::{self, PingOutput, TraceOutput};
 use super::{Cli, EXIT_FAIL, EXIT_OK, EXIT_WARN, PingArgs, TraceArgs, load_config};
-use crate::model::{SCHEMA_VERSION, Status};
+use crate::checks::manual::{ManualPing, ManualPingData, ManualTrace, ManualTraceData};
+use crate::engine::{self, EngineEvent, RunHandle};
+use crate::model::{CheckRun, Outcome, SCHEMA_VERSION, Status};
+use crate::net::live::{LiveBoard, LiveSnapshot};
+use crate::net::{ping as pinger, trace as tracer};
 
-use crate::net::{dns, ping as pinger, trace as tracer};
-
-fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .context("could not start the async runtime")
+/// Wakes the command's loop whenever the engine or the live board has something new.
+fn wake_channel() -> (Arc<dyn Fn() + Send + Sync>, mpsc::Receiver<()>) {
+    let (tx, rx) = mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    // A send error means the loop is gone: nobody is waiting for the wake-up.
+    let wake = Arc::new(move || {
+        if let Ok(tx) = tx.lock() {
+            let _ = tx.send(());
+        }
+    });
+    (wake, rx)
 }
 
-async fn resolve(host: &str) -> anyhow::Result<std::net::IpAddr> {
-    let addrs = dns::resolve_host(host, Duration::from_secs(3)).await?;
-    addrs.first().copied().with_context(|| format!("{host} has no address"))
+/// Sets the flag and wakes the loop on Ctrl-C, so the command can stop the probe and still
+/// print what finished (as ping(8) does).
+fn watch_ctrl_c(wake: Arc<dyn Fn() + Send + Sync>) -> anyhow::Result<Arc<AtomicBool>> {
+    let flag = Arc::new(AtomicBool::new(false));
+    let set = flag.clone();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("could not start the Ctrl-C watcher")?;
+    let (registered_tx, registered) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("deskcheck-ctrl-c".into())
+        .spawn(move || {
+            runtime.block_on(async move {
+                let ctrl_c = tokio::signal::ctrl_c();
+                tokio::pin!(ctrl_c);
+                // Polling it once installs the handler; only then may the first probe go out.
+                let early = tokio::select! {
+                    biased;
+                    got = &mut ctrl_c => Some(got),
+                    _ = std::future::ready(()) => None,
+                };
+                let _ = registered_tx.send(());
+                let got = match early {
+                    Some(got) => got,
+                    None => ctrl_c.await,
+                };
+                if got.is_ok() {
+                    set.store(true, Ordering::SeqCst);
+                    wake();
+                }
+            })
+        })
+        .context("could not start the Ctrl-C watcher")?;
+    // If the thread died before saying so, Ctrl-C simply ends the process as usual.
+    let _ = registered.recv_timeout(Duration::from_secs(1));
+    Ok(flag)
+}
+
+/// The run's finished event, if it came.
+fn finished(run: &RunHandle) -> Option<CheckRun> {
+    while let Some(event) = run.try_recv() {
+        if let EngineEvent::Finished(done) = event {
+            return Some(*done);
+        }
+    }
+    None
+}
+
+/// A run that did not complete, as the command's error (rc 3: "could not run").
+fn not_completed(run: &CheckRun) -> anyhow::Error {
+    match &run.outcome {
+        Outcome::Errored { message } => anyhow::anyhow!("{message}"),
+        other => anyhow::anyhow!("{}: {}", other.label(), other.reason().unwrap_or_default()),
+    }
 }
 
 pub fn ping(cli: &Cli, args: &PingArgs) -> anyhow::Result<i32> {
@@ -30,59 +92,85 @@ pub fn ping(cli: &Cli, args: &PingArgs) -> anyhow::Result<i32> {
     let config = load_config(cli)?;
     let count = args.count.unwrap_or(config.network.ping_count);
     let timeout_ms = args.timeout_ms.unwrap_or(config.network.probe_timeout_ms);
-    let rt = runtime()?;
-    rt.block_on(async {
-        // An unknown or invalid host is "could not run": `execute` prints it and exits 3.
-        let ip = resolve(&args.host).await?;
-        let opts = pinger::PingOptions {
-            count,
-            interval: Duration::from_millis(args.interval_ms),
-            timeout: Duration::from_millis(timeout_ms),
-            ..pinger::PingOptions::default()
-        };
-        if !args.json {
-            println!("PING {} ({ip}) {} bytes of data, {} probes.", args.host, opts.payload_size, opts.count);
-        }
-        // Lines stream as probes finish, like ping(8); Ctrl-C stops early and still
-        // prints the statistics of what finished.
-        let (tx, mut rx) = watch::channel(pinger::PingStats::empty(ip, pinger::PingMethod::IcmpUnprivileged, None));
-        let job = pinger::ping(ip, &opts, Some(&tx));
-        tokio::pin!(job);
-        let ctrl_c = tokio::signal::ctrl_c();
-        tokio::pin!(ctrl_c);
-        let mut lines = ReplyLines::new(ip, opts.payload_size);
-        let mut interrupted = false;
-        let stats = loop {
-            tokio::select! {
-                done = &mut job => break done.with_context(|| format!("could not ping {ip}"))?,
-                changed = rx.changed() => {
-                    if changed.is_ok() && !args.json {
-                        lines.print_new(&rx.borrow_and_update());
-                    }
+    let opts = pinger::PingOptions {
+        count,
+        interval: Duration::from_millis(args.interval_ms),
+        timeout: Duration::from_millis(timeout_ms),
+        ..pinger::PingOptions::default()
+    };
+    let payload_size = opts.payload_size;
+    let key = format!("ping {}", args.host);
+    let check = Arc::new(ManualPing::new(args.host.clone(), opts, key.clone()));
+    let (wake, woken) = wake_channel();
+    let interrupted = watch_ctrl_c(wake.clone())?;
+    let live = LiveBoard::new();
+    live.set_waker(wake.clone());
+    let run = engine::start_manual(check, Arc::new(config), wake, live.clone())?;
+    // Lines stream as probes finish, like ping(8); Ctrl-C stops early and still prints the
+    // statistics of what finished.
+    let mut lines: Option<ReplyLines> = None;
+    let mut last: Option<pinger::PingStats> = None;
+    let ended = loop {
+        // The timeout only bounds how late a lost wake-up could be noticed.
+        let _ = woken.recv_timeout(Duration::from_millis(250));
+        if let Some(LiveSnapshot::Ping(stats)) = live.get(&key) {
+            let lines = lines.get_or_insert_with(|| {
+                if !args.json {
+                    println!("PING {} ({}) {payload_size} bytes of data, {count} probes.", args.host, stats.target);
                 }
-                _ = &mut ctrl_c => {
-                    interrupted = true;
-                    break finished_only(&rx.borrow());
-                }
+                ReplyLines::new(stats.target, payload_size)
+            });
+            if !args.json {
+                lines.print_new(&stats);
             }
-        };
-        let code = match stats.received {
-            0 => EXIT_FAIL,
-            r if r < stats.sent => EXIT_WARN,
-            _ => EXIT_OK,
-        };
-        if args.json {
-            let status = Status::from_exit_code(code);
-            output::print(&PingOutput { schema_version: SCHEMA_VERSION, status, host: args.host.clone(), stats })?;
-        } else {
-            lines.print_new(&stats);
-            if let Some(note) = &stats.note {
-                println!("note: {note}");
-            }
-            print!("{}", ping_statistics(&args.host, &stats, interrupted));
+            last = Some(stats);
         }
-        Ok(code)
-    })
+        if interrupted.load(Ordering::SeqCst) {
+            run.cancel();
+            break None;
+        }
+        if let Some(done) = finished(&run) {
+            break Some(done);
+        }
+    };
+    let stats = match ended {
+        Some(done) if done.outcome == Outcome::Completed => {
+            let Some(ManualPingData(mut stats)) = done.data::<ManualPingData>()? else {
+                anyhow::bail!("the ping of {} left no result", args.host);
+            };
+            // `finished` is not in the JSON: in a final result every probe has finished, and
+            // the replies not yet printed from the live board are printed from it below.
+            stats.finished = vec![true; stats.rtts_ms.len()];
+            stats
+        }
+        Some(done) => return Err(not_completed(&done)),
+        None => match &last {
+            Some(live) => finished_only(live),
+            None => anyhow::bail!("stopped by Ctrl-C before the first probe to {}", args.host),
+        },
+    };
+    let interrupted = ended_by_ctrl_c(&interrupted);
+    let code = match stats.received {
+        0 => EXIT_FAIL,
+        r if r < stats.sent => EXIT_WARN,
+        _ => EXIT_OK,
+    };
+    if args.json {
+        let status = Status::from_exit_code(code);
+        output::print(&PingOutput { schema_version: SCHEMA_VERSION, status, host: args.host.clone(), stats })?;
+    } else {
+        let ip = stats.target;
+        lines.get_or_insert_with(|| ReplyLines::new(ip, payload_size)).print_new(&stats);
+        if let Some(note) = &stats.note {
+            println!("note: {note}");
+        }
+        print!("{}", ping_statistics(&args.host, &stats, interrupted));
+    }
+    Ok(code)
+}
+
+fn ended_by_ctrl_c(flag: &AtomicBool) -> bool {
+    flag.load(Ordering::SeqCst)
 }
 
 /// Prints each probe's line once, when it has finished.
@@ -179,40 +267,46 @@ pub fn trace(cli: &Cli, args: &TraceArgs) -> anyhow::Result<i32> {
         "tcp" => tracer::TraceProtocol::Tcp { port: args.port },
         other => anyhow::bail!("unknown protocol '{other}' (choose udp, icmp or tcp)"),
     };
-    let rt = runtime()?;
-    rt.block_on(async {
-        // An unknown or invalid host is "could not run": `execute` prints it and exits 3.
-        let ip = resolve(&args.host).await?;
-        let opts = tracer::TraceOptions {
-            protocol,
-            max_hops: args.max_hops,
-            probes_per_hop: probes,
-            resolve_names: !args.numeric,
-            ..tracer::TraceOptions::default()
-        };
-        let snap = tracer::trace(ip, &opts, None).await.with_context(|| format!("could not trace the path to {ip}"))?;
-        let code = if !snap.reached {
-            EXIT_FAIL
-        } else if snap.hops.iter().any(|h| h.loss == tracer::Loss::Persistent) {
-            // Only loss that persists to the destination; a router's rate limit is not loss.
-            EXIT_WARN
-        } else {
-            EXIT_OK
-        };
-        if args.json {
-            let status = Status::from_exit_code(code);
-            output::print(&TraceOutput {
-                schema_version: SCHEMA_VERSION,
-                status,
-                host: args.host.clone(),
-                trace: snap,
-            })?;
-        } else {
-            println!("trace to {} ({ip}), {} probes per hop, {} ms", args.host, opts.probes_per_hop, snap.elapsed_ms);
-            print!("{}", tracer::format_table(&snap));
+    let opts = tracer::TraceOptions {
+        protocol,
+        max_hops: args.max_hops,
+        probes_per_hop: probes,
+        resolve_names: !args.numeric,
+        ..tracer::TraceOptions::default()
+    };
+    let probes_per_hop = opts.probes_per_hop;
+    let key = format!("trace {}", args.host);
+    let check = Arc::new(ManualTrace::new(args.host.clone(), opts, key));
+    let (wake, woken) = wake_channel();
+    let run = engine::start_manual(check, Arc::new(config), wake, LiveBoard::new())?;
+    let done = loop {
+        let _ = woken.recv_timeout(Duration::from_millis(250));
+        if let Some(done) = finished(&run) {
+            break done;
         }
-        Ok(code)
-    })
+    };
+    if done.outcome != Outcome::Completed {
+        return Err(not_completed(&done));
+    }
+    let Some(ManualTraceData(snap)) = done.data::<ManualTraceData>()? else {
+        anyhow::bail!("the trace to {} left no result", args.host);
+    };
+    let code = if !snap.reached {
+        EXIT_FAIL
+    } else if snap.hops.iter().any(|h| h.loss == tracer::Loss::Persistent) {
+        // Only loss that persists to the destination; a router's rate limit is not loss.
+        EXIT_WARN
+    } else {
+        EXIT_OK
+    };
+    if args.json {
+        let status = Status::from_exit_code(code);
+        output::print(&TraceOutput { schema_version: SCHEMA_VERSION, status, host: args.host.clone(), trace: snap })?;
+    } else {
+        println!("trace to {} ({}), {probes_per_hop} probes per hop, {} ms", args.host, snap.target, snap.elapsed_ms);
+        print!("{}", tracer::format_table(&snap));
+    }
+    Ok(code)
 }
 
 #[cfg(test)]

@@ -239,7 +239,12 @@ impl DeskcheckApp {
             Action::ToggleNotes => self.bundle.notes_open = !self.bundle.notes_open,
             Action::Filter(area) => self.filter = area,
             Action::ShowNetwork(show) => self.network.show = show,
-            Action::TraceTo(target) => self.network.start_manual_trace(ctx, target),
+            Action::TraceTo(target) => {
+                self.network.start_manual_trace(ctx, &self.run.config, network::ManualKind::Trace, target)
+            }
+            Action::PingTo(target) => {
+                self.network.start_manual_trace(ctx, &self.run.config, network::ManualKind::Ping, target)
+            }
             Action::StopTrace => self.network.stop_trace(),
             Action::DhcpProbe => self.start_dhcp_probe(ctx),
             Action::Checklist(action) => self.apply_checklist(action, ctx),

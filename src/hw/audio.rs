@@ -12,7 +12,7 @@ use cpal::{FromSample, SampleFormat, SizedSample, StreamConfig};
 use serde::Serialize;
 
 /// Whether a device plays or records sound.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     Output,
@@ -20,14 +20,14 @@ pub enum Direction {
 }
 
 /// A range of sample rates a device supports, in Hz.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct RateRange {
     pub min_hz: u32,
     pub max_hz: u32,
 }
 
 /// One sound device.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct AudioDevice {
     /// The id to play or record with (cpal's "host:device" form).
     pub id: String,
@@ -44,7 +44,7 @@ pub struct AudioDevice {
 }
 
 /// Every sound device the audio system shows.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct AudioDevices {
     /// The audio system, e.g. "ALSA", "WASAPI", "CoreAudio".
     pub host: String,

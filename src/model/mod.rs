@@ -2,6 +2,7 @@
 //! No I/O lives here, so the GUI, the CLI and the bundle reader share one shape.
 
 mod checklist;
+mod data;
 mod output;
 mod report;
 mod run;
@@ -11,6 +12,7 @@ pub use checklist::{
     Checklist, ChecklistEnd, ChecklistTranscript, ChoiceOption, EndKind, Localized, Record, Step, StepKind,
     TranscriptEntry,
 };
+pub use data::{CheckData, DataError, NOT_TESTED_KEY};
 pub use output::{DECIMALS, ListData, ReportOutput, Status, data_object, round_floats};
 pub use report::{HostInfo, Report, RunCounts, SCHEMA_VERSION, TechnicianNotes, ToolInfo, Verdict};
 pub use run::{Attachment, Category, CheckRun, Evidence, Finding, Outcome, Severity};

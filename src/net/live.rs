@@ -50,10 +50,30 @@ impl LiveBoard {
         self.entries.lock().map(|e| e.iter().map(|(k, v)| (k.clone(), v.clone())).collect()).unwrap_or_default()
     }
 
+    /// A copy of the snapshot under `key`, if one was published.
+    pub fn get(&self, key: &str) -> Option<LiveSnapshot> {
+        self.entries.lock().ok().and_then(|e| e.get(key).cloned())
+    }
+
     pub fn clear(&self) {
         if let Ok(mut e) = self.entries.lock() {
             e.clear();
         }
+    }
+}
+
+/// Publish every change of a probe's watch channel under `key` until the probe drops its
+/// sender. Awaited beside the probe (not spawned), so once both are done no stale
+/// snapshot can land after the final one.
+pub async fn relay<T: Clone>(
+    board: &LiveBoard,
+    key: &str,
+    mut rx: tokio::sync::watch::Receiver<T>,
+    snapshot: fn(T) -> LiveSnapshot,
+) {
+    while rx.changed().await.is_ok() {
+        let snap = rx.borrow_and_update().clone();
+        board.publish(key, snapshot(snap));
     }
 }
 

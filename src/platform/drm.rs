@@ -20,7 +20,7 @@ pub enum DrmError {
 }
 
 /// What the driver says about the cable on a connector.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ConnectorStatus {
     Connected,
@@ -30,7 +30,7 @@ pub enum ConnectorStatus {
 }
 
 /// One display connector (HDMI-A-1, DP-2, eDP-1 …) of one graphics card.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct DrmConnector {
     /// "card0".
     pub card: String,

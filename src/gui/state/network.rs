@@ -110,8 +110,14 @@ impl NetworkPart {
         Ok(())
     }
 
-    /// Trace to what the user typed, off the UI thread; bad input never starts anything.
-    pub fn start_manual_trace(&mut self, ctx: &egui::Context, target: String) {
+    /// Trace or ping what the user typed, on the engine; bad input never starts anything.
+    pub fn start_manual_trace(
+        &mut self,
+        ctx: &egui::Context,
+        config: &Arc<Config>,
+        kind: network::ManualKind,
+        target: String,
+    ) {
         if let Err(err) = network::validate_trace_target(&target) {
             self.input.trace_error = Some(err);
             return;
@@ -120,7 +126,7 @@ impl NetworkPart {
         self.trace_serial += 1;
         // Dropping the old handle cancels its trace: only the newest one runs.
         self.manual_trace = None;
-        match ManualTrace::start(ctx, self.live.clone(), target, self.trace_serial) {
+        match ManualTrace::start(ctx, config.clone(), self.live.clone(), kind, target, self.trace_serial) {
             Ok(trace) => self.manual_trace = Some(trace),
             Err(err) => self.input.trace_error = Some(err),
         }
@@ -135,6 +141,7 @@ impl NetworkPart {
 
     fn sync_manual_trace(&mut self) {
         self.input.manual = self.manual_trace.as_ref().map(|t| ManualTraceView {
+            kind: t.kind,
             key: t.key.clone(),
             target: t.target.clone(),
             running: t.is_running(),

@@ -58,7 +58,7 @@ pub fn open(name: &str, report: &Report) -> Option<Box<dyn ToolView>> {
 fn known_monitors(report: &Report) -> Option<Vec<patterns::MonitorChoice>> {
     let run = report.runs.iter().rev().find(|r| r.id == "displays.monitors")?;
     let crate::model::ListData { items: outputs } =
-        serde_json::from_value::<crate::model::ListData<crate::hw::display::xrandr::Output>>(run.data.clone()).ok()?;
+        run.data::<crate::model::ListData<crate::hw::display::xrandr::Output>>().ok().flatten()?;
     let monitors = patterns::MonitorChoice::from_outputs(&outputs);
     (!monitors.is_empty()).then_some(monitors)
 }

@@ -34,6 +34,8 @@ pub enum Action {
     ShowNetwork(bool),
     /// Trace the path to what the user typed into "Trace to…".
     TraceTo(String),
+    /// Ping what the user typed into "Trace to…" ("Ping" beside "Trace").
+    PingTo(String),
     /// Stop the trace started from "Trace to…".
     StopTrace,
     /// Run the active DHCP probe in the background.

@@ -31,7 +31,7 @@ pub fn diff(before: &[UsbDevice], now: &[UsbDevice]) -> UsbDiff {
 }
 
 /// How a wait for a new device ended.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct WatchOutcome {
     /// The new devices (empty: none appeared in time).
     pub added: Vec<UsbDevice>,

@@ -8,15 +8,16 @@ use crate::checks::network::DnsData;
 use crate::gui::widgets::severity_color;
 use crate::model::{Report, Severity};
 use crate::net::dns::{DnsAnswer, DnsServerReport, DnsStatus};
+use crate::t;
 
 /// A DNS status with its meaning, for people who do not know the codes.
 fn status_words(status: &DnsStatus) -> (Severity, String) {
     match status {
         DnsStatus::NoError => (Severity::Pass, "✔ NOERROR".into()),
-        DnsStatus::NxDomain => (Severity::Warn, "⚠ NXDOMAIN (no such name)".into()),
-        DnsStatus::ServFail => (Severity::Fail, "✖ SERVFAIL (server failure)".into()),
+        DnsStatus::NxDomain => (Severity::Warn, t!("netview-dns-nxdomain")),
+        DnsStatus::ServFail => (Severity::Fail, t!("netview-dns-servfail")),
         DnsStatus::Refused => (Severity::Fail, "✖ REFUSED".into()),
-        DnsStatus::Timeout => (Severity::Fail, "✖ TIMEOUT (no answer)".into()),
+        DnsStatus::Timeout => (Severity::Fail, t!("netview-dns-timeout")),
         DnsStatus::Other(code) => (Severity::Warn, format!("⚠ {code}")),
     }
 }
@@ -30,19 +31,19 @@ fn answer_text(answer: &DnsAnswer) -> String {
 }
 
 pub fn dns_ui(ui: &mut Ui, report: &Report) {
-    let Some(data) = typed::<DnsData>(report, "net.dns.resolve") else {
+    let Some(data) = typed::<DnsData>(ui, report) else {
         fallback_ui(ui, report, "net.dns.resolve");
         return;
     };
     if data.servers.is_empty() {
-        status_line(ui, Severity::Fail, "No DNS server is configured on this computer.");
+        status_line(ui, Severity::Fail, t!("netview-dns-no-server"));
     }
     for (index, server) in data.servers.iter().enumerate() {
         server_ui(ui, index, server);
         ui.add_space(8.0);
     }
     if !data.reverse.is_empty() {
-        ui.label(RichText::new("Reverse lookups (the name of each address)").strong());
+        ui.label(RichText::new(t!("netview-dns-reverse")).strong());
         for answer in &data.reverse {
             ui.label(format!("{}: {}", answer.name, answer_text(answer)));
         }
@@ -50,15 +51,23 @@ pub fn dns_ui(ui: &mut Ui, report: &Report) {
 }
 
 fn server_ui(ui: &mut Ui, index: usize, server: &DnsServerReport) {
-    let headline = if server.responding {
-        let average = server.avg_latency_ms.map(|l| format!(", {l:.0} ms on average")).unwrap_or_default();
-        (Severity::Pass, format!("{} — answers{average}", server.label))
-    } else {
-        (Severity::Fail, format!("{} — NOT RESPONDING: no answer to any question", server.label))
+    let headline = match (server.responding, server.avg_latency_ms) {
+        (true, Some(l)) => {
+            (Severity::Pass, t!("netview-dns-answers-avg", server = server.label.as_str(), ms = format!("{l:.0}")))
+        }
+        (true, None) => (Severity::Pass, t!("netview-dns-answers", server = server.label.as_str())),
+        (false, _) => (Severity::Fail, t!("netview-dns-not-responding", server = server.label.as_str())),
     };
     status_line(ui, headline.0, headline.1);
     Grid::new(("dns-table", index)).striped(true).num_columns(5).spacing([16.0, 3.0]).show(ui, |ui| {
-        for heading in ["Name", "Type", "Status", "Answer", "Latency ms"] {
+        let headings = [
+            t!("netview-dns-col-name"),
+            t!("netview-dns-col-type"),
+            t!("netview-dns-col-status"),
+            t!("netview-dns-col-answer"),
+            t!("netview-dns-col-latency"),
+        ];
+        for heading in headings {
             ui.label(RichText::new(heading).strong());
         }
         ui.end_row();
@@ -77,17 +86,17 @@ fn server_ui(ui: &mut Ui, index: usize, server: &DnsServerReport) {
             status_line(
                 ui,
                 Severity::Warn,
-                format!(
-                    "NXDOMAIN rewriting: asked for the made-up name {}, {} answered {} instead of “no such name”.",
-                    nx.name,
-                    server.label,
-                    nx.values.join(", ")
+                t!(
+                    "netview-dns-hijacked",
+                    name = nx.name.as_str(),
+                    server = server.label.as_str(),
+                    values = nx.values.join(", ")
                 ),
             );
         } else if nx.status == DnsStatus::NxDomain {
-            status_line(ui, Severity::Pass, "No NXDOMAIN rewriting: a made-up name gets “no such name”.");
+            status_line(ui, Severity::Pass, t!("netview-dns-not-hijacked"));
         } else {
-            ui.label(format!("Made-up name {}: {}", nx.name, status_words(&nx.status).1));
+            ui.label(t!("netview-dns-made-up", name = nx.name.as_str(), status = status_words(&nx.status).1));
         }
     }
 }

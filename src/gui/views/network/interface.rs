@@ -9,6 +9,7 @@ use crate::checks::network::{LeaseData, LinkData};
 use crate::checks::system::human_duration;
 use crate::model::Report;
 use crate::platform::InterfaceInfo;
+use crate::{i18n, t};
 
 fn join<T: ToString>(items: &[T]) -> String {
     items.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
@@ -40,8 +41,8 @@ fn adapter(info: &InterfaceInfo) -> String {
 }
 
 pub fn interface_ui(ui: &mut Ui, report: &Report) {
-    let link: Option<LinkData> = typed(report, "net.link.status");
-    let lease: Option<LeaseData> = typed(report, "net.dhcp.lease");
+    let link: Option<LinkData> = typed(ui, report);
+    let lease: Option<LeaseData> = typed(ui, report);
     if link.is_none() && lease.is_none() {
         fallback_ui(ui, report, "net.link.status");
         if run(report, "net.dhcp.lease").is_some() {
@@ -53,53 +54,53 @@ pub fn interface_ui(ui: &mut Ui, report: &Report) {
         let name = l.primary.as_deref().or(lease.as_ref().and_then(|d| d.interface.as_deref()))?;
         l.interfaces.iter().find(|i| i.name == name)
     });
-    let mut rows: Vec<(&str, String)> = Vec::new();
+    let mut rows: Vec<(String, String)> = Vec::new();
     match (primary, lease.as_ref().and_then(|d| d.interface.clone())) {
-        (Some(info), _) => rows.push(("Adapter", adapter(info))),
-        (None, Some(name)) => rows.push(("Adapter", name)),
-        (None, None) => rows.push(("Adapter", "no connected adapter".into())),
+        (Some(info), _) => rows.push((t!("netview-row-adapter"), adapter(info))),
+        (None, Some(name)) => rows.push((t!("netview-row-adapter"), name)),
+        (None, None) => rows.push((t!("netview-row-adapter"), t!("netview-no-adapter"))),
     }
     if let Some(mac) = primary.and_then(|i| i.mac.clone()) {
-        rows.push(("Hardware address", mac));
+        rows.push((t!("netview-row-mac"), mac));
     }
     let ipv4 = lease.as_ref().map(|d| d.ipv4.clone()).or(primary.map(|i| i.ipv4.clone())).unwrap_or_default();
-    rows.push(("IPv4 address", if ipv4.is_empty() { "none".into() } else { ipv4.join(", ") }));
+    rows.push((t!("netview-row-ipv4"), if ipv4.is_empty() { t!("netview-none") } else { ipv4.join(", ") }));
     let ipv6 = lease.as_ref().map(|d| d.ipv6.clone()).or(primary.map(|i| i.ipv6.clone())).unwrap_or_default();
     if !ipv6.is_empty() {
-        rows.push(("IPv6 address", ipv6.join(", ")));
+        rows.push((t!("netview-row-ipv6"), ipv6.join(", ")));
     }
     let lease_record = lease.as_ref().and_then(|d| d.lease.as_ref());
     let router = primary
         .map(|i| join(&i.gateway_ipv4))
         .filter(|r| !r.is_empty())
         .or(lease_record.map(|l| join(&l.routers)).filter(|r| !r.is_empty()));
-    rows.push(("Router", router.unwrap_or_else(|| "none".into())));
+    rows.push((t!("netview-row-router"), router.unwrap_or_else(|| t!("netview-none"))));
     let dns = primary
         .map(|i| join(&i.dns_servers))
         .filter(|d| !d.is_empty())
         .or(lease_record.map(|l| join(&l.dns_servers)).filter(|d| !d.is_empty()));
-    rows.push(("DNS servers", dns.unwrap_or_else(|| "none".into())));
+    rows.push((t!("netview-row-dns-servers"), dns.unwrap_or_else(|| t!("netview-none"))));
     match (lease.as_ref(), lease_record) {
         (Some(data), Some(l)) => {
-            rows.push(("DHCP server", l.server.map_or_else(|| "—".to_string(), |s| s.to_string())));
-            rows.push(("Lease obtained", when(l.obtained)));
-            rows.push(("Renews", when(l.renew)));
-            rows.push(("Expires", when(l.expiry)));
+            rows.push((t!("netview-row-dhcp-server"), l.server.map_or_else(|| "—".to_string(), |s| s.to_string())));
+            rows.push((t!("netview-row-lease-obtained"), when(l.obtained)));
+            rows.push((t!("netview-row-renews"), when(l.renew)));
+            rows.push((t!("netview-row-expires"), when(l.expiry)));
             if let Some(secs) = data.remaining_secs {
-                let left = if secs <= 0 { "expired".to_string() } else { human_duration(secs as u64) };
-                rows.push(("Time remaining", format!("{left} (when checked)")));
+                let left = if secs <= 0 { t!("netview-lease-expired") } else { human_duration(secs as u64) };
+                rows.push((t!("netview-row-time-remaining"), t!("netview-when-checked", left = left)));
             }
             if let Some(secs) = l.lease_time_secs {
-                rows.push(("Lease time", human_duration(secs)));
+                rows.push((t!("netview-row-lease-time"), human_duration(secs)));
             }
             if let Some(domain) = &l.domain {
-                rows.push(("Domain", domain.clone()));
+                rows.push((t!("netview-row-domain"), domain.clone()));
             }
-            rows.push(("Recorded by", format!("{} ({})", l.client, l.source)));
+            rows.push((t!("netview-row-recorded-by"), format!("{} ({})", l.client, l.source)));
         }
         (Some(data), None) => rows.push((
-            "DHCP lease",
-            data.lease_source_note.clone().unwrap_or_else(|| "no lease record found on this computer".into()),
+            t!("netview-row-dhcp-lease"),
+            data.lease_source_note.clone().unwrap_or_else(|| t!("netview-no-lease-record")),
         )),
         (None, _) => {}
     }
@@ -115,7 +116,7 @@ pub fn interface_ui(ui: &mut Ui, report: &Report) {
         if let Some(r) = run(report, id) {
             super::outcome_ui(ui, r);
             for f in r.findings.iter().filter(|f| f.severity >= crate::model::Severity::Warn) {
-                super::status_line(ui, f.severity, &f.summary);
+                super::status_line(ui, f.severity, f.summary_in(i18n::current()));
             }
         }
     }

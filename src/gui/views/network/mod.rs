@@ -11,20 +11,21 @@ mod services;
 mod trace;
 mod wifi;
 
-use eframe::egui::{Frame, Label, RichText, Stroke, TextStyle, Ui};
+use eframe::egui::{Frame, Label, Response, RichText, Stroke, TextStyle, Ui};
 
 pub use self::trace::validate_trace_target;
 use super::Action;
 use super::results::verdict_ui;
 use crate::diagnose::{self, Layer, LayerStatus};
 use crate::gui::widgets::severity_color;
-use crate::model::{CheckRun, Outcome, Report, Severity};
+use crate::model::{CheckData, CheckRun, DataError, Outcome, Report, Severity};
 use crate::net::live::LiveSnapshot;
+use crate::{i18n, t};
 
 /// The view's own inputs and what the app tells it about work in flight.
 #[derive(Debug, Default, Clone)]
 pub struct NetworkInput {
-    /// The "Trace to…" field.
+    /// The "Trace to…" field (also what "Ping" pings).
     pub trace_to: String,
     /// The inline message beside the field (bad input, a failed lookup or trace).
     pub trace_error: Option<String>,
@@ -33,14 +34,22 @@ pub struct NetworkInput {
     pub probing_dhcp: bool,
 }
 
-/// A trace the user started from "Trace to…".
+/// A trace or ping the user started from the "Trace to…" field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ManualTraceView {
+    pub kind: ManualKind,
     /// Its key on the live board.
     pub key: String,
     /// What the user typed.
     pub target: String,
     pub running: bool,
+}
+
+/// Which probe the user asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ManualKind {
+    Trace,
+    Ping,
 }
 
 /// What the view draws from.
@@ -64,23 +73,26 @@ pub fn has_network(report: &Report) -> bool {
 /// Draw the whole view.
 pub fn network_ui(ui: &mut Ui, view: &NetworkView<'_>, input: &mut NetworkInput, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
-        if ui.button("Back").on_hover_text("Back to the overview of every area").clicked() {
+        if ui.button(t!("netview-back")).on_hover_text(t!("netview-back-hover")).clicked() {
             actions.push(Action::ShowNetwork(false));
         }
-        ui.heading("Network");
+        ui.heading(t!("netview-heading"));
     });
     ui.add_space(6.0);
     verdict_banner_ui(ui, view);
     ui.add_space(8.0);
     ladder_ui(ui, view);
     ui.add_space(10.0);
-    card(ui, "Interface and address", |ui| interface::interface_ui(ui, view.report));
-    card(ui, "Wi-Fi", |ui| wifi::wifi_ui(ui, view.report));
-    card(ui, "Ping", |ui| ping::ping_ui(ui, view));
-    card(ui, "Traceroute", |ui| trace::trace_card_ui(ui, view, input, actions));
-    card(ui, "Name lookup (DNS)", |ui| dns::dns_ui(ui, view.report));
-    card(ui, "Websites and services", |ui| services::services_ui(ui, view.report));
-    card(ui, "DHCP servers on this network", |ui| services::dhcp_ui(ui, view, input, actions));
+    card(ui, &t!("netview-card-interface"), |ui| interface::interface_ui(ui, view.report));
+    card(ui, &t!("netview-card-wifi"), |ui| wifi::wifi_ui(ui, view.report));
+    if view.interactive {
+        card(ui, &t!("netview-card-manual"), |ui| trace::manual_card_ui(ui, view, input, actions));
+    }
+    card(ui, &t!("netview-card-ping"), |ui| ping::ping_ui(ui, view));
+    card(ui, &t!("netview-card-trace"), |ui| trace::trace_card_ui(ui, view));
+    card(ui, &t!("netview-card-dns"), |ui| dns::dns_ui(ui, view.report));
+    card(ui, &t!("netview-card-services"), |ui| services::services_ui(ui, view.report));
+    card(ui, &t!("netview-card-dhcp"), |ui| services::dhcp_ui(ui, view, input, actions));
 }
 
 fn verdict_banner_ui(ui: &mut Ui, view: &NetworkView<'_>) {
@@ -90,13 +102,13 @@ fn verdict_banner_ui(ui: &mut Ui, view: &NetworkView<'_>) {
     }
     let running = view.pending.iter().any(|id| Layer::of_check(id).is_some());
     let text = if running {
-        "⟳ Checking the network…"
+        t!("netview-banner-checking")
     } else if has_network(view.report) {
-        "– No network verdict: the network checks could not run."
+        t!("netview-banner-no-verdict")
     } else if view.interactive {
-        "○ The network has not been checked yet. Press “Check everything”."
+        t!("netview-banner-not-checked")
     } else {
-        "○ This bundle has no network checks."
+        t!("netview-banner-no-network")
     };
     ui.label(RichText::new(text).size(17.0).strong());
 }
@@ -104,7 +116,7 @@ fn verdict_banner_ui(ui: &mut Ui, view: &NetworkView<'_>) {
 /// One rung of the ladder, in words.
 struct Rung {
     icon: &'static str,
-    word: &'static str,
+    word: String,
     severity: Option<Severity>,
     why: String,
 }
@@ -112,25 +124,42 @@ struct Rung {
 fn rung(status: &LayerStatus, runs: &[CheckRun], pending: &[String]) -> Rung {
     let mine: Vec<&CheckRun> = runs.iter().filter(|r| Layer::of_check(&r.id) == Some(status.layer)).collect();
     if pending.iter().any(|id| Layer::of_check(id) == Some(status.layer)) {
-        return Rung { icon: "⟳", word: "Checking", severity: None, why: "Still checking.".into() };
+        return Rung {
+            icon: "⟳",
+            word: t!("netview-rung-checking"),
+            severity: None,
+            why: t!("netview-rung-still-checking"),
+        };
     }
     match status.severity {
         Some(severity) => {
             let (icon, word) = match severity {
-                Severity::Pass | Severity::Info => ("✔", "OK"),
-                Severity::Warn => ("⚠", "Warning"),
-                Severity::Fail => ("✖", "Fail"),
+                Severity::Pass | Severity::Info => ("✔", t!("netview-rung-ok")),
+                Severity::Warn => ("⚠", t!("netview-rung-warning")),
+                Severity::Fail => ("✖", t!("netview-rung-fail")),
             };
-            let why = status.worst.as_ref().map(|f| f.summary.clone()).unwrap_or_default();
+            let why = status.worst.as_ref().map(|f| f.summary_in(i18n::current())).unwrap_or_default();
             Rung { icon, word, severity: Some(severity), why }
         }
-        None if mine.is_empty() => {
-            Rung { icon: "○", word: "Not checked", severity: None, why: "Nothing checked this.".into() }
-        }
+        None if mine.is_empty() => Rung {
+            icon: "○",
+            word: t!("netview-rung-not-checked"),
+            severity: None,
+            why: t!("netview-rung-nothing-checked"),
+        },
         None => {
-            let reasons: Vec<String> =
-                mine.iter().filter_map(|r| r.outcome.reason().map(|why| format!("{}: {why}", r.title))).collect();
-            Rung { icon: "–", word: "Could not check", severity: None, why: reasons.join("\n") }
+            let lang = i18n::current();
+            let mut why = String::new();
+            for r in &mine {
+                if let Some(reason) = r.outcome.reason_in(lang) {
+                    // One line per check (a char, not a string: the message test reads literals).
+                    if !why.is_empty() {
+                        why.push('\n');
+                    }
+                    why.push_str(&format!("{}: {reason}", r.title_in(lang)));
+                }
+            }
+            Rung { icon: "–", word: t!("netview-rung-could-not-check"), severity: None, why }
         }
     }
 }
@@ -152,7 +181,7 @@ fn ladder_ui(ui: &mut Ui, view: &NetworkView<'_>) {
                 None => ui.visuals().weak_text_color(),
             };
             let stroke = if blamed == Some(status.layer.key()) { 2.5 } else { 1.0 };
-            let text = format!("{} {}: {}", rung.icon, status.layer.title(), rung.word);
+            let text = format!("{} {}: {}", rung.icon, layer_title(status.layer), rung.word);
             // A frame cannot move itself to the next row, so a badge that would not fit
             // starts one; a badge is never broken over two lines.
             let font = TextStyle::Body.resolve(ui.style());
@@ -175,6 +204,18 @@ fn ladder_ui(ui: &mut Ui, view: &NetworkView<'_>) {
     });
 }
 
+/// A layer's name in this thread's language.
+pub fn layer_title(layer: Layer) -> String {
+    match layer {
+        Layer::Link => t!("netview-layer-link"),
+        Layer::Address => t!("netview-layer-address"),
+        Layer::Gateway => t!("netview-layer-gateway"),
+        Layer::Dns => t!("netview-layer-dns"),
+        Layer::Internet => t!("netview-layer-internet"),
+        Layer::Services => t!("netview-layer-services"),
+    }
+}
+
 fn card(ui: &mut Ui, title: &str, add: impl FnOnce(&mut Ui)) {
     Frame::group(ui.style()).inner_margin(12).corner_radius(6).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -189,14 +230,25 @@ fn run<'a>(report: &'a Report, id: &str) -> Option<&'a CheckRun> {
     report.runs.iter().find(|r| r.id == id)
 }
 
-/// A run's typed data; None when the run is missing, has none, or it does not parse
-/// (an older bundle): the caller then shows the run's findings instead.
-fn typed<T: serde::de::DeserializeOwned>(report: &Report, id: &str) -> Option<T> {
-    let run = run(report, id)?;
-    if run.data.is_null() {
-        return None;
+/// The typed data of `T`'s check: None when the check did not run or left no data (the
+/// caller then shows the run's findings). Data of another shape (a bundle from another
+/// version) is said in place, never silently left blank.
+fn typed<T: CheckData>(ui: &mut Ui, report: &Report) -> Option<T> {
+    let run = run(report, T::CHECK_ID)?;
+    match run.data::<T>() {
+        Ok(data) => data,
+        Err(err) => {
+            data_error_ui(ui, run, &err);
+            None
+        }
     }
-    serde_json::from_value(run.data.clone()).ok()
+}
+
+/// "The data of this check cannot be read": a visible gap, with why for the technician.
+fn data_error_ui(ui: &mut Ui, run: &CheckRun, err: &DataError) {
+    tracing::warn!("cannot show the data of {}: {err:#}", run.id);
+    let text = t!("netview-data-unreadable", check = run.title_in(i18n::current()));
+    status_line(ui, Severity::Warn, text).on_hover_text(err.to_string());
 }
 
 /// "12.3" for milliseconds ("0.04" below one, where LAN times live), "—" when there is none.
@@ -206,19 +258,20 @@ fn ms(value: Option<f64>) -> String {
 }
 
 /// One status line: icon and words, coloured as an extra.
-fn status_line(ui: &mut Ui, severity: Severity, text: impl Into<String>) {
+fn status_line(ui: &mut Ui, severity: Severity, text: impl Into<String>) -> Response {
     let color = severity_color(severity, ui.visuals());
-    ui.add(eframe::egui::Label::new(RichText::new(format!("{} {}", severity.icon(), text.into())).color(color)).wrap());
+    ui.add(eframe::egui::Label::new(RichText::new(format!("{} {}", severity.icon(), text.into())).color(color)).wrap())
 }
 
 /// Why a run did not complete, plainly: skipped and unsupported are not failures.
 fn outcome_ui(ui: &mut Ui, run: &CheckRun) {
+    let reason = run.outcome.reason_in(i18n::current()).unwrap_or_default();
     let text = match &run.outcome {
         Outcome::Completed => return,
-        Outcome::Skipped { reason, .. } => format!("ℹ Not checked: {reason}"),
-        Outcome::Unsupported { reason, .. } => format!("ℹ Not available on this system: {reason}"),
-        Outcome::TimedOut { after_ms } => format!("⚠ No result: the check took longer than {after_ms} ms"),
-        Outcome::Errored { message } => format!("⚠ The check could not finish: {message}"),
+        Outcome::Skipped { .. } => t!("netview-outcome-skipped", reason = reason),
+        Outcome::Unsupported { .. } => t!("netview-outcome-unsupported", reason = reason),
+        Outcome::TimedOut { after_ms } => t!("netview-outcome-timed-out", ms = *after_ms),
+        Outcome::Errored { .. } => t!("netview-outcome-errored", message = reason),
     };
     ui.add(eframe::egui::Label::new(RichText::new(text)).wrap());
 }
@@ -227,7 +280,7 @@ fn outcome_ui(ui: &mut Ui, run: &CheckRun) {
 fn findings_ui(ui: &mut Ui, run: &CheckRun) {
     outcome_ui(ui, run);
     for finding in &run.findings {
-        status_line(ui, finding.severity, &finding.summary);
+        status_line(ui, finding.severity, finding.summary_in(i18n::current()));
     }
 }
 
@@ -236,7 +289,7 @@ fn fallback_ui(ui: &mut Ui, report: &Report, id: &str) {
     match run(report, id) {
         Some(run) => findings_ui(ui, run),
         None => {
-            ui.label(RichText::new("Not checked yet.").weak());
+            ui.label(RichText::new(t!("netview-not-checked-yet")).weak());
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::gui::widgets::{rtt_graph_ui, severity_color};
 use crate::model::{ListData, Severity};
 use crate::net::live::LiveSnapshot;
 use crate::net::ping::PingStats;
+use crate::t;
 
 /// One target's row.
 struct Row {
@@ -33,12 +34,14 @@ pub fn ping_ui(ui: &mut Ui, view: &NetworkView<'_>) {
     let report = view.report;
     let mut rows: Vec<Row> = Vec::new();
     let mut errors: Vec<String> = Vec::new();
-    match typed::<PingStats>(report, "net.gateway.ping") {
-        Some(stats) => rows.push(Row { label: format!("Router {}", stats.target), stats, live: false }),
+    match typed::<PingStats>(ui, report) {
+        Some(stats) => {
+            rows.push(Row { label: t!("netview-ping-router", address = stats.target.to_string()), stats, live: false })
+        }
         None if run(report, "net.gateway.ping").is_some() => fallback_ui(ui, report, "net.gateway.ping"),
         None => {}
     }
-    match typed::<ListData<PingTargetResult>>(report, "net.internet.ping") {
+    match typed::<ListData<PingTargetResult>>(ui, report) {
         Some(targets) => {
             for target in targets.items {
                 match target.stats {
@@ -46,7 +49,7 @@ pub fn ping_ui(ui: &mut Ui, view: &NetworkView<'_>) {
                     None => errors.push(format!(
                         "{}: {}",
                         target.target,
-                        target.error.unwrap_or_else(|| "not pinged".into())
+                        target.error.unwrap_or_else(|| t!("netview-ping-not-pinged"))
                     )),
                 }
             }
@@ -67,7 +70,7 @@ pub fn ping_ui(ui: &mut Ui, view: &NetworkView<'_>) {
     }
     if rows.is_empty() {
         if run(report, "net.gateway.ping").is_none() && run(report, "net.internet.ping").is_none() {
-            ui.label(RichText::new("No ping has run yet.").weak());
+            ui.label(RichText::new(t!("netview-ping-none-yet")).weak());
         }
         return;
     }
@@ -78,30 +81,35 @@ pub fn ping_ui(ui: &mut Ui, view: &NetworkView<'_>) {
 }
 
 fn row_ui(ui: &mut Ui, row: &Row) {
-    let stats = &row.stats;
+    stats_ui(ui, &row.label, &row.stats, row.live);
+}
+
+/// One host's ping: a headline in words, the figures, and the RTT graph. `live` while
+/// probes are still going out.
+pub fn stats_ui(ui: &mut Ui, label: &str, stats: &PingStats, live: bool) {
     let severity = ping_severity(stats);
     ui.horizontal_wrapped(|ui| {
         let color = severity_color(severity, ui.visuals());
-        let word = match (row.live, severity) {
-            (true, _) => "⟳ pinging",
-            (false, Severity::Fail) => "✖ no answer",
-            (false, Severity::Warn) => "⚠ some lost",
-            (false, _) => "✔ answers",
+        let word = match (live, severity) {
+            (true, _) => t!("netview-ping-pinging"),
+            (false, Severity::Fail) => t!("netview-ping-no-answer"),
+            (false, Severity::Warn) => t!("netview-ping-some-lost"),
+            (false, _) => t!("netview-ping-answers"),
         };
-        ui.label(RichText::new(format!("{} — {word}", row.label)).strong().color(color));
-        ui.label(format!(
-            "{} of {} answered · loss {:.0}% · min/avg/max/mdev {} / {} / {} / {} ms",
-            stats.received,
-            stats.sent,
-            stats.loss_percent,
-            ms(stats.min_ms),
-            ms(stats.avg_ms),
-            ms(stats.max_ms),
-            ms(stats.mdev_ms)
+        ui.label(RichText::new(format!("{label} — {word}")).strong().color(color));
+        ui.label(t!(
+            "netview-ping-figures",
+            received = stats.received,
+            sent = stats.sent,
+            loss = format!("{:.0}", stats.loss_percent),
+            min = ms(stats.min_ms),
+            avg = ms(stats.avg_ms),
+            max = ms(stats.max_ms),
+            mdev = ms(stats.mdev_ms)
         ));
     });
     if let Some(error) = &stats.probe_error {
-        ui.label(format!("Probes failed: {error}"));
+        ui.label(t!("netview-ping-probes-failed", error = error.as_str()));
     }
     if let Some(note) = &stats.note {
         ui.label(RichText::new(note).weak().small());
@@ -111,6 +119,6 @@ fn row_ui(ui: &mut Ui, row: &Row) {
     if finished > 0 {
         let visuals = ui.visuals();
         let (line, lost) = (severity_color(Severity::Info, visuals), severity_color(Severity::Fail, visuals));
-        rtt_graph_ui(ui, &format!("rtt {}", stats.target), &row.label, &stats.rtts_ms[..finished], line, lost);
+        rtt_graph_ui(ui, &format!("rtt {}", stats.target), label, &stats.rtts_ms[..finished], line, lost);
     }
 }

@@ -4,53 +4,59 @@
 use eframe::egui::{Button, Grid, RichText, Ui};
 
 use super::{Action, NetworkInput, NetworkView, findings_ui, ms, outcome_ui, run, status_line, typed};
-use crate::model::{ListData, Report, Severity};
+use crate::model::{CheckData, ListData, Report, Severity};
 use crate::net::dhcp::DhcpOffer;
 use crate::net::reach::{CaptivePortalResult, HttpResult, PortalState, TcpResult};
+use crate::{i18n, t};
 
 fn tcp_line(r: &TcpResult) -> (Severity, String) {
-    let at = r.address.map(|a| format!(" ({a})")).unwrap_or_default();
+    let target = match r.address {
+        Some(a) => format!("{} ({a})", r.target),
+        None => r.target.clone(),
+    };
     if r.connected {
-        (Severity::Pass, format!("{}{at} — connected in {} ms", r.target, ms(r.latency_ms)))
+        (Severity::Pass, t!("netview-tcp-connected", target = target, ms = ms(r.latency_ms)))
     } else {
-        (Severity::Fail, format!("{} — could not connect: {}", r.target, r.error.as_deref().unwrap_or("no answer")))
+        let error = r.error.clone().unwrap_or_else(|| t!("netview-no-answer"));
+        (Severity::Fail, t!("netview-tcp-failed", target = r.target.as_str(), error = error))
     }
 }
 
 fn http_line(r: &HttpResult) -> (Severity, String) {
-    let redirected = r.final_url.as_ref().map(|u| format!(" (ended at {u})")).unwrap_or_default();
-    match r.status {
+    let (severity, text) = match r.status {
         Some(status @ 200..400) => {
-            (Severity::Pass, format!("{} — answered {status} in {} ms{redirected}", r.url, ms(r.latency_ms)))
+            (Severity::Pass, t!("netview-http-answered", url = r.url.as_str(), status = status, ms = ms(r.latency_ms)))
         }
-        Some(status) => (Severity::Warn, format!("{} — answered with error {status}{redirected}", r.url)),
-        None => (Severity::Fail, format!("{} — no answer: {}", r.url, r.error.as_deref().unwrap_or("unknown error"))),
+        Some(status) => (Severity::Warn, t!("netview-http-error", url = r.url.as_str(), status = status)),
+        None => {
+            let error = r.error.clone().unwrap_or_else(|| t!("netview-unknown-error"));
+            return (Severity::Fail, t!("netview-http-no-answer", url = r.url.as_str(), error = error));
+        }
+    };
+    match &r.final_url {
+        Some(u) => (severity, t!("netview-http-redirected", text = text, url = u.as_str())),
+        None => (severity, text),
     }
 }
 
 fn portal_line(r: &CaptivePortalResult) -> (Severity, String) {
     match r.state {
-        PortalState::NoPortal => (Severity::Pass, "No sign-in page (captive portal) is in the way.".to_string()),
-        PortalState::PortalSuspected => {
-            let to = r.redirect_to.as_ref().map(|u| format!(": it sends web pages to {u}")).unwrap_or_default();
-            (Severity::Warn, format!("A sign-in page (captive portal) intercepts web traffic{to}."))
+        PortalState::NoPortal => (Severity::Pass, t!("netview-portal-none")),
+        PortalState::PortalSuspected => match &r.redirect_to {
+            Some(u) => (Severity::Warn, t!("netview-portal-redirects", url = u.as_str())),
+            None => (Severity::Warn, t!("netview-portal-suspected")),
+        },
+        PortalState::Unreachable => {
+            let error = r.error.clone().unwrap_or_else(|| t!("netview-no-answer"));
+            (Severity::Info, t!("netview-portal-unreachable", url = r.url.as_str(), error = error))
         }
-        PortalState::Unreachable => (
-            Severity::Info,
-            format!("The sign-in check page {} did not answer: {}.", r.url, r.error.as_deref().unwrap_or("no answer")),
-        ),
     }
 }
 
 /// One service check: its typed lines, or its findings when the data is missing.
-fn service_ui<T: serde::de::DeserializeOwned>(
-    ui: &mut Ui,
-    report: &Report,
-    id: &str,
-    lines: impl Fn(&T) -> Vec<(Severity, String)>,
-) -> bool {
-    let Some(r) = run(report, id) else { return false };
-    match typed::<T>(report, id) {
+fn service_ui<T: CheckData>(ui: &mut Ui, report: &Report, lines: impl Fn(&T) -> Vec<(Severity, String)>) -> bool {
+    let Some(r) = run(report, T::CHECK_ID) else { return false };
+    match typed::<T>(ui, report) {
         Some(data) => {
             for (severity, text) in lines(&data) {
                 status_line(ui, severity, text);
@@ -62,53 +68,52 @@ fn service_ui<T: serde::de::DeserializeOwned>(
 }
 
 pub fn services_ui(ui: &mut Ui, report: &Report) {
-    let tcp =
-        service_ui::<ListData<TcpResult>>(ui, report, "net.services.tcp", |v| v.items.iter().map(tcp_line).collect());
-    let http = service_ui::<ListData<HttpResult>>(ui, report, "net.services.http", |v| {
-        v.items.iter().map(http_line).collect()
-    });
-    let portal = service_ui::<CaptivePortalResult>(ui, report, "net.services.captive_portal", |r| vec![portal_line(r)]);
+    let tcp = service_ui::<ListData<TcpResult>>(ui, report, |v| v.items.iter().map(tcp_line).collect());
+    let http = service_ui::<ListData<HttpResult>>(ui, report, |v| v.items.iter().map(http_line).collect());
+    let portal = service_ui::<CaptivePortalResult>(ui, report, |r| vec![portal_line(r)]);
     if !(tcp || http || portal) {
-        ui.label(RichText::new("No service checks have run yet.").weak());
+        ui.label(RichText::new(t!("netview-services-none-yet")).weak());
     }
 }
 
 pub fn dhcp_ui(ui: &mut Ui, view: &NetworkView<'_>, input: &NetworkInput, actions: &mut Vec<Action>) {
-    ui.label(
-        RichText::new(
-            "Sends one DHCP request without taking an address and lists every server that offers one. \
-             More than one server is the classic cause of wrong addresses. Needs administrator rights.",
-        )
-        .weak(),
-    );
+    ui.label(RichText::new(t!("netview-dhcp-explain")).weak());
     if view.interactive {
         ui.horizontal(|ui| {
-            let look = Button::new("Look for DHCP servers");
-            if ui.add_enabled(!input.probing_dhcp, look).on_disabled_hover_text("Already listening").clicked() {
+            let look = Button::new(t!("netview-dhcp-look"));
+            if ui.add_enabled(!input.probing_dhcp, look).on_disabled_hover_text(t!("netview-dhcp-already")).clicked() {
                 actions.push(Action::DhcpProbe);
             }
             if input.probing_dhcp {
                 ui.spinner();
-                ui.label(format!("Listening for offers (about {} s)…", view.dhcp_listen_ms.div_ceil(1000)));
+                ui.label(t!("netview-dhcp-listening", seconds = view.dhcp_listen_ms.div_ceil(1000)));
             }
         });
     }
-    let Some(r) = run(view.report, "net.dhcp.probe") else {
+    let Some(r) = run(view.report, ListData::<DhcpOffer>::CHECK_ID) else {
         if !view.interactive {
-            ui.label(RichText::new("Not run for this bundle.").weak());
+            ui.label(RichText::new(t!("netview-dhcp-not-run")).weak());
         }
         return;
     };
     outcome_ui(ui, r);
     for finding in &r.findings {
-        status_line(ui, finding.severity, &finding.summary);
+        status_line(ui, finding.severity, finding.summary_in(i18n::current()));
     }
-    let Some(ListData { items: offers }) = typed::<ListData<DhcpOffer>>(view.report, "net.dhcp.probe") else { return };
+    let Some(ListData { items: offers }) = typed::<ListData<DhcpOffer>>(ui, view.report) else { return };
     if offers.is_empty() {
         return;
     }
     Grid::new("dhcp-offers").striped(true).num_columns(6).spacing([16.0, 3.0]).show(ui, |ui| {
-        for heading in ["Server", "Offers", "Router", "DNS", "Lease", "After"] {
+        let headings = [
+            t!("netview-dhcp-col-server"),
+            t!("netview-dhcp-col-offers"),
+            t!("netview-dhcp-col-router"),
+            t!("netview-dhcp-col-dns"),
+            t!("netview-dhcp-col-lease"),
+            t!("netview-dhcp-col-after"),
+        ];
+        for heading in headings {
             ui.label(RichText::new(heading).strong());
         }
         ui.end_row();
