@@ -8,6 +8,11 @@ fn main() {
     let log = deskcheck::logging::init();
     let cli = cli::parse();
     let code = match &cli.command {
+        // `--open` is the window's; a subcommand would silently ignore it.
+        Some(_) if cli.open.is_some() => {
+            eprintln!("deskcheck: --open opens a bundle in the window; use `deskcheck show BUNDLE` without a window");
+            cli::EXIT_UNKNOWN
+        }
         Some(command) => cli::execute(&cli, command, &log),
         None => run_gui(&cli, log),
     };
@@ -22,7 +27,8 @@ fn run_gui(cli: &cli::Cli, log: deskcheck::logging::LogBuffer) -> i32 {
             return cli::EXIT_UNKNOWN;
         }
     };
-    let options = deskcheck::gui::GuiOptions::new(Arc::new(config), log);
+    let mut options = deskcheck::gui::GuiOptions::new(Arc::new(config), log);
+    options.open_at_start = cli.open.clone();
     match deskcheck::gui::run(options) {
         Ok(_renderer) => cli::EXIT_OK,
         Err(err) => {

@@ -36,6 +36,9 @@ pub struct Cli {
     /// subcommand reads it, and a `checklists/` folder beside it holds your own checklists.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Open this saved bundle (.zip) in the window, read-only, as soon as it shows.
+    #[arg(long, value_name = "BUNDLE")]
+    pub open: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
