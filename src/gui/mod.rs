@@ -86,6 +86,10 @@ pub enum GuiError {
 pub fn run(options: GuiOptions) -> Result<Renderer, GuiError> {
     let plan = renderer_plan()?;
     tracing::info!("renderer: will try {}", plan.iter().map(|r| r.name()).collect::<Vec<_>>().join(", then "));
+    // The Fluent bundles (every domain, both languages) are parsed on first use: parse them
+    // while the window and its GPU device are being made, not in the first frame's first `t!`.
+    // If the thread cannot start, the first frame parses them as before.
+    let _ = std::thread::Builder::new().name("deskcheck-i18n".into()).spawn(|| crate::i18n::exists(""));
 
     // The options go to the app only once a renderer has drawn its device; a renderer that
     // fails before that leaves them here for the next one. eframe keeps one event loop per
