@@ -10,6 +10,11 @@ fn main() {
     // Before anything speaks: `--lang`, else the OS's language.
     i18n::set_default(cli.lang());
     let code = match &cli.command {
+        // `--open` is the window's; a subcommand would silently ignore it.
+        Some(_) if cli.open.is_some() => {
+            eprintln!("deskcheck: --open opens a bundle in the window; use `deskcheck show BUNDLE` without a window");
+            cli::EXIT_UNKNOWN
+        }
         Some(command) => cli::execute(&cli, command, &log),
         None => run_gui(&cli, log),
     };
@@ -28,6 +33,7 @@ fn run_gui(cli: &cli::Cli, log: deskcheck::logging::LogBuffer) -> i32 {
     // The window remembers its mode, language, contrast and text size for the next start.
     options.settings_path = deskcheck::gui::Settings::default_path();
     options.lang = cli.lang;
+    options.open_at_start = cli.open.clone();
     match deskcheck::gui::run(options) {
         Ok(_renderer) => cli::EXIT_OK,
         Err(err) => {

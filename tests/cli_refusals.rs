@@ -219,3 +219,14 @@ fn an_answers_list_that_runs_out_stops_the_walk_at_that_step() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).contains("checklist ended: resolved"), "{}", stderr(&out));
 }
+
+#[test]
+fn open_is_refused_beside_a_subcommand_instead_of_being_ignored() {
+    // `--open` belongs to the window; with a subcommand it would silently do nothing.
+    let out =
+        deskcheck().args(["--open", "/nonexistent/bundle.zip", "show", "/nonexistent/bundle.zip"]).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("--open opens a bundle in the window; use `deskcheck show BUNDLE`"), "{err}");
+    assert!(stdout(&out).is_empty());
+}

@@ -42,6 +42,9 @@ pub struct Cli {
     /// Language of the output, the reports and the window: en or da (default: the OS's language).
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
+    /// Open this saved bundle (.zip) in the window, read-only, as soon as it shows.
+    #[arg(long, value_name = "BUNDLE")]
+    pub open: Option<PathBuf>,
 }
 
 impl Cli {

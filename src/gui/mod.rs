@@ -7,6 +7,7 @@
 mod app;
 mod checklist_run;
 pub mod guided;
+pub mod first_frame;
 mod jobs;
 mod manual_trace;
 pub mod renderer;
@@ -105,11 +106,12 @@ pub enum GuiError {
 /// Open the native window titled "deskcheck" and run until it is closed, with the first
 /// renderer that can draw it (see `renderer`). Returns the renderer that was used.
 pub fn run(options: GuiOptions) -> Result<Renderer, GuiError> {
-    let forced = std::env::var(renderer::RENDERER_VAR).ok();
-    let wgpu_backend = std::env::var(renderer::WGPU_BACKEND_VAR).ok();
-    let request = renderer::Request::parse(forced.as_deref())?;
-    let plan = renderer::plan(request, wgpu::Instance::enabled_backend_features(), wgpu_backend.as_deref())?;
+    let plan = renderer_plan()?;
     tracing::info!("renderer: will try {}", plan.iter().map(|r| r.name()).collect::<Vec<_>>().join(", then "));
+    // The Fluent bundles (every domain, both languages) are parsed on first use: parse them
+    // while the window and its GPU device are being made, not in the first frame's first `t!`.
+    // If the thread cannot start, the first frame parses them as before.
+    let _ = std::thread::Builder::new().name("deskcheck-i18n".into()).spawn(|| crate::i18n::exists(""));
 
     // The options go to the app only once a renderer has drawn its device; a renderer that
     // fails before that leaves them here for the next one. eframe keeps one event loop per
@@ -125,7 +127,7 @@ pub fn run(options: GuiOptions) -> Result<Renderer, GuiError> {
             Box::new(move |cc| {
                 log_renderer_in_use(renderer, cc);
                 let options = slot.borrow_mut().take().ok_or("the window was already started once")?;
-                Ok(Box::new(DeskcheckApp::new(options)))
+                Ok(first_frame::wrap(DeskcheckApp::new(options)))
             }),
         );
         match result {
@@ -141,8 +143,18 @@ pub fn run(options: GuiOptions) -> Result<Renderer, GuiError> {
     Err(GuiError::NoRenderer(failures))
 }
 
-/// The window's options with one renderer (and for wgpu, one backend) chosen.
-fn native_options(renderer: Renderer) -> eframe::NativeOptions {
+/// The renderers to try, in order, from `DESKCHECK_RENDERER` and `WGPU_BACKEND` (see `renderer`).
+/// Public so `examples/minimal_window.rs` chooses exactly as the app does.
+pub fn renderer_plan() -> Result<Vec<Renderer>, RendererError> {
+    let forced = std::env::var(renderer::RENDERER_VAR).ok();
+    let wgpu_backend = std::env::var(renderer::WGPU_BACKEND_VAR).ok();
+    let request = renderer::Request::parse(forced.as_deref())?;
+    renderer::plan(request, wgpu::Instance::enabled_backend_features(), wgpu_backend.as_deref())
+}
+
+/// The window's options with one renderer (and for wgpu, one backend) chosen. Public so
+/// `examples/minimal_window.rs` opens its window with the same options (size, renderer setup).
+pub fn native_options(renderer: Renderer) -> eframe::NativeOptions {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(WINDOW_TITLE)
         .with_app_id(WINDOW_TITLE)

@@ -34,10 +34,21 @@ impl LiveBoard {
         }
     }
 
-    /// Replace the snapshot under `key` (e.g. "ping 10.0.0.1", "trace 1.1.1.1").
+    /// Replace the snapshot under `key` (e.g. "ping 10.0.0.1", "trace 1.1.1.1"). Wakes the
+    /// reader only when the snapshot changed: an unchanged republish must not cost a frame.
     pub fn publish(&self, key: &str, snapshot: LiveSnapshot) {
-        if let Ok(mut e) = self.entries.lock() {
-            e.insert(key.to_string(), snapshot);
+        let changed = match self.entries.lock() {
+            Ok(mut e) => {
+                let same = e.get(key) == Some(&snapshot);
+                if !same {
+                    e.insert(key.to_string(), snapshot);
+                }
+                !same
+            }
+            Err(_) => false,
+        };
+        if !changed {
+            return;
         }
         let waker = self.waker.lock().ok().and_then(|w| w.clone());
         if let Some(w) = waker {
@@ -94,4 +105,35 @@ pub fn forward_trace(board: Arc<LiveBoard>, key: String, mut rx: tokio::sync::wa
             board.publish(&key, LiveSnapshot::Trace(snap));
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::{IpAddr, Ipv4Addr};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+    use crate::net::ping::PingMethod;
+
+    #[test]
+    fn the_reader_is_woken_only_when_a_snapshot_changes() {
+        let board = LiveBoard::new();
+        let wakes = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&wakes);
+        board.set_waker(Arc::new(move || {
+            counter.fetch_add(1, Ordering::SeqCst);
+        }));
+        let first = PingStats::empty(IpAddr::V4(Ipv4Addr::LOCALHOST), PingMethod::IcmpUnprivileged, None);
+        board.publish("ping 127.0.0.1", LiveSnapshot::Ping(first.clone()));
+        board.publish("ping 127.0.0.1", LiveSnapshot::Ping(first.clone()));
+        assert_eq!(wakes.load(Ordering::SeqCst), 1, "an unchanged snapshot must not wake the UI");
+        let mut second = first.clone();
+        second.sent = 1;
+        board.publish("ping 127.0.0.1", LiveSnapshot::Ping(second.clone()));
+        assert_eq!(wakes.load(Ordering::SeqCst), 2);
+        // The same snapshot under another key is news.
+        board.publish("ping other", LiveSnapshot::Ping(second));
+        assert_eq!(wakes.load(Ordering::SeqCst), 3);
+        assert_eq!(board.snapshot().len(), 2);
+    }
 }
