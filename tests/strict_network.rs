@@ -72,8 +72,13 @@ mod in_lab {
         assert!(standard.is_file(), "no bundle; stderr:\n{}", String::from_utf8_lossy(&out.stderr));
         let opened = bundle::read(&standard).unwrap();
         let strict = topology.path().join("strict.zip");
-        bundle::write(&opened.report, &opened.log, &strict, &WriteOptions { force: false, privacy: Privacy::Strict, ..Default::default() })
-            .unwrap();
+        bundle::write(
+            &opened.report,
+            &opened.log,
+            &strict,
+            &WriteOptions { force: false, privacy: Privacy::Strict, ..Default::default() },
+        )
+        .unwrap();
         (standard, strict)
     }
 
@@ -343,7 +348,8 @@ fn data_of_the_wrong_shape_is_said_on_the_card() {
     report.runs = vec![run];
     report.finished_at = Some(chrono::Utc::now());
     let path = dir.path().join("old.zip");
-    bundle::write(&report, "", &path, &WriteOptions { force: false, privacy: Privacy::Standard, ..Default::default() }).unwrap();
+    bundle::write(&report, "", &path, &WriteOptions { force: false, privacy: Privacy::Standard, ..Default::default() })
+        .unwrap();
 
     let mut o = GuiOptions::new(Arc::new(Config::default()), LogBuffer::default());
     o.checks = Some(deskcheck::checks::testing::by_names(&["pass".into()]).unwrap());

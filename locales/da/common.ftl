@@ -18,9 +18,4 @@ common-outcome-error = fejl
 common-outcome-unsupported = findes ikke på dette system
 common-outcome-no-answer-within = intet svar inden for { $ms } ms
 
-common-check-count = { $count ->
-    [one] { $count } tjek
-   *[other] { $count } tjek
-}
-
 common-cancelled-by-user = afbrudt af brugeren

@@ -40,11 +40,9 @@ ev-time-remaining = Tid tilbage
 ## printers and system (checks/printers*, checks/system.rs, hw/printer)
 # Shared with network (Address, State) and displays/peripherals (Device, Model, Printer):
 # whichever section merges second drops its copy.
-ev-address = Adresse
 ev-device = Enhed
 ev-model = Model
 ev-printer = Printer
-ev-state = Tilstand
 ev-after = Efter
 ev-architecture = Arkitektur
 ev-available = Ledig
@@ -92,7 +90,6 @@ ev-back-forward-buttons = Tilbage-/frem-knapper
 ev-checklist = Tjekliste
 ev-class = Klasse
 ev-current-mode = Nuværende tilstand
-ev-device = Enhed
 ev-edid-version = EDID-version
 ev-graphics-adapter = Grafikkort
 ev-input = Indgang
@@ -101,7 +98,6 @@ ev-layout = Tastaturlayout
 ev-made = Produceret
 ev-make = Mærke
 ev-microphone = Mikrofon
-ev-model = Model
 ev-model-year = Modelår
 ev-native-mode = Skærmens egen tilstand
 ev-outputs = Udgange

@@ -18,9 +18,4 @@ common-outcome-error = error
 common-outcome-unsupported = not available on this system
 common-outcome-no-answer-within = no answer within { $ms } ms
 
-common-check-count = { $count ->
-    [one] { $count } check
-   *[other] { $count } checks
-}
-
 common-cancelled-by-user = cancelled by the user

@@ -40,11 +40,9 @@ ev-time-remaining = Time remaining
 ## printers and system (checks/printers*, checks/system.rs, hw/printer)
 # Shared with network (Address, State) and displays/peripherals (Device, Model, Printer):
 # whichever section merges second drops its copy.
-ev-address = Address
 ev-device = Device
 ev-model = Model
 ev-printer = Printer
-ev-state = State
 ev-after = After
 ev-architecture = Architecture
 ev-available = Available
@@ -92,7 +90,6 @@ ev-back-forward-buttons = Back / forward buttons
 ev-checklist = Checklist
 ev-class = Class
 ev-current-mode = Current mode
-ev-device = Device
 ev-edid-version = EDID version
 ev-graphics-adapter = Graphics adapter
 ev-input = Input
@@ -101,7 +98,6 @@ ev-layout = Layout
 ev-made = Made
 ev-make = Make
 ev-microphone = Microphone
-ev-model = Model
 ev-model-year = Model year
 ev-native-mode = Native mode
 ev-outputs = Outputs

@@ -772,11 +772,6 @@ impl ShownJob {
         );
         i18n::text(lang, &m)
     }
-
-    /// The line in English.
-    pub fn line(&self) -> String {
-        self.line_in(Lang::En)
-    }
 }
 
 /// What the cancel step shows: the stuck jobs it may cancel, and the ones it leaves alone.

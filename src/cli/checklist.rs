@@ -243,7 +243,7 @@ fn restart_with_consent(
     interactive: bool,
     answers_source: &str,
 ) -> CheckRun {
-    eprintln!("  {}", spooler::RESTART_PLAN);
+    eprintln!("  {}", spooler::restart_plan_in(crate::i18n::current()));
     let approved = match given {
         // Checked when the answers file was read; job ids are no yes.
         Some(text) => printers::Approval::parse(&text).is_ok_and(|a| a == printers::Approval::AllShown),
@@ -306,11 +306,7 @@ fn ask_terminal(walk: &Walk) -> Option<Reply> {
     let (n, total) = walk.position();
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err);
-    let _ = writeln!(
-        err,
-        "{}",
-        t!("cli-step", n = n, total = total, text = step.text.get(crate::i18n::current()))
-    );
+    let _ = writeln!(err, "{}", t!("cli-step", n = n, total = total, text = step.text.get(crate::i18n::current())));
     if let Some(help) = &step.help {
         let _ = writeln!(err, "  ({})", help.get(crate::i18n::current()));
     }

@@ -6,8 +6,8 @@
 
 mod app;
 mod checklist_run;
-pub mod guided;
 pub mod first_frame;
+pub mod guided;
 mod jobs;
 mod manual_trace;
 pub mod renderer;

@@ -362,7 +362,7 @@ fn automatic_ui(ui: &mut Ui, run: &crate::gui::checklist_run::ChecklistRun, pres
                 body(ui, &t!("guided-consent-help"));
                 for job in offer.offered() {
                     let mut on = selected.contains(&job.id);
-                    let response = ui.checkbox(&mut on, RichText::new(job.line()).size(BODY));
+                    let response = ui.checkbox(&mut on, RichText::new(job.line_in(crate::i18n::current())).size(BODY));
                     focus_ring(ui, &response);
                     if response.changed() {
                         presses

@@ -264,15 +264,15 @@ fn consent_ui(ui: &mut Ui, consent: &ConsentView<'_>, actions: &mut Vec<Action>)
     }
     for job in &offered {
         let mut on = selected.contains(&job.id);
-        if ui.checkbox(&mut on, job.line()).changed() {
+        if ui.checkbox(&mut on, job.line_in(crate::i18n::current())).changed() {
             push(actions, ChecklistAction::ToggleJob(job.id));
         }
     }
     for job in offer.not_yours() {
-        ui.label(RichText::new(t!("gui-job-not-yours", job = job.line())).weak());
+        ui.label(RichText::new(t!("gui-job-not-yours", job = job.line_in(crate::i18n::current()))).weak());
     }
     for job in &offer.held {
-        ui.label(RichText::new(t!("gui-job-held", job = job.line())).weak());
+        ui.label(RichText::new(t!("gui-job-held", job = job.line_in(crate::i18n::current()))).weak());
     }
     for note in &offer.notes {
         ui.label(RichText::new(t!("gui-job-not-read", note = note.as_str())).weak());
