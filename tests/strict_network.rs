@@ -117,6 +117,7 @@ mod in_lab {
     fn network_view_of(bundle: &Path) -> App<'static> {
         deskcheck::i18n::set_current(deskcheck::i18n::Lang::En);
         let mut o = GuiOptions::new(Arc::new(Config::default()), LogBuffer::default());
+        o.mode = Some(deskcheck::gui::UiMode::Technician);
         o.checks = Some(deskcheck::checks::testing::by_names(&["pass".into()]).unwrap());
         o.open_at_start = Some(bundle.to_path_buf());
         o.network_view = true;
@@ -291,6 +292,7 @@ fn ping_button_pings_through_the_engine_and_shows_each_answer() {
     config.network.ping_count = 3;
     config.network.ping_interval_ms = 200;
     let mut o = GuiOptions::new(Arc::new(config), LogBuffer::default());
+    o.mode = Some(deskcheck::gui::UiMode::Technician);
     o.checks = Some(deskcheck::checks::testing::by_names(&["pass".into()]).unwrap());
     let mut h = Harness::builder().with_size([1280.0, 2600.0]).build_eframe(move |_cc| DeskcheckApp::new(o));
     h.get_by_label("Network details").click();
@@ -352,6 +354,7 @@ fn data_of_the_wrong_shape_is_said_on_the_card() {
         .unwrap();
 
     let mut o = GuiOptions::new(Arc::new(Config::default()), LogBuffer::default());
+    o.mode = Some(deskcheck::gui::UiMode::Technician);
     o.checks = Some(deskcheck::checks::testing::by_names(&["pass".into()]).unwrap());
     o.open_at_start = Some(path);
     o.network_view = true;
