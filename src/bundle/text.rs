@@ -113,19 +113,7 @@ pub fn summary_text(report: &Report, lang: Lang) -> String {
         .map(|r| line(msg!("report-text-not-run", id = r.id.as_str(), why = outcome_words(&r.outcome, lang))))
         .collect();
 
-    let c = report.counts();
-    let count_line = i18n::text(
-        lang,
-        &msg!(
-            "report-text-counts",
-            count = report.runs.len(),
-            pass = c.pass,
-            info = c.info,
-            warn = c.warn,
-            fail = c.fail,
-            notrun = c.not_run
-        ),
-    );
+    let count_line = i18n::text(lang, &report.counts_msg("report-text-counts"));
 
     let room = MAX_LINES.saturating_sub(head.len() + 1);
     let not_run_room = not_run.len().min(MAX_NOT_RUN_LINES);

@@ -18,7 +18,7 @@ use crate::logging::LogBuffer;
 use crate::model::{Category, Outcome, Report, Status};
 use crate::platform;
 use crate::session::Session;
-use crate::{msg, t};
+use crate::t;
 
 mod checklist;
 mod decode;
@@ -308,19 +308,7 @@ fn run(cli: &Cli, args: &RunArgs, log: &LogBuffer) -> anyhow::Result<i32> {
 /// The human end of a run on stderr: counts, the verdict, the read-out code and when.
 fn print_outcome(report: &Report) {
     let lang = i18n::current();
-    let counts = report.counts();
-    let line = i18n::text(
-        lang,
-        &msg!(
-            "cli-counts",
-            count = report.runs.len(),
-            pass = counts.pass,
-            info = counts.info,
-            warn = counts.warn,
-            fail = counts.fail,
-            notrun = counts.not_run
-        ),
-    );
+    let line = i18n::text(lang, &report.counts_msg("cli-counts"));
     eprintln!("deskcheck: {line}");
     if let Some(v) = &report.verdict {
         let status = format!("{} {}", v.severity.icon(), v.severity.label_in(lang));

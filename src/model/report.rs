@@ -174,6 +174,19 @@ impl Report {
         }
         c
     }
+
+    /// The counts as message `id`, whose arguments are `count` (all runs), `pass`, `info`,
+    /// `warn`, `fail` and `notrun` (summary.txt and the CLI word them differently).
+    pub fn counts_msg(&self, id: &str) -> Msg {
+        let c = self.counts();
+        Msg::new(id)
+            .arg("count", self.runs.len())
+            .arg("pass", c.pass)
+            .arg("info", c.info)
+            .arg("warn", c.warn)
+            .arg("fail", c.fail)
+            .arg("notrun", c.not_run)
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
