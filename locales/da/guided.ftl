@@ -2,6 +2,7 @@
 # Guidet tilstand: enkelt du-sprog til en bruger, der taler i telefon med en tekniker; ingen fagord.
 
 guided-step = Trin { $n } af { $total }
+guided-step-first = Trin { $n }
 guided-back = Tilbage
 guided-next = Næste
 

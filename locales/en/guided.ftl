@@ -2,6 +2,7 @@
 # Guided mode: plain "you" wording for a user on the phone with a technician; no jargon.
 
 guided-step = Step { $n } of { $total }
+guided-step-first = Step { $n }
 guided-back = Back
 guided-next = Next
 

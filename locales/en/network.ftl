@@ -185,7 +185,10 @@ net-trace-loss = Packet loss on the way
     .detail = { $path }
     .next = Give this path to IT: the loss begins at the router named here.
 net-trace-ok = Path to the internet
-    .summary = { $target } is reached in { $hops } hops.
+    .summary = { $hops ->
+        [one] { $target } is reached in 1 hop.
+       *[other] { $target } is reached in { $hops } hops.
+    }
     .detail = { $path }
 net-trace-ends-early = Path ends early
     .summary = the path to { $target } ends after { $last }.

@@ -212,3 +212,14 @@ fn this_thread_can_differ_from_the_process_default() {
     set_current(Lang::En);
     assert_eq!(t!("gui-area-checks", count = 2), "2 checks");
 }
+
+#[test]
+fn counts_of_one_are_singular() {
+    use crate::model::{Finding, Severity};
+    let trace = |hops: usize| {
+        Finding::msg(Severity::Pass, crate::msg!("net-trace-ok", target = "10.0.0.1", hops = hops, path = ""))
+    };
+    assert_eq!(trace(1).summary_in(Lang::En), "10.0.0.1 is reached in 1 hop.");
+    assert_eq!(trace(4).summary_in(Lang::En), "10.0.0.1 is reached in 4 hops.");
+    assert_eq!(trace(4).summary_in(Lang::Da), "10.0.0.1 nås på 4 hop.");
+}

@@ -7,7 +7,8 @@
 //! itself: only Next, Back (Esc), a question's answer followed by Next, or "Start again".
 //!
 //! "Step N of M": N is the screen's place on the way taken so far. M is the number of screens
-//! on the longest way from here that does not repeat a screen, so the count never goes up as
+//! on the longest way from here (on the first screen: from the answer marked; before one is,
+//! the screen says only "Step 1", as no one can know the length yet) that does not repeat a screen, so the count never goes up as
 //! the user moves forward; it drops when an answer takes a shorter branch (the end comes sooner
 //! than announced, never later). The one exception is a "try again" loop in a checklist (an
 //! answer that leads back to an earlier screen): going round it adds screens no count could
@@ -342,7 +343,8 @@ impl Flow {
     fn place(&self, facts: &Facts<'_>) -> (usize, String) {
         match self.screen(facts) {
             // Keyed by the library's size: the count is right once the checklists are read.
-            Screen::Problem => (1, format!("problem:{}", facts.checklists.len())),
+            // And by the answer marked: the count follows it before Next is pressed.
+            Screen::Problem => (1, format!("problem:{}:{:?}", facts.checklists.len(), self.problem)),
             Screen::Checking => (2, format!("checking:{:?}", self.problem)),
             Screen::Questions | Screen::Result => match facts.walk {
                 Some(w) => (2 + w.depth, format!("q:{}:{}", w.checklist.id, w.step.id)),
@@ -356,6 +358,9 @@ impl Flow {
     fn count(&self, facts: &Facts<'_>, n: usize) -> (usize, usize) {
         let through = |c: &Checklist| 2 + longest(c, &c.start);
         match self.screen(facts) {
+            // A marked answer announces its own way (the printer checklist's length for a
+            // printer, three screens for the internet).
+            Screen::Problem if self.problem.is_some() => (self.checklist_for(facts).map_or(3, through), 3),
             Screen::Problem => {
                 let most = Problem::ALL
                     .iter()

@@ -113,8 +113,11 @@ fn the_internet_path_runs_the_network_checks_and_ends_on_the_result() {
     let (n, first_m) = flow.position(&app.facts());
     assert_eq!(n, 1);
     assert!(first_m > 3, "the longest way (a checklist) is announced first: {first_m}");
+    flow.choose_problem(Problem::Printer);
+    assert_eq!(flow.position(&app.facts()), (1, first_m), "the printer way is the longest one");
     flow.choose_problem(Problem::Internet);
     assert_eq!(flow.screen(&app.facts()), Screen::Problem, "choosing does not advance");
+    assert_eq!(flow.position(&app.facts()), (1, 3), "the marked answer's way is announced");
     next(&mut flow, &mut app);
     assert_eq!(app.log, vec![GuidedCommand::Reset, GuidedCommand::RunAreas(vec![Category::Network])]);
     assert_eq!(flow.screen(&app.facts()), Screen::Checking);
@@ -133,7 +136,7 @@ fn the_internet_path_runs_the_network_checks_and_ends_on_the_result() {
     assert_eq!(flow.screen(&app.facts()), Screen::Checking);
     back(&mut flow, &mut app);
     assert_eq!(flow.screen(&app.facts()), Screen::Problem);
-    assert_eq!(flow.position(&app.facts()), (1, first_m), "Back shows the count shown before");
+    assert_eq!(flow.position(&app.facts()), (1, 3), "Back shows the count shown before");
     next(&mut flow, &mut app);
     assert_eq!(flow.screen(&app.facts()), Screen::Checking);
     assert_eq!(app.log.len(), 2, "no second run: {:?}", app.log);

@@ -63,7 +63,13 @@ pub fn screen_ui(ui: &mut Ui, guided: &mut Guided, cx: &GuidedCx<'_>) -> Vec<Gui
 
     ui.add_space(8.0);
     let (n, m) = guided.flow.position(&facts);
-    ui.label(RichText::new(t!("guided-step", n = n as i64, total = m as i64)).size(BODY).strong());
+    // Before "What is wrong?" is answered the way's length is unknown: no "of 30" to alarm anyone.
+    let step = if screen == Screen::Problem && guided.flow.problem().is_none() {
+        t!("guided-step-first", n = n as i64)
+    } else {
+        t!("guided-step", n = n as i64, total = m as i64)
+    };
+    ui.label(RichText::new(step).size(BODY).strong());
     ui.add_space(10.0);
     ui.scope(|ui| {
         ui.set_max_width(COLUMN);
