@@ -415,7 +415,8 @@ pub struct ResultWords {
 /// The result in plain words: the network verdict when it speaks for the worst problem,
 /// else the checklist's end, else what the checks found.
 pub fn outcome(report: &Report, end: Option<(EndKind, &Step)>, lang: Lang) -> ResultWords {
-    let severity = report.overall();
+    // "Info" is a technician's word for "nothing wrong": the user sees it as all right.
+    let severity = report.overall().map(|s| if s == Severity::Info { Severity::Pass } else { s });
     let failing = failing_runs(report);
     let worst_next = failing
         .iter()
