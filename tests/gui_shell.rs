@@ -1,6 +1,7 @@
 //! The window's shell, driven by accessible labels through egui_kittest: the settings are
 //! remembered between runs, the language switch turns the technician screen Danish, every
-//! interactive widget has a name, the text size follows Ctrl +/−, and "Decode a code"
+//! interactive widget has a name (technician home, Network view, a checklist step, a tester,
+//! and guided mode's first, checks and result screens), the text size follows Ctrl +/−, and "Decode a code"
 //! reads a read-out code back. Test-only checks (no network), settings in a temp dir.
 
 use std::path::Path;
@@ -133,17 +134,8 @@ const INTERACTIVE: [Role; 9] = [
     Role::Tab,
 ];
 
-#[test]
-fn every_interactive_widget_on_the_technician_screen_has_a_name() {
-    let mut h = app(options(None, Some(UiMode::Technician)));
-    h.run();
-    h.get_by_label("Check everything").click();
-    step_until(&mut h, "the run to finish", |h| !h.state().is_busy() && h.state().session().finished);
-    // Open what is folded, so its widgets are in the tree too.
-    h.get_by_label("Technician notes").click();
-    h.run();
-    h.get_by_label("Decode a code").click();
-    h.run();
+/// (interactive widgets seen, those without a name) in what the harness shows now.
+fn unnamed_widgets(h: &App<'_>) -> (usize, Vec<String>) {
     let mut seen = 0;
     let mut unnamed = Vec::new();
     for node in h.root().children_recursive() {
@@ -156,8 +148,68 @@ fn every_interactive_widget_on_the_technician_screen_has_a_name() {
             unnamed.push(format!("{:?} {:?}", node.role(), node.value()));
         }
     }
-    assert!(seen >= 20, "only {seen} interactive widgets found: the walk missed the screen");
-    assert!(unnamed.is_empty(), "widgets without an accessible name: {unnamed:?}");
+    (seen, unnamed)
+}
+
+fn assert_all_named(h: &App<'_>, screen: &str, at_least: usize) {
+    let (seen, unnamed) = unnamed_widgets(h);
+    assert!(seen >= at_least, "{screen}: only {seen} interactive widgets found: the walk missed the screen");
+    assert!(unnamed.is_empty(), "{screen}: widgets without an accessible name: {unnamed:?}");
+}
+
+#[test]
+fn every_interactive_widget_in_the_other_screens_has_a_name() {
+    let en = |id: &str| deskcheck::i18n::tr(Lang::En, id);
+    deskcheck::i18n::set_current(Lang::En);
+    // Guided: the first screen, the checks' screen and the result.
+    let mut h = app(options(None, Some(UiMode::Guided)));
+    h.run();
+    assert_all_named(&h, "guided: what is wrong", 7);
+    h.get_by_label(&en("guided-problem-other")).click();
+    h.run();
+    h.get_by_label(&en("guided-next")).click();
+    step_until(&mut h, "the checks", |h| !h.state().is_busy() && h.state().session().finished);
+    assert_all_named(&h, "guided: the checks", 2);
+    h.get_by_label(&en("guided-next")).click();
+    h.run();
+    h.get_by_label(&en("guided-result"));
+    assert_all_named(&h, "guided: the result", 4);
+
+    // Technician: the Network view (the field, Trace, Ping, the DHCP probe).
+    let mut o = options(None, Some(UiMode::Technician));
+    o.network_view = true;
+    let mut h = app(o);
+    h.run();
+    assert_all_named(&h, "technician: the Network view", 4);
+
+    // Technician: a checklist's first question, and a tester.
+    let mut h = app(options(None, Some(UiMode::Technician)));
+    let display = "The screen is black, flickers or looks wrong";
+    step_until(&mut h, "the checklists", |h| h.query_by_label(display).is_some());
+    h.get_by_label(display).click();
+    h.run();
+    h.get_by_label(&en("gui-close-checklist"));
+    assert_all_named(&h, "technician: a checklist step", 3);
+    let mut h = app(options(None, Some(UiMode::Technician)));
+    h.run();
+    h.get_by_label(&en("check-peripherals-tester-keyboard")).click();
+    h.run();
+    h.get_by_label(&en("testers-it-works"));
+    assert_all_named(&h, "technician: the keyboard tester", 2);
+}
+
+#[test]
+fn every_interactive_widget_on_the_technician_screen_has_a_name() {
+    let mut h = app(options(None, Some(UiMode::Technician)));
+    h.run();
+    h.get_by_label("Check everything").click();
+    step_until(&mut h, "the run to finish", |h| !h.state().is_busy() && h.state().session().finished);
+    // Open what is folded, so its widgets are in the tree too.
+    h.get_by_label("Technician notes").click();
+    h.run();
+    h.get_by_label("Decode a code").click();
+    h.run();
+    assert_all_named(&h, "technician: home with results, notes and decode", 20);
     // The icon-only text-size buttons are named by what they do.
     h.get_by_label("Smaller text");
     h.get_by_label("Larger text");
