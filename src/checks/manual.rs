@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
-use tokio::sync::watch;
 
 use super::{Check, CheckCx, CheckError, CheckMeta, CheckResult, Needs};
 use crate::model::Category;
@@ -83,12 +82,11 @@ impl Check for ManualPing {
         let ip = resolve(&self.target).await?;
         // The row appears at once, with the address, before the first reply.
         let first = ping::PingStats::empty(ip, ping::PingMethod::IcmpUnprivileged, None);
-        cx.live.publish(&self.live_key, LiveSnapshot::Ping(first.clone()));
-        let (tx, rx) = watch::channel(first);
-        let probe = async move { ping::ping(ip, &self.options, Some(&tx)).await };
-        let (stats, ()) = tokio::join!(probe, live::relay(&cx.live, &self.live_key, rx, LiveSnapshot::Ping));
-        let stats = stats.map_err(|err| CheckError::Failed(format!("could not ping {ip}: {err}")))?;
-        cx.live.publish(&self.live_key, LiveSnapshot::Ping(stats.clone()));
+        let stats = live::probe_live(&cx.live, &self.live_key, first, LiveSnapshot::Ping, |tx| async move {
+            ping::ping(ip, &self.options, Some(&tx)).await
+        })
+        .await
+        .map_err(|err| CheckError::Failed(format!("could not ping {ip}: {err}")))?;
         Ok(CheckResult::new(Vec::new()).with_data(ManualPingData(stats)))
     }
 }
@@ -125,13 +123,11 @@ impl Check for ManualTrace {
         let ip = resolve(&self.target).await?;
         // The table appears at once ("tracing…"), before the first hop answers.
         let first = trace::TraceSnapshot::empty(ip, self.options.protocol);
-        cx.live.publish(&self.live_key, LiveSnapshot::Trace(first.clone()));
-        let (tx, rx) = watch::channel(first);
-        let probe = async move { trace::trace(ip, &self.options, Some(&tx)).await };
-        let (snapshot, ()) = tokio::join!(probe, live::relay(&cx.live, &self.live_key, rx, LiveSnapshot::Trace));
-        let snapshot =
-            snapshot.map_err(|err| CheckError::Failed(format!("could not trace the path to {ip}: {err}")))?;
-        cx.live.publish(&self.live_key, LiveSnapshot::Trace(snapshot.clone()));
+        let snapshot = live::probe_live(&cx.live, &self.live_key, first, LiveSnapshot::Trace, |tx| async move {
+            trace::trace(ip, &self.options, Some(&tx)).await
+        })
+        .await
+        .map_err(|err| CheckError::Failed(format!("could not trace the path to {ip}: {err}")))?;
         Ok(CheckResult::new(Vec::new()).with_data(ManualTraceData(snapshot)))
     }
 }

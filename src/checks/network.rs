@@ -284,7 +284,7 @@ async fn ping_live_recorded(
             }
         });
     }
-    live::forward_ping(board.clone(), key.clone(), rx);
+    live::forward(board.clone(), key.clone(), rx, LiveSnapshot::Ping);
     let stats = ping::ping(ip, opts, Some(&tx)).await?;
     board.publish(&key, LiveSnapshot::Ping(stats.clone()));
     Ok(stats)
@@ -1097,7 +1097,7 @@ impl Check for Trace {
         cx.progress(&t!("net-trace-progress", target = target));
         let key = format!("trace {ip}");
         let (tx, rx) = watch::channel(trace::TraceSnapshot::empty(ip, opts.protocol));
-        live::forward_trace(cx.live.clone(), key.clone(), rx);
+        live::forward(cx.live.clone(), key.clone(), rx, LiveSnapshot::Trace);
         let snap = trace::trace(ip, &opts, Some(&tx))
             .await
             .map_err(|e| CheckError::Failed(format!("traceroute to {target} failed: {e}")))?;

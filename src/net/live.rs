@@ -88,23 +88,41 @@ pub async fn relay<T: Clone>(
     }
 }
 
-/// Forward every change of a probe's watch channel to the board until the probe ends.
-pub fn forward_ping(board: Arc<LiveBoard>, key: String, mut rx: tokio::sync::watch::Receiver<PingStats>) {
-    tokio::spawn(async move {
-        while rx.changed().await.is_ok() {
-            let snap = rx.borrow_and_update().clone();
-            board.publish(&key, LiveSnapshot::Ping(snap));
-        }
-    });
+/// `relay` on its own task, for a probe whose caller goes on without waiting for it.
+pub fn forward<T>(
+    board: Arc<LiveBoard>,
+    key: String,
+    rx: tokio::sync::watch::Receiver<T>,
+    snapshot: fn(T) -> LiveSnapshot,
+) where
+    T: Clone + Send + Sync + 'static,
+{
+    tokio::spawn(async move { relay(&board, &key, rx, snapshot).await });
 }
 
-pub fn forward_trace(board: Arc<LiveBoard>, key: String, mut rx: tokio::sync::watch::Receiver<TraceSnapshot>) {
-    tokio::spawn(async move {
-        while rx.changed().await.is_ok() {
-            let snap = rx.borrow_and_update().clone();
-            board.publish(&key, LiveSnapshot::Trace(snap));
-        }
-    });
+/// Run a probe live under `key`: `first` is on the board at once, every change the probe
+/// sends on its channel follows (relayed beside the probe, not spawned, so nothing stale
+/// lands after the end), and its final value, when it ends well, is published last.
+pub async fn probe_live<T, E, F, Fut>(
+    board: &LiveBoard,
+    key: &str,
+    first: T,
+    snapshot: fn(T) -> LiveSnapshot,
+    probe: F,
+) -> Result<T, E>
+where
+    T: Clone,
+    F: FnOnce(tokio::sync::watch::Sender<T>) -> Fut,
+    Fut: std::future::Future<Output = Result<T, E>>,
+{
+    board.publish(key, snapshot(first.clone()));
+    let (tx, rx) = tokio::sync::watch::channel(first);
+    // The probe owns the sender: when it ends, the channel closes and the relay with it.
+    let (result, ()) = tokio::join!(probe(tx), relay(board, key, rx, snapshot));
+    if let Ok(last) = &result {
+        board.publish(key, snapshot(last.clone()));
+    }
+    result
 }
 
 #[cfg(test)]
