@@ -21,22 +21,7 @@ fn json_report(args: &[&str]) -> (serde_json::Value, i32) {
 fn expected_exit(report: &serde_json::Value) -> i32 {
     let mut worst = 0;
     for run in report["runs"].as_array().unwrap() {
-        let sev = match run["outcome"]["kind"].as_str().unwrap() {
-            "completed" => run["findings"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|f| match f["severity"].as_str().unwrap() {
-                    "fail" => 2,
-                    "warn" => 1,
-                    _ => 0,
-                })
-                .max()
-                .unwrap_or(0),
-            "timed_out" | "errored" => 1,
-            _ => 0,
-        };
-        worst = worst.max(sev);
+        worst = worst.max(i32::from(run_rating(run).unwrap_or(0)));
     }
     worst
 }

@@ -41,21 +41,7 @@ fn expected_lines(report: &serde_json::Value) -> Vec<String> {
     ] {
         let mut worst: Option<u8> = None;
         for run in report["runs"].as_array().unwrap().iter().filter(|r| r["category"] == key) {
-            let sev = match run["outcome"]["kind"].as_str().unwrap() {
-                "completed" => run["findings"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|f| match f["severity"].as_str().unwrap() {
-                        "fail" => 2,
-                        "warn" => 1,
-                        _ => 0,
-                    })
-                    .max(),
-                "timed_out" | "errored" => Some(1),
-                _ => None,
-            };
-            worst = worst.max(sev);
+            worst = worst.max(run_rating(run));
         }
         let word = match worst {
             Some(2) => "FAIL",

@@ -61,6 +61,26 @@ pub fn dir_listing(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+/// A run of report JSON rated as the exit-code convention rates it: 2 for a failing
+/// finding, 1 for a warning (or a run that timed out or errored), 0 for the rest. `None`
+/// when it did not run (skipped, unsupported) or completed without any finding.
+pub fn run_rating(run: &serde_json::Value) -> Option<u8> {
+    match run["outcome"]["kind"].as_str().unwrap() {
+        "completed" => run["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| match f["severity"].as_str().unwrap() {
+                "fail" => 2,
+                "warn" => 1,
+                _ => 0,
+            })
+            .max(),
+        "timed_out" | "errored" => Some(1),
+        _ => None,
+    }
+}
+
 pub mod delay;
 pub mod in_ns;
 pub mod netns;
